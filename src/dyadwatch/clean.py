@@ -1,0 +1,196 @@
+"""Clean scraped article text: keep the story, move byline, dateline and title to metadata.
+
+Cleaning is idempotent: cleaning a cleaned article changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from .dates import find_explicit
+from .model import Article
+
+STAGE = "clean.rules.v1"
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_ESCAPED = re.compile(r"\\([\"'$*_#\[\]()`])")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
+
+# a line that is page furniture wherever it stands
+_FURNITURE = re.compile(
+    r"^(read \d[\d,]* times|\d+ (minute|min) read|published in [\w ]+|share( this)?( on \w+)?|print|email"
+    r"|no comments.*|\d+ comments?|comments?|advertisement|sponsored|skip to (main )?content|menu|search"
+    r"|home( [|>/»] .*)?|(home|news|world|politics|europe|opinion)( ?[|>/»] ?\w+)+|click here.*"
+    r"|all rights reserved.*|©.*|copyright .*|cookies?\b.*|subscribe.*|follow us.*|sign up for .*|tweet"
+    r"|this (commentary|article|analysis|report|story) was (prepared|written|produced) by .*"
+    r"|(location|focus|tags?|topics?|categor(y|ies)|filed under|photo|image|caption|credit|source url"
+    r"|source|keywords)\s*:.*)$",
+    re.I,
+)
+_FURNITURE_ANYWHERE = re.compile(r"\bno comments on\b|\b\d+ (?:minute|min) read\b|\bread \d[\d,]* times\b", re.I)
+_TWEET = re.compile(r"pic\.twitter\.com|^[—–-]\s.*\(@\w+\)|(?:#\w+\s*){3,}")
+# a line after which the rest of the page is not the story
+_TAIL = re.compile(
+    r"^(related( articles| stories| posts| news)?|read more|more (from|on) .*|popular|most read|editor'?s choice"
+    r"|visit also|staff publications|newsletter|leave a (comment|reply)|you may also like|recommended"
+    r"|read \d[\d,]* times|comments|share this( article)?|about the author|see also)\W*$",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:by|author|written by|words by|(?:commentary|analysis|report) by)\s*:?\s+(?P<who>.+)$", re.I)
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<date>[^—–]{6,40}?)\s*[—–-]{1,2}\s+(?=[A-Z])")
+_PUBLISHED = re.compile(r"^(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*", re.I)
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _MD_LINK.sub(lambda m: m.group(1) if m.group(2) in ("", "#") else m.group(1) or "", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _ESCAPED.sub(r"\1", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def _link_debris(text: str) -> str:
+    """Join ``[First\\nLast](#)`` broken over lines before the lines are split."""
+    return re.sub(r"\[([^\]\n]*)\n([^\]\n]*)\]\(", r"[\1 \2](", text)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Lines as paragraphs, with sentences broken over a line end joined again."""
+    lines = [line for line in text.split("\n")]
+    paragraphs: list[str] = []
+    wrapped = _hard_wrapped([line for line in lines if line])
+    previous_blank = False
+    for line in lines:
+        if not line:
+            previous_blank = True
+            continue
+        if paragraphs and _continues(paragraphs[-1], line, wrapped and not previous_blank):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+        previous_blank = False
+    return paragraphs
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """True when most lines were cut at a fixed width rather than at paragraph ends."""
+    if len(lines) < 6:
+        return False
+    cut = sum(1 for line in lines if 40 <= len(line) <= 100 and not _TERMINAL.search(line))
+    return cut > len(lines) / 2
+
+
+def _continues(previous: str, line: str, same_block: bool) -> bool:
+    if _TERMINAL.search(previous) or len(_WORD.findall(previous)) < 4:
+        return False
+    return line[0].islower() or same_block
+
+
+def _is_heading(paragraph: str) -> bool:
+    return len(_WORD.findall(paragraph)) < 10 and not _TERMINAL.search(paragraph)
+
+
+def _without_repeats(paragraphs: list[str]) -> list[str]:
+    """Drop a paragraph seen before, or one that the next paragraph repeats and extends."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    for i, paragraph in enumerate(paragraphs):
+        following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+        if paragraph in seen or (following != paragraph and following.startswith(paragraph)):
+            continue
+        seen.add(paragraph)
+        kept.append(paragraph)
+    return kept
+
+
+class _Metadata:
+    """Collects what the page says about itself while the story is being separated."""
+
+    def __init__(self, article: Article) -> None:
+        self.title = article.title
+        self.author = article.author
+        self.published = article.published
+        self.basis = article.published_basis
+        self.url = article.url
+
+    def take(self, paragraph: str, in_header: bool) -> str | None:
+        """Return the paragraph if it is story text, else record what it says and return None."""
+        if re.match(r"^source url\s*:", paragraph, re.I):
+            self.url = self.url or paragraph.split(":", 1)[1].strip()
+            return None
+        if byline := _BYLINE.match(paragraph):
+            self._byline(byline.group("who"))
+            return None
+        if _is_furniture(paragraph) or (in_header and _is_dateline(paragraph)):
+            if in_header:
+                self._date(paragraph)
+            return None
+        if dateline := _DATELINE.match(paragraph):
+            if self._date(dateline.group("date")):
+                return paragraph[dateline.end():]
+        if _is_heading(paragraph) or (in_header and _is_headline(paragraph)):
+            if in_header and self.title is None:
+                self.title = paragraph.lstrip("# ").strip("*_ ")
+            return None
+        return paragraph
+
+    def _byline(self, who: str) -> None:
+        self._date(who)
+        name = re.split(r"\s*[(,|]|\s+\d", who, maxsplit=1)[0].strip()
+        if self.author is None and name:
+            self.author = name
+
+    def _date(self, text: str) -> bool:
+        found = [f for f in find_explicit(text) if f.value.precision == "day"]
+        if found and self.published is None:
+            self.published, self.basis = found[0].value, "text"
+        return bool(found)
+
+    def is_author_note(self, paragraph: str) -> bool:
+        return bool(self.author) and re.match(
+            rf"^{re.escape(self.author)} (is|was) (a|an|the)\b", paragraph) is not None
+
+
+def _is_furniture(paragraph: str) -> bool:
+    return bool(_FURNITURE.match(paragraph) or _FURNITURE_ANYWHERE.search(paragraph) or _TWEET.search(paragraph))
+
+
+def _is_headline(paragraph: str) -> bool:
+    """A short question or shouted line at the top of a page."""
+    return len(_WORD.findall(paragraph)) < 12 and (paragraph.isupper() or paragraph.endswith("?"))
+
+
+def _is_dateline(paragraph: str) -> bool:
+    """A short line that is mostly a date, or a 'Published …' line."""
+    found = find_explicit(paragraph)
+    if not found or found[0].value.precision != "day":
+        return False
+    rest = _PUBLISHED.sub("", paragraph.replace(paragraph[found[0].start:found[0].end], " "))
+    return len(_WORD.findall(rest)) <= 12 and not _TERMINAL.search(paragraph.rstrip(")"))
+
+
+def clean(article: Article) -> Article:
+    """Separate story text from page furniture; record title, author, date and url found."""
+    text = _normalise(_link_debris(article.text.replace("\r\n", "\n")))
+    meta = _Metadata(article)
+    story: list[str] = []
+    for paragraph in _paragraphs(text):
+        if story and _TAIL.match(paragraph):
+            break
+        kept = meta.take(paragraph, in_header=not story)
+        if kept and not meta.is_author_note(kept):
+            story.append(kept)
+    return replace(
+        article,
+        text="\n\n".join(_without_repeats(story)),
+        title=meta.title,
+        author=meta.author,
+        published=meta.published,
+        published_basis=meta.basis,
+        url=meta.url,
+    )

@@ -1,0 +1,189 @@
+"""The command line: parse, call one library function, turn named errors into messages.
+
+Exit status: 0 all went well; 1 some input was rejected (the rest is stored); 2 nothing could
+be done (bad arguments, unusable database, missing model).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from . import __version__
+from .dates import parse_date
+from .export import FORMATS, ExportError, parse_dyad, write
+from .lexicon import LexiconError
+from .model import DateValue
+from .nlp import ModelMissing
+from .pipeline import RunSummary, run
+from .report import build_context, render
+from .store import DEFAULT_DB, Store, StoreError
+
+OK, REJECTED, FAILED = 0, 1, 2
+
+
+class UsageError(ValueError):
+    """An argument that cannot be used as given."""
+
+
+def _stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _publication_date(text: str | None) -> DateValue | None:
+    if text is None:
+        return None
+    value = parse_date(text)
+    if value is None or value.precision != "day":
+        raise UsageError(f"--date '{text}' is not a day; write it as YYYY-MM-DD")
+    return value
+
+
+def _progress() -> Callable[[int, str], None]:
+    tty = sys.stderr.isatty()
+
+    def show(number: int, doc_id: str) -> None:
+        if tty:
+            print(f"\r  coded {number} documents, last: {doc_id[:60]:<60}", end="", file=sys.stderr, flush=True)
+        elif number % 100 == 0:
+            _stderr(f"  coded {number} documents")
+    return show
+
+
+def _summary(summary: RunSummary, db: str, paths: Sequence[str]) -> int:
+    if sys.stderr.isatty() and summary.documents:
+        print(file=sys.stderr)
+    print(f"documents coded   {summary.documents}" + (f" ({summary.unchanged} unchanged, skipped)" if summary.unchanged else ""))
+    print(f"sentences         {summary.sentences}")
+    print(f"events            {summary.events}")
+    print(f"rejected inputs   {len(summary.rejects)}")
+    for reject in summary.rejects:
+        print(f"  {reject.origin}: {reject.reason}")
+    stored = summary.stored
+    print(f"database {db}: {stored.get('documents', 0)} documents, {stored.get('events', 0)} events")
+    if not summary.documents and not summary.unchanged and not summary.rejects:
+        _stderr(f"no documents found in {', '.join(paths)} (dyadwatch reads .txt, .md, .html and .jsonl files)")
+        return REJECTED
+    return REJECTED if summary.rejects else OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    with Store(args.db) as store:
+        summary = run(args.paths, store, _publication_date(args.date), progress=_progress())
+        return _summary(summary, args.db, args.paths)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    dyad = parse_dyad(args.dyad) if args.dyad else None
+    with Store(args.db, read_only=True) as store:
+        events = list(store.events(dyad))
+        total = store.counts()["events"]
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        count = write(events, out, args.format)
+    finally:
+        if args.output:
+            out.close()
+    if count == 0:
+        why = f"none of its {total} events are between {dyad[0]} and {dyad[1]}" if dyad and total else "it holds no events"
+        _stderr(f"no events exported: {args.db}: {why}")
+    elif args.output:
+        _stderr(f"wrote {count} events to {args.output}")
+    return OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    dyad = parse_dyad(args.dyad)
+    with Store(args.db, read_only=True) as store:
+        events = list(store.events(dyad))
+        documents = store.documents()
+    html = render(build_context(events, dyad, documents, args.by))
+    Path(args.output).write_text(html, encoding="utf-8")
+    print(f"wrote {args.output}: {len(events)} events between {dyad[0]} and {dyad[1]}")
+    if not events:
+        _stderr(f"the report is empty: {args.db} holds no events between {dyad[0]} and {dyad[1]}")
+    return OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    folder = Path(args.dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    db = str(folder / "dyadwatch.duckdb")
+    with resources.as_file(resources.files("dyadwatch") / "data" / "demo") as corpus:
+        with Store(db) as store:
+            summary = run([str(corpus)], store, progress=_progress())
+            status = _summary(summary, db, [str(corpus)])
+            events = list(store.events(("RUS", "AZE")))
+            documents = store.documents()
+            with open(folder / "events.jsonl", "w", encoding="utf-8") as out:
+                write(store.events(), out, "jsonl")
+    (folder / "report.html").write_text(render(build_context(events, ("RUS", "AZE"), documents)), encoding="utf-8")
+    print(f"wrote {folder / 'report.html'} and {folder / 'events.jsonl'}")
+    return status
+
+
+def _parser() -> argparse.ArgumentParser:
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(prog="dyadwatch", formatter_class=fmt,
+                                     description="Code news articles into a dated, sourced history of two countries' relations.",
+                                     epilog="example:\n  dyadwatch run articles/ --db news.duckdb\n"
+                                            "  dyadwatch report --db news.duckdb --dyad RUS-AZE -o report.html")
+    parser.add_argument("--version", action="version", version=f"dyadwatch {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str, example: str, func: Callable[[argparse.Namespace], int]
+                ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text, formatter_class=fmt,
+                                  epilog=f"example:\n  {example}")
+        sub.set_defaults(func=func)
+        return sub
+
+    def db_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"DuckDB database file (default ./{DEFAULT_DB})")
+
+    sub = command("run", "Ingest, code and store articles (files, folders, JSONL).",
+                  "dyadwatch run articles/ feed.jsonl --db news.duckdb --date 2004-02-11", cmd_run)
+    sub.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md/.html files, folders of them, or .jsonl files")
+    sub.add_argument("--date", metavar="YYYY-MM-DD", help="publication date of the plain files (wins over dates found in them)")
+    db_option(sub)
+
+    sub = command("export", "Write the stored events as JSONL or CSV (to standard output or a file).",
+                  "dyadwatch export --db news.duckdb --format csv --dyad RUS-AZE -o events.csv", cmd_export)
+    sub.add_argument("--format", choices=FORMATS, default="jsonl")
+    sub.add_argument("--dyad", metavar="AAA-BBB", help="only events between these two sides, e.g. RUS-AZE")
+    sub.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    db_option(sub)
+
+    sub = command("report", "Write a self-contained HTML report on one dyad.",
+                  "dyadwatch report --db news.duckdb --dyad RUS-AZE -o report.html", cmd_report)
+    sub.add_argument("--dyad", required=True, metavar="AAA-BBB", help="the two sides, e.g. RUS-AZE")
+    sub.add_argument("-o", "--output", default="report.html", metavar="FILE")
+    sub.add_argument("--by", choices=("year", "quarter", "month"), default="year", help="period of the chart")
+    db_option(sub)
+
+    sub = command("demo", "Run everything on the bundled demo corpus (Russia–Azerbaijan, 1992–2025).",
+                  "dyadwatch demo --dir dyadwatch-demo", cmd_demo)
+    sub.add_argument("--dir", default="dyadwatch-demo", metavar="DIR", help="where to write the database and report")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (UsageError, ExportError, StoreError, ModelMissing, LexiconError) as error:
+        _stderr(f"dyadwatch {args.command}: {error}")
+        return FAILED
+    except KeyboardInterrupt:
+        _stderr("interrupted; documents stored so far are kept, run again to finish")
+        return FAILED
+    except OSError as error:
+        _stderr(f"dyadwatch {args.command}: {error.filename or ''}: {error.strerror or error}")
+        return FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

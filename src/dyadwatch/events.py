@@ -1,0 +1,292 @@
+"""Events v1: PLOVER events from the dependency parse, one sentence at a time.
+
+A trigger (a verb, a phrasal verb, a light verb with an event noun, or an event noun) gives
+the type; its subject gives the actor and its objects the recipient; negation, conditions,
+futures and old dates set the modality instead of counting the event as done.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .dates import as_date, date_event
+from .lexicon import Lexicon
+from .model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Token
+
+STAGE = "events.rules.v1"
+_LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "conduct", "give", "reach",
+          "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver"}
+_RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over"}
+_FUTURE_HEADS = {"plan", "intend", "expect", "hope", "want", "aim", "prepare", "propose", "seek", "ready", "going"}
+_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
+_FUTURE_AUX = {"will", "shall", "'ll"}
+_QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
+_VISIT = {"visit", "travel", "arrive"}
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    token: Token
+    event_type: str
+    noun: Token | None  # the event noun of a light verb, or the trigger itself when it is a noun
+
+
+class EventCoder:
+    """Built once from the lexicon; each call codes the events of one parsed article."""
+
+    stage = STAGE
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, parsed: ParsedArticle, mentions: Iterable[Mention]) -> tuple[Event, ...]:
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        events: list[Event] = []
+        for sentence in parsed.sentences:
+            events.extend(self._sentence_events(parsed, sentence, by_sentence.get(sentence.index, [])))
+        return tuple(events)
+
+    def _sentence_events(self, parsed: ParsedArticle, sentence: Sentence, mentions: list[Mention]
+                         ) -> Iterator[Event]:
+        actors = [m for m in mentions if m.kind != "place"]
+        seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+        for trigger in self._triggers(sentence):
+            actor, recipient = _arguments(sentence, trigger, actors)
+            if not actor:
+                continue
+            key = (trigger.event_type, _ids(actor), _ids(recipient))
+            if key in seen:
+                continue
+            seen.add(key)
+            yield self._event(parsed, sentence, trigger, actor, recipient, mentions)
+
+    def _triggers(self, sentence: Sentence) -> Iterator[_Trigger]:
+        used_nouns: set[int] = set()
+        for token in sentence.tokens:
+            if token.pos == "VERB" or (token.pos == "AUX" and token.dep == "ROOT"):
+                trigger = self._verb_trigger(sentence, token)
+                if trigger is not None:
+                    if trigger.noun is not None:
+                        used_nouns.add(trigger.noun.i)
+                    yield trigger
+        for token in sentence.tokens:
+            event_type = self.lexicon.noun_triggers.get(token.lemma.lower())
+            if token.pos == "NOUN" and event_type and token.i not in used_nouns and _noun_has_arguments(sentence, token):
+                yield _Trigger(token, event_type, token)
+
+    def _verb_trigger(self, sentence: Sentence, verb: Token) -> _Trigger | None:
+        lemma = verb.lemma.lower()
+        children = sentence.children(verb.i)
+        for child in children:
+            if child.dep == "prt" or (child.dep == "prep" and f"{lemma} {child.lemma.lower()}" in self.lexicon.verb_triggers):
+                phrasal = self.lexicon.verb_triggers.get(f"{lemma} {child.lemma.lower()}")
+                if phrasal:
+                    return _Trigger(verb, phrasal, None)
+        obj = next((c for c in children if c.dep in ("dobj", "nsubjpass")), None)
+        if obj is not None and obj.pos == "NOUN":
+            noun_type = self.lexicon.noun_triggers.get(obj.lemma.lower())
+            if noun_type and (lemma in _LIGHT or lemma == "sign"):
+                return _Trigger(verb, noun_type, obj)
+        event_type = self.lexicon.verb_triggers.get(lemma)
+        return _Trigger(verb, event_type, obj if obj is not None and obj.pos == "NOUN" else None) if event_type else None
+
+    def _event(self, parsed: ParsedArticle, sentence: Sentence, trigger: _Trigger,
+               actor: tuple[Actor, ...], recipient: tuple[Actor, ...], mentions: list[Mention]) -> Event:
+        article = parsed.article
+        kind = self.lexicon.event_types[trigger.event_type]
+        modality = _modality(sentence, trigger.token)
+        date, basis = date_event(_date_texts(sentence, trigger.token), article.published, modality == "future")
+        modality = _modality_by_date(modality, date, article.published)
+        coder = self.stage
+        key = f"{article.doc_id}|{sentence.start}|{trigger.token.i}|{trigger.event_type}|{_ids(actor)}|{_ids(recipient)}|{coder}"
+        return Event(
+            id=hashlib.sha1(key.encode()).hexdigest()[:16],
+            doc_id=article.doc_id,
+            event_type=trigger.event_type,
+            mode=_mode(trigger),
+            context=self._contexts(sentence, actor + recipient),
+            quad_code=kind.quad_code,
+            intensity=kind.intensity,
+            actor=actor,
+            recipient=recipient,
+            date=date.value if date else None,
+            date_precision=date.precision if date else None,
+            date_basis=basis,
+            modality=modality,
+            sentence=sentence.text,
+            span=(sentence.start, sentence.end),
+            trigger=trigger.token.text,
+            location=_location(mentions),
+            quote=_quote(sentence.text),
+            confidence=_confidence(trigger, actor, recipient),
+            coder=coder,
+            cameo=kind.cameo,
+        )
+
+    def _contexts(self, sentence: Sentence, actors: tuple[Actor, ...]) -> tuple[str, ...]:
+        found = {self.lexicon.contexts[t.lemma.lower()] for t in sentence.tokens if t.lemma.lower() in self.lexicon.contexts}
+        found |= {self.lexicon.contexts[a.name.lower()] for a in actors if a.name.lower() in self.lexicon.contexts}
+        return tuple(sorted(found))
+
+
+def _ids(actors: tuple[Actor, ...]) -> tuple[str, ...]:
+    return tuple(a.entity_id or a.name for a in actors)
+
+
+def _noun_has_arguments(sentence: Sentence, noun: Token) -> bool:
+    return any(c.dep in ("poss", "prep", "amod", "compound") for c in sentence.children(noun.i))
+
+
+def _arguments(sentence: Sentence, trigger: _Trigger, mentions: list[Mention]
+               ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    if trigger.token.pos == "NOUN":
+        return _noun_arguments(sentence, trigger.token, mentions)
+    subjects, objects = _verb_slots(sentence, trigger)
+    actor = _actors_at(sentence, subjects, mentions)
+    recipient = tuple(a for a in _actors_at(sentence, objects, mentions) if a not in actor)
+    return _reciprocal(actor, recipient)
+
+
+def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], list[Token]]:
+    verb = trigger.token
+    children = sentence.children(verb.i)
+    subjects = [c for c in children if c.dep in ("nsubj", "csubj")]
+    subjects += [p for c in children if c.dep == "agent" for p in sentence.children(c.i) if p.dep == "pobj"]
+    objects = [c for c in children if c.dep in ("dobj", "dative", "nsubjpass", "attr", "oprd")]
+    holders = [verb] + ([trigger.noun] if trigger.noun is not None else []) + objects
+    objects += [p for h in holders for c in sentence.children(h.i)
+                if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS
+                for p in sentence.children(c.i) if p.dep == "pobj"]
+    current = verb
+    while not subjects and current.dep in ("xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp") and current.head != current.i:
+        head = sentence.token(current.head)
+        if current.dep in ("acl", "relcl"):
+            subjects = [head]
+            break
+        subjects = [c for c in sentence.children(head.i) if c.dep in ("nsubj", "csubj")]
+        current = head
+    return subjects, objects
+
+
+def _noun_arguments(sentence: Sentence, noun: Token, mentions: list[Mention]
+                    ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    children = sentence.children(noun.i)
+    owners = [c for c in children if c.dep in ("poss", "amod", "compound")]
+    between = [p for c in children if c.dep == "prep" and c.lemma.lower() in ("between", "among", "of", "by")
+               for p in sentence.children(c.i) if p.dep == "pobj"]
+    targets = [p for c in children if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS
+               for p in sentence.children(c.i) if p.dep == "pobj"]
+    actor = _actors_at(sentence, owners + between, mentions)
+    recipient = tuple(a for a in _actors_at(sentence, targets, mentions) if a not in actor)
+    return _reciprocal(actor, recipient)
+
+
+def _reciprocal(actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """'Putin and Aliyev discussed' → the first is the actor, the others the recipients."""
+    if not recipient and len(actor) > 1:
+        return actor[:1], actor[1:]
+    return actor, recipient
+
+
+def _actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention]) -> tuple[Actor, ...]:
+    """The actors a slot names: mentions at its head, at coordinated heads, or modifying it."""
+    found: list[Actor] = []
+    for head in _with_conjuncts(sentence, heads):
+        at_head = [m for m in mentions if m.start <= head.i < m.end]
+        if not at_head:
+            near = {c.i for c in sentence.children(head.i) if c.dep in ("poss", "compound", "amod", "appos", "nmod")}
+            at_head = [m for m in mentions if any(m.start <= i < m.end for i in near)]
+        found.extend(m.actor for m in at_head if m.actor not in found)
+    return tuple(found)
+
+
+def _with_conjuncts(sentence: Sentence, heads: list[Token]) -> list[Token]:
+    result: list[Token] = []
+    stack = list(heads)
+    while stack:
+        token = stack.pop(0)
+        if token not in result:
+            result.append(token)
+            stack.extend(c for c in sentence.children(token.i) if c.dep == "conj")
+    return result
+
+
+def _clause_chain(sentence: Sentence, token: Token) -> Iterator[Token]:
+    """The trigger and the verbs that govern it, up to the root of the sentence."""
+    yield token
+    while token.head != token.i and token.dep in ("xcomp", "conj", "ccomp", "advcl", "pcomp", "acl", "relcl", "dobj", "pobj", "prep"):
+        token = sentence.token(token.head)
+        yield token
+
+
+def _modality(sentence: Sentence, trigger: Token) -> str:
+    chain = list(_clause_chain(sentence, trigger))
+    own = sentence.children(trigger.i)
+    governing = [trigger] + [v for v in chain[1:] if v.pos in ("VERB", "AUX")][:2]
+    if any(c.dep == "neg" for v in governing for c in sentence.children(v.i)) or any(c.lemma.lower() in ("no", "never") and c.dep in ("det", "neg") for c in own):
+        return "negated"
+    for verb in chain:
+        marks = {c.lemma.lower() for c in sentence.children(verb.i) if c.dep in ("mark", "advmod")}
+        if marks & {"if", "unless", "whether"}:
+            return "hypothetical"
+    aux = {c.lemma.lower() for c in own if c.dep in ("aux", "auxpass")} | {c.text.lower() for c in own if c.dep == "aux"}
+    if aux & _FUTURE_AUX:
+        return "future"
+    if aux & _HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if any(v.lemma.lower() in _FUTURE_HEADS for v in chain[1:]):
+        return "future"
+    return "asserted"
+
+
+def _modality_by_date(modality: str, date: object, published: object) -> str:
+    from .model import DateValue
+
+    if not isinstance(date, DateValue) or not isinstance(published, DateValue) or modality != "asserted":
+        return modality
+    if as_date(date) > as_date(published) and date.precision == "day":
+        return "future"
+    if published.year - date.year >= 2:
+        return "historical"
+    return modality
+
+
+def _date_texts(sentence: Sentence, trigger: Token) -> list[str]:
+    """Date expressions of the sentence, nearest to the trigger first, then the whole sentence."""
+    spans = sorted((e for e in sentence.entities if e.label in ("DATE", "TIME")),
+                   key=lambda e: min(abs(trigger.i - e.start), abs(trigger.i - (e.end - 1))))
+    texts = []
+    for e in spans:
+        first, last = sentence.token(e.start), sentence.token(e.end - 1)
+        begin = max(sentence.start, first.start - 4)  # keep a preceding "in" or "on"
+        texts.append(sentence.text[begin - sentence.start:last.end - sentence.start])
+    return texts + [sentence.text]
+
+
+def _mode(trigger: _Trigger) -> str | None:
+    if trigger.event_type == "CONSULT" and (trigger.token.lemma.lower() in _VISIT or
+                                            (trigger.noun is not None and trigger.noun.lemma.lower() == "visit")):
+        return "visit"
+    return None
+
+
+def _location(mentions: list[Mention]) -> Location | None:
+    place = next((m for m in mentions if m.kind == "place"), None)
+    return Location(place.actor.name, place.actor.country) if place else None
+
+
+def _quote(text: str) -> str | None:
+    match = _QUOTE.search(text)
+    return match.group(1).strip() if match else None
+
+
+def _confidence(trigger: _Trigger, actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> float:
+    score = 0.45 + (0.2 if recipient else 0.0) + (0.1 if trigger.token.pos == "VERB" else 0.0)
+    people = actor + recipient
+    score += 0.2 * sum(a.confidence for a in people) / len(people)
+    return round(min(score, 0.95), 2)

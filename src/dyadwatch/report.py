@@ -1,0 +1,85 @@
+"""The HTML report: one self-contained file, a chart of cooperation and conflict over time and
+the events with their sentences. Article text is always escaped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from .analyse import PeriodRow, counted, dyad_series
+from .model import Event
+
+_WIDTH, _HEIGHT, _PAD = 900, 260, 40
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    dyad: str
+    generated: str
+    rows: list[PeriodRow]
+    dated: list[Event]
+    undated: list[Event]
+    not_counted: int
+    documents: dict[str, dict[str, Any]]
+
+
+def build_context(events: list[Event], dyad: tuple[str, str], documents: list[dict[str, Any]],
+                  by: str = "year") -> ReportContext:
+    return ReportContext(
+        dyad="–".join(dyad),
+        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        rows=dyad_series(events, by),
+        dated=[e for e in events if e.date is not None],
+        undated=[e for e in events if e.date is None],
+        not_counted=sum(1 for e in events if not counted(e)),
+        documents={d["doc_id"]: d for d in documents},
+    )
+
+
+def render(context: ReportContext) -> str:
+    env = Environment(loader=PackageLoader("dyadwatch", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    env.filters["sentence"] = highlighted_sentence
+    env.filters["web_url"] = lambda url: url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+    env.filters["actors"] = lambda actors: ", ".join(f"{a.name} ({a.country or '?'})" for a in actors)
+    return env.get_template("report.html.j2").render(c=context, chart=chart_svg(context.rows))
+
+
+def highlighted_sentence(event: Event) -> Markup:
+    """The sentence, escaped, with its trigger word marked."""
+    text = event.sentence
+    at = text.find(event.trigger) if event.trigger else -1
+    if at < 0:
+        return escape(text)
+    end = at + len(event.trigger)
+    return escape(text[:at]) + Markup("<mark>") + escape(text[at:end]) + Markup("</mark>") + escape(text[end:])
+
+
+def chart_svg(rows: list[PeriodRow]) -> Markup:
+    """Bars of cooperation (up) and conflict (down) per period, and the index as a line."""
+    if not rows:
+        return Markup('<p class="empty">No dated events that happened between these two sides yet.</p>')
+    top = max(max(r.cooperation, r.conflict) for r in rows) or 1
+    step = (_WIDTH - 2 * _PAD) / len(rows)
+    middle = _HEIGHT / 2
+    scale = (middle - _PAD / 2) / top
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {_HEIGHT + 30}" role="img" '
+             f'aria-label="Cooperation and conflict per period">',
+             f'<line x1="{_PAD}" y1="{middle}" x2="{_WIDTH - _PAD}" y2="{middle}" class="axis"/>']
+    points = []
+    for i, row in enumerate(rows):
+        x = _PAD + i * step + step * 0.15
+        width = step * 0.7
+        up, down = row.cooperation * scale, row.conflict * scale
+        parts.append(f'<rect class="coop" x="{x:.1f}" y="{middle - up:.1f}" width="{width:.1f}" height="{up:.1f}">'
+                     f'<title>{escape(row.period)}: {row.cooperation} cooperative</title></rect>')
+        parts.append(f'<rect class="conf" x="{x:.1f}" y="{middle:.1f}" width="{width:.1f}" height="{down:.1f}">'
+                     f'<title>{escape(row.period)}: {row.conflict} conflictual</title></rect>')
+        parts.append(f'<text x="{x + width / 2:.1f}" y="{_HEIGHT + 20}" class="label">{escape(row.period)}</text>')
+        points.append(f"{x + width / 2:.1f},{middle - row.index / 10 * (middle - _PAD / 2):.1f}")
+    parts.append(f'<polyline class="index" points="{" ".join(points)}"/>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -1,0 +1,204 @@
+"""The DuckDB store: schema, migrations and every SQL statement of dyadwatch."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .model import Actor, Article, Event, Location, Reject
+
+DEFAULT_DB = "dyadwatch.duckdb"
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or is not a dyadwatch database."""
+
+
+def _migration_1(con: Any) -> None:
+    con.execute("""
+        CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY, origin VARCHAR, fmt VARCHAR, title VARCHAR, author VARCHAR,
+            published VARCHAR, published_precision VARCHAR, published_basis VARCHAR, url VARCHAR,
+            source VARCHAR, text VARCHAR, content_hash VARCHAR, coder VARCHAR, sentences INTEGER,
+            stored_at TIMESTAMP)""")
+    con.execute("""
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY, doc_id VARCHAR, event_type VARCHAR, mode VARCHAR, context VARCHAR[],
+            quad_code INTEGER, intensity DOUBLE, actor VARCHAR, recipient VARCHAR,
+            actor_countries VARCHAR[], recipient_countries VARCHAR[], date VARCHAR, date_precision VARCHAR,
+            date_basis VARCHAR, modality VARCHAR, sentence VARCHAR, span_start INTEGER, span_end INTEGER,
+            trigger VARCHAR, location VARCHAR, quote VARCHAR, confidence DOUBLE, coder VARCHAR, cameo VARCHAR,
+            link VARCHAR)""")
+    con.execute("CREATE INDEX events_doc ON events (doc_id)")
+    con.execute("""
+        CREATE TABLE rejects (
+            origin VARCHAR, reason VARCHAR, stage VARCHAR, doc_id VARCHAR, seen_at TIMESTAMP,
+            PRIMARY KEY (origin, reason))""")
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Any], None]]] = [
+    (1, "documents, events and rejects", _migration_1),
+]
+
+
+def content_hash(article: Article) -> str:
+    return hashlib.sha1(article.text.encode("utf-8")).hexdigest()
+
+
+class Store:
+    """An open database: ``Store(":memory:")`` in tests, a file path otherwise."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
+        import duckdb
+
+        if read_only and str(path) != ":memory:" and not Path(path).exists():
+            raise StoreError(f"{path}: no such database; create it with 'dyadwatch run PATH --db {path}'")
+        try:
+            self.con = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"{path}: cannot open the database ({error})") from error
+        self.path = str(path)
+        if not read_only:
+            self._migrate()
+        elif not self._has_table("schema_migrations"):
+            raise StoreError(f"{path}: not a dyadwatch database")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _has_table(self, name: str) -> bool:
+        row = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()
+        return bool(row and row[0])
+
+    def _migrate(self) -> None:
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                         "name VARCHAR, applied_at TIMESTAMP)")
+        done = {row[0] for row in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        for version, name, apply in MIGRATIONS:
+            if version not in done:
+                self.con.execute("BEGIN TRANSACTION")
+                apply(self.con)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()])
+                self.con.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        row = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    # -- writing ---------------------------------------------------------------------------------
+    def is_current(self, article: Article, coder: str) -> bool:
+        """True when this document, with this text, was already coded by this coder."""
+        row = self.con.execute("SELECT content_hash, coder FROM documents WHERE doc_id = ?",
+                               [article.doc_id]).fetchone()
+        return row is not None and row[0] == content_hash(article) and row[1] == coder
+
+    def save_document(self, article: Article, sentences: int, events: Iterable[Event], coder: str) -> None:
+        """Replace a document and its events in one transaction."""
+        published = article.published
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM events WHERE doc_id = ?", [article.doc_id])
+            self.con.execute("DELETE FROM documents WHERE doc_id = ?", [article.doc_id])
+            self.con.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [article.doc_id, article.origin, article.fmt, article.title, article.author,
+                 published.value if published else None, published.precision if published else None,
+                 article.published_basis, article.url, article.source, article.text, content_hash(article),
+                 coder, sentences, _now()])
+            rows = [_event_row(e) for e in events]
+            if rows:
+                self.con.executemany(
+                    "INSERT OR REPLACE INTO events VALUES (" + ", ".join("?" * 25) + ")", rows)
+            self.con.execute("DELETE FROM rejects WHERE doc_id = ? OR origin = ?", [article.doc_id, article.origin])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def save_reject(self, reject: Reject) -> None:
+        self.con.execute("INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?, ?)",
+                         [reject.origin, reject.reason, reject.stage, reject.doc_id, _now()])
+
+    def set_links(self, links: dict[str, str]) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.executemany("UPDATE events SET link = ? WHERE id = ?", [[link, i] for i, link in links.items()])
+        self.con.execute("COMMIT")
+
+    # -- reading ---------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        return {table: int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+                for table in ("documents", "events", "rejects")}
+
+    def events(self, dyad: tuple[str, str] | None = None) -> Iterator[Event]:
+        """Events in date order (undated last); with a dyad, those between its two sides."""
+        where, params = "", []
+        if dyad is not None:
+            a, b = dyad
+            where = ("WHERE (list_contains(actor_countries, ?) AND list_contains(recipient_countries, ?)) "
+                     "OR (list_contains(actor_countries, ?) AND list_contains(recipient_countries, ?))")
+            params = [a, b, b, a]
+        sources = dict(self.con.execute(
+            "SELECT link, list(DISTINCT doc_id ORDER BY doc_id) FROM events GROUP BY link").fetchall())
+        cursor = self.con.execute(
+            f"SELECT * FROM events {where} ORDER BY date NULLS LAST, doc_id, span_start, id", params)
+        names = [d[0] for d in cursor.description]
+        for row in cursor.fetchall():
+            yield _event_from_row(dict(zip(names, row, strict=True)), sources)
+
+    def link_keys(self) -> list[tuple[str, str, list[str], list[str], str | None, str]]:
+        return self.con.execute(
+            "SELECT id, event_type, actor_countries, recipient_countries, date, date_precision FROM events "
+            "ORDER BY id").fetchall()
+
+    def documents(self) -> list[dict[str, Any]]:
+        cursor = self.con.execute("SELECT doc_id, title, url, published, origin FROM documents ORDER BY doc_id")
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def rejects(self) -> list[Reject]:
+        rows = self.con.execute("SELECT origin, reason, stage, doc_id FROM rejects ORDER BY origin").fetchall()
+        return [Reject(*row) for row in rows]
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _actors_json(actors: tuple[Actor, ...]) -> str:
+    return json.dumps([asdict(a) for a in actors], ensure_ascii=False)
+
+
+def _event_row(e: Event) -> list[Any]:
+    return [e.id, e.doc_id, e.event_type, e.mode, list(e.context), e.quad_code, e.intensity,
+            _actors_json(e.actor), _actors_json(e.recipient),
+            sorted({a.country for a in e.actor if a.country}), sorted({a.country for a in e.recipient if a.country}),
+            e.date, e.date_precision, e.date_basis, e.modality, e.sentence, e.span[0], e.span[1], e.trigger,
+            json.dumps(asdict(e.location)) if e.location else None, e.quote, e.confidence, e.coder, e.cameo,
+            e.link or e.id]
+
+
+def _event_from_row(row: dict[str, Any], sources: dict[str, list[str]]) -> Event:
+    location = json.loads(row["location"]) if row["location"] else None
+    return Event(
+        id=row["id"], doc_id=row["doc_id"], event_type=row["event_type"], mode=row["mode"],
+        context=tuple(row["context"] or ()), quad_code=row["quad_code"], intensity=row["intensity"],
+        actor=tuple(Actor(**a) for a in json.loads(row["actor"])),
+        recipient=tuple(Actor(**a) for a in json.loads(row["recipient"])),
+        date=row["date"], date_precision=row["date_precision"], date_basis=row["date_basis"],
+        modality=row["modality"], sentence=row["sentence"], span=(row["span_start"], row["span_end"]),
+        trigger=row["trigger"], location=Location(**location) if location else None, quote=row["quote"],
+        confidence=row["confidence"], coder=row["coder"], cameo=row["cameo"], link=row["link"],
+        sources=tuple(sources.get(row["link"], [row["doc_id"]])),
+    )
