@@ -16,6 +16,7 @@ STAGE = "clean.rules.v1"
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_EMPHASIS = re.compile(r"^([*_]{1,3})([^*_].*?)\1$")
 _ESCAPED = re.compile(r"\\([\"'$*_#\[\]()`])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
@@ -51,7 +52,8 @@ def _normalise(text: str) -> str:
     text = _MD_LINK.sub(lambda m: m.group(1) if m.group(2) in ("", "#") else m.group(1) or "", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _ESCAPED.sub(r"\1", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(_EMPHASIS.sub(r"\2", line) for line in lines)
 
 
 def _link_debris(text: str) -> str:
@@ -133,9 +135,9 @@ class _Metadata:
         if dateline := _DATELINE.match(paragraph):
             if self._date(dateline.group("date")):
                 return paragraph[dateline.end():]
-        if _is_heading(paragraph) or (in_header and _is_headline(paragraph)):
+        if paragraph.startswith("#") or _is_heading(paragraph) or (in_header and _is_headline(paragraph)):
             if in_header and self.title is None:
-                self.title = paragraph.lstrip("# ").strip("*_ ")
+                self.title = paragraph.lstrip("# ")
             return None
         return paragraph
 
@@ -161,8 +163,11 @@ def _is_furniture(paragraph: str) -> bool:
 
 
 def _is_headline(paragraph: str) -> bool:
-    """A short question or shouted line at the top of a page."""
-    return len(_WORD.findall(paragraph)) < 12 and (paragraph.isupper() or paragraph.endswith("?"))
+    """A headline at the top of a page: a line without a full stop, or a short question."""
+    words = len(_WORD.findall(paragraph))
+    if not _TERMINAL.search(paragraph):
+        return words < 25
+    return words < 12 and (paragraph.isupper() or paragraph.endswith("?"))
 
 
 def _is_dateline(paragraph: str) -> bool:

