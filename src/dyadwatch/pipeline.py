@@ -17,6 +17,7 @@ from .nlp import Parser
 from .store import Store
 
 CODER = "+".join((clean.STAGE, actors.STAGE, events.STAGE))
+BATCH = 50  # documents written per transaction
 Progress = Callable[[int, str], None]
 
 
@@ -57,13 +58,18 @@ def run(paths: Iterable[str | Path], store: Store, published: DateValue | None =
     summary = RunSummary()
     coder = coder or Coder()
     articles = _to_code(read_sources(paths, published), store, summary)
-    for number, result in enumerate(coder(articles), start=1):
-        store.save_document(result.article, result.sentences, result.events, CODER)
+    batch: list[DocumentResult] = []
+    for result in coder(articles):
+        batch.append(result)
         summary.documents += 1
         summary.sentences += result.sentences
         summary.events += len(result.events)
+        if len(batch) == BATCH:
+            store.save_documents(batch, CODER)
+            batch.clear()
         if progress:
-            progress(number, result.article.doc_id)
+            progress(summary.documents, result.article.doc_id)
+    store.save_documents(batch, CODER)
     for reject in summary.rejects:
         store.save_reject(reject)
     store.set_links(link.link_events(store.link_keys()))

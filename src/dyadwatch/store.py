@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .model import Actor, Article, Event, Location, Reject
+from .model import Actor, Article, DocumentResult, Event, Location, Reject
 
 DEFAULT_DB = "dyadwatch.duckdb"
 
@@ -104,28 +104,31 @@ class Store:
                                [article.doc_id]).fetchone()
         return row is not None and row[0] == content_hash(article) and row[1] == coder
 
-    def save_document(self, article: Article, sentences: int, events: Iterable[Event], coder: str) -> None:
-        """Replace a document and its events in one transaction."""
-        published = article.published
+    def save_documents(self, results: Iterable[DocumentResult], coder: str) -> None:
+        """Replace documents and their events, all in one transaction."""
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.execute("DELETE FROM events WHERE doc_id = ?", [article.doc_id])
-            self.con.execute("DELETE FROM documents WHERE doc_id = ?", [article.doc_id])
-            self.con.execute(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [article.doc_id, article.origin, article.fmt, article.title, article.author,
-                 published.value if published else None, published.precision if published else None,
-                 article.published_basis, article.url, article.source, article.text, content_hash(article),
-                 coder, sentences, _now()])
-            rows = [_event_row(e) for e in events]
-            if rows:
-                self.con.executemany(
-                    "INSERT OR REPLACE INTO events VALUES (" + ", ".join("?" * 25) + ")", rows)
-            self.con.execute("DELETE FROM rejects WHERE doc_id = ? OR origin = ?", [article.doc_id, article.origin])
+            for result in results:
+                self._save_document(result, coder)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def _save_document(self, result: DocumentResult, coder: str) -> None:
+        article, published = result.article, result.article.published
+        self.con.execute("DELETE FROM events WHERE doc_id = ?", [article.doc_id])
+        self.con.execute("DELETE FROM documents WHERE doc_id = ?", [article.doc_id])
+        self.con.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [article.doc_id, article.origin, article.fmt, article.title, article.author,
+             published.value if published else None, published.precision if published else None,
+             article.published_basis, article.url, article.source, article.text, content_hash(article),
+             coder, result.sentences, _now()])
+        rows = [_event_row(e) for e in result.events]
+        if rows:
+            self.con.executemany("INSERT OR REPLACE INTO events VALUES (" + ", ".join("?" * 25) + ")", rows)
+        self.con.execute("DELETE FROM rejects WHERE doc_id = ? OR origin = ?", [article.doc_id, article.origin])
 
     def save_reject(self, reject: Reject) -> None:
         self.con.execute("INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?, ?)",
