@@ -67,16 +67,18 @@ class ActorResolver:
         found = []
         for start, end, form in _matches(self.names, sentence):
             name = self.lexicon.names[form]
-            mention = self._name_mention(sentence, start, end, name, when)
+            mention = self._name_mention(sentence, start, end, name, when, form)
             if mention is not None:
                 found.append(mention)
         return found
 
-    def _name_mention(self, sentence: Sentence, start: int, end: int, name: Name, when: date | None
-                      ) -> Mention | None:
+    def _name_mention(self, sentence: Sentence, start: int, end: int, name: Name, when: date | None,
+                      form: str) -> Mention | None:
         last = sentence.token(end - 1)
         if name.kind == "capital" and _is_place(sentence, last):
-            return None
+            place = Actor(_text(sentence, start, end), form, name.country, None, name.entity_id,
+                          "gazetteer.place", 0.9)
+            return Mention(sentence.index, start, end, place, "place")
         if name.kind != "adjective":
             actor = Actor(_text(sentence, start, end), name.name, name.country, name.sector, name.entity_id,
                           f"gazetteer.{name.kind}", 0.9)
@@ -120,6 +122,8 @@ class ActorResolver:
         spans = {(s, e) for s, e, _ in _matches(self.persons, sentence)}
         spans |= {_without_possessive(sentence, e.start, e.end) for e in sentence.entities
                   if e.label == "PERSON" and not names & set(range(e.start, e.end))}
+        spans |= {(t.i, t.i + 1) for t in sentence.tokens
+                  if t.pos == "PROPN" and t.text in memory.persons and t.i not in names}
         mentions = []
         for start, end in _outermost({s for s in spans if s[0] < s[1]}):
             start = _extend_name(sentence, start, end)

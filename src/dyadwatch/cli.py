@@ -71,8 +71,9 @@ def _summary(summary: RunSummary, db: str, paths: Sequence[str]) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    published = _publication_date(args.date)
     with Store(args.db) as store:
-        summary = run(args.paths, store, _publication_date(args.date), progress=_progress())
+        summary = run(args.paths, store, published, progress=_progress())
         return _summary(summary, args.db, args.paths)
 
 

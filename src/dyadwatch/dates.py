@@ -43,6 +43,8 @@ _PARTIAL = [  # a month, with or without a day, but no year
 ]
 _AGO = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
                   r"(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_ON_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+past\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?!,?\s+\d)", re.I)
 _NUMBERS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten".split())} | {"a": 1}
 _RELATIVE_WORDS = re.compile(r"\b(?P<word>yesterday|today|last (?:month|year)|this (?:month|year)"
@@ -118,6 +120,15 @@ def _shift(anchor: date, unit: str, n: int) -> DateValue:
     return DateValue(f"{anchor.year - n:04d}", "year")
 
 
+def _weekday(anchor: date, weekday: int, future: bool) -> DateValue:
+    """'On Tuesday' in a report: the Tuesday before the anchor, or after it for future events."""
+    if future:
+        days = (weekday - anchor.weekday() - 1) % 7 + 1
+        return DateValue((anchor + timedelta(days=days)).isoformat(), "day")
+    days = (anchor.weekday() - weekday - 1) % 7 + 1
+    return DateValue((anchor - timedelta(days=days)).isoformat(), "day")
+
+
 def _relative_word(word: str, anchor: date) -> DateValue:
     word = word.lower()
     table = {
@@ -142,6 +153,9 @@ def find_relative(text: str, anchor: date, future: bool = False) -> list[Found]:
         for m in pattern.finditer(text):
             day = int(m.group("day")) if m.groupdict().get("day") else None
             add(m.start(), m.end(), _nearest(anchor, _month_of(m), day, future))
+    for m in _ON_WEEKDAY.finditer(text):
+        add(m.start(), m.end(), _weekday(anchor, _WEEKDAYS[m.group("day").lower()],
+                                         future or m.group(0).lower().startswith("next")))
     for m in _AGO.finditer(text):
         n = m.group("n").lower()
         add(m.start(), m.end(), _shift(anchor, m.group("unit").lower(), int(n) if n.isdigit() else _NUMBERS[n]))
@@ -167,14 +181,22 @@ def date_event(expressions: list[str], published: DateValue | None, future: bool
     """Date an event from the date expressions of its sentence (nearest first).
 
     Returns the value and its basis: ``stated``, ``relative``, ``publication`` or ``unknown``.
+    A date after the publication is not taken for an event that is not in the future: it
+    belongs to another clause ("... agreed to sell more gas next year").
     """
     anchor = as_date(published) if published and published.precision == "day" else None
+
+    def fits(value: DateValue) -> bool:
+        return future or anchor is None or as_date(value) <= anchor
+
     for text in expressions:
         for found in find_explicit(text):
-            return found.value, "stated"
+            if fits(found.value):
+                return found.value, "stated"
         if anchor is not None:
             for found in find_relative(text, anchor, future):
-                return found.value, "relative"
+                if fits(found.value):
+                    return found.value, "relative"
     if published is not None:
         return published, "publication"
     return None, "unknown"

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .dates import as_date, date_event
+from .dates import date_event
 from .lexicon import Lexicon
-from .model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Token
+from .model import Actor, DateValue, Event, Location, Mention, ParsedArticle, Sentence, Token
 
 STAGE = "events.rules.v1"
 _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "conduct", "give", "reach",
@@ -75,9 +75,13 @@ class EventCoder:
                         used_nouns.add(trigger.noun.i)
                     yield trigger
         for token in sentence.tokens:
-            event_type = self.lexicon.noun_triggers.get(token.lemma.lower())
+            event_type = self._noun_type(token)
             if token.pos == "NOUN" and event_type and token.i not in used_nouns and _noun_has_arguments(sentence, token):
                 yield _Trigger(token, event_type, token)
+
+    def _noun_type(self, token: Token) -> str | None:
+        nouns = self.lexicon.noun_triggers
+        return nouns.get(token.text.lower()) or nouns.get(token.lemma.lower())
 
     def _verb_trigger(self, sentence: Sentence, verb: Token) -> _Trigger | None:
         lemma = verb.lemma.lower()
@@ -89,7 +93,7 @@ class EventCoder:
                     return _Trigger(verb, phrasal, None)
         obj = next((c for c in children if c.dep in ("dobj", "nsubjpass")), None)
         if obj is not None and obj.pos == "NOUN":
-            noun_type = self.lexicon.noun_triggers.get(obj.lemma.lower())
+            noun_type = self._noun_type(obj)
             if noun_type and (lemma in _LIGHT or lemma == "sign"):
                 return _Trigger(verb, noun_type, obj)
         event_type = self.lexicon.verb_triggers.get(lemma)
@@ -162,6 +166,9 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
     objects += [p for h in holders for c in sentence.children(h.i)
                 if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS
                 for p in sentence.children(c.i) if p.dep == "pobj"]
+    if verb.dep == "relcl":  # "Georgia, on which Moscow imposed a visa regime"
+        antecedent = sentence.token(verb.head)
+        objects = [antecedent if o.lemma.lower() in ("which", "whom", "who") else o for o in objects]
     current = verb
     while not subjects and current.dep in ("xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp") and current.head != current.i:
         head = sentence.token(current.head)
@@ -199,7 +206,7 @@ def _actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention]) 
     for head in _with_conjuncts(sentence, heads):
         at_head = [m for m in mentions if m.start <= head.i < m.end]
         if not at_head:
-            near = {c.i for c in sentence.children(head.i) if c.dep in ("poss", "compound", "amod", "appos", "nmod")}
+            near = {c.i for c in sentence.children(head.i) if c.dep in ("poss", "appos")}
             at_head = [m for m in mentions if any(m.start <= i < m.end for i in near)]
         found.extend(m.actor for m in at_head if m.actor not in found)
     return tuple(found)
@@ -244,14 +251,9 @@ def _modality(sentence: Sentence, trigger: Token) -> str:
     return "asserted"
 
 
-def _modality_by_date(modality: str, date: object, published: object) -> str:
-    from .model import DateValue
-
-    if not isinstance(date, DateValue) or not isinstance(published, DateValue) or modality != "asserted":
-        return modality
-    if as_date(date) > as_date(published) and date.precision == "day":
-        return "future"
-    if published.year - date.year >= 2:
+def _modality_by_date(modality: str, date: DateValue | None, published: DateValue | None) -> str:
+    """An asserted event stated two or more years before publication is background history."""
+    if date is not None and published is not None and modality == "asserted" and published.year - date.year >= 2:
         return "historical"
     return modality
 

@@ -1,0 +1,89 @@
+"""Shared fixtures. Tests that need the spaCy model are marked ``slow`` and share one Coder."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.model import Article, DateValue
+
+# --- the spaCy model and the coder (slow tests) ------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def coder():
+    from dyadwatch.pipeline import Coder
+
+    return Coder()
+
+
+def _article(text: str, published: str | None, doc_id: str = "test.txt") -> Article:
+    day = DateValue(published, "day") if published else None
+    return Article(doc_id, text, doc_id, "txt", published=day, published_basis="supplied" if day else None)
+
+
+@pytest.fixture
+def resolve(coder):
+    """Mentions of a text written for a test, resolved at its publication date."""
+
+    def run(text: str, published: str | None = None):
+        return coder.resolve(coder.parser(_article(text, published)))
+
+    return run
+
+
+@pytest.fixture
+def code(coder):
+    """Events of a text written for a test."""
+
+    def run(text: str, published: str | None = None):
+        return list(coder.code_parsed(coder.parser(_article(text, published))).events)
+
+    return run
+
+
+# --- hand-built records: Actor and Event factories (store, export, link and analyse tests) -----
+# Fixtures in this block need no model; they build records field by field.
+
+
+def _make_actor(text: str = "Russia", country: str | None = "RUS", **fields):
+    from dyadwatch.model import Actor
+
+    values = {"text": text, "name": text, "country": country, "sector": "GOV", "entity_id": None,
+              "rule": "test.hand", "confidence": 0.9}
+    values.update(fields)
+    return Actor(**values)
+
+
+def _make_event(id: str = "e1", doc_id: str = "a.txt", actor: str | tuple[str, ...] = "RUS",
+                recipient: str | tuple[str, ...] = "AZE", **fields):
+    """An Event with every field set; ``actor``/``recipient`` are country codes (one or a tuple)."""
+    from dyadwatch.model import Event, Location
+
+    def side(codes):
+        codes = (codes,) if isinstance(codes, str) else tuple(codes)
+        return tuple(_make_actor(f"{code} government", code) for code in codes)
+
+    values = {
+        "id": id, "doc_id": doc_id, "event_type": "CONSULT", "mode": "visit", "context": ("border",),
+        "quad_code": 1, "intensity": 1.0, "actor": side(actor), "recipient": side(recipient),
+        "date": "2004-02-11", "date_precision": "day", "date_basis": "stated", "modality": "asserted",
+        "sentence": "The two foreign ministers met in Vienna on Wednesday.", "span": None,
+        "trigger": "met", "location": Location("Vienna", "AUT", 48.2, 16.37), "quote": None,
+        "confidence": 0.8, "coder": "test-coder", "cameo": "040",
+    }
+    values.update(fields)
+    if values["span"] is None:
+        values["span"] = (0, len(values["sentence"]))
+    return Event(**values)
+
+
+@pytest.fixture
+def make_actor():
+    """Factory: ``make_actor("Baku", "AZE", sector=None)`` → Actor."""
+    return _make_actor
+
+
+@pytest.fixture
+def make_event():
+    """Factory: ``make_event("e2", "b.txt", "AZE", "RUS", date=None)`` → Event."""
+    return _make_event

@@ -1,0 +1,112 @@
+"""The command line, in process: exit codes, messages, idempotent runs, export and report."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dyadwatch.cli import _parser, main
+
+CONTRACT = {"id", "doc_id", "event_type", "mode", "context", "quad_code", "intensity", "actor", "recipient",
+            "date", "date_precision", "date_basis", "modality", "sentence", "span", "location", "quote",
+            "confidence", "link", "sources", "coder"}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(
+        "Moscow and Baku sign border treaty\nFriday, 3 September 2010\n\n"
+        "Russia and Azerbaijan signed a treaty on their state border in Baku yesterday.\n\n"
+        "Read 120 times\n", encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text(
+        "Kremlin protest\n\nMoscow accused Baku of sheltering rebels on 4 May 2012.\n", encoding="utf-8")
+    return folder
+
+
+def _run(args, capsys):
+    status = main(args)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.slow
+def test_cli_run_twice_adds_nothing(corpus, tmp_path, capsys):
+    db = str(tmp_path / "x.duckdb")
+    status, out, _ = _run(["run", str(corpus), "--db", db], capsys)
+    assert status == 0
+    assert "documents coded   2" in out
+    first = _run(["export", "--db", db], capsys)[1].splitlines()
+    status, out, _ = _run(["run", str(corpus), "--db", db], capsys)
+    assert status == 0 and "(2 unchanged, skipped)" in out
+    assert _run(["export", "--db", db], capsys)[1].splitlines() == first
+
+
+@pytest.mark.slow
+def test_cli_bad_input_is_named_and_good_files_are_stored(corpus, tmp_path, capsys):
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
+    (corpus / "latin1.txt").write_bytes("Le caf\xe9 est ferm\xe9.".encode("latin-1"))
+    (corpus / "feed.jsonl").write_text('{"id": "ok", "text": "Putin praised Aliyev.", "date": "2005-01-01"}\n'
+                                       '{"id": "broken", "text": \n', encoding="utf-8")
+    db = str(tmp_path / "x.duckdb")
+    status, out, _ = _run(["run", str(corpus), str(tmp_path / "missing"), "--db", db], capsys)
+    assert status == 1
+    for name, reason in [("empty.txt", "empty file"), ("binary.txt", "binary file"),
+                         ("latin1.txt", "not UTF-8"), ("feed.jsonl:2", "malformed JSON"),
+                         ("missing", "no such file or folder")]:
+        assert any(name in line and reason in line for line in out.splitlines()), (name, out)
+    assert "documents coded   3" in out
+    events = [json.loads(line) for line in _run(["export", "--db", db], capsys)[1].splitlines()]
+    assert {e["doc_id"] for e in events} >= {"a.txt", "sub/b.txt", "ok"}
+
+
+@pytest.mark.slow
+def test_cli_export_carries_the_contract_and_filters_by_dyad(corpus, tmp_path, capsys):
+    db = str(tmp_path / "x.duckdb")
+    _run(["run", str(corpus), "--db", db], capsys)
+    lines = _run(["export", "--db", db, "--dyad", "RUS-AZE"], capsys)[1].splitlines()
+    events = [json.loads(line) for line in lines]
+    assert events and all(CONTRACT <= set(e) for e in events)
+    assert all({"RUS", "AZE"} <= {a["country"] for a in e["actor"] + e["recipient"]} for e in events)
+    status, out, err = _run(["export", "--db", db, "--dyad", "USA-CHN"], capsys)
+    assert status == 0 and out == "" and "none of its" in err
+
+
+@pytest.mark.slow
+def test_cli_report_writes_html_with_escaped_article_text(tmp_path, capsys):
+    article = tmp_path / "x.txt"
+    article.write_text("Headline here\n\nOn 4 May 2012 Moscow accused Baku of <script>alert(1)</script> "
+                       "sheltering rebels.\n", encoding="utf-8")
+    db, report = str(tmp_path / "x.duckdb"), tmp_path / "r.html"
+    _run(["run", str(article), "--db", db], capsys)
+    status, out, _ = _run(["report", "--db", db, "--dyad", "RUS-AZE", "-o", str(report)], capsys)
+    html = report.read_text(encoding="utf-8")
+    assert status == 0 and "<svg" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_cli_missing_database_is_a_clear_error(tmp_path, capsys):
+    status, _, err = _run(["export", "--db", str(tmp_path / "none.duckdb")], capsys)
+    assert status == 2 and "none.duckdb" in err and "no such database" in err
+
+
+def test_cli_bad_date_option_is_a_clear_error(tmp_path, capsys):
+    status, _, err = _run(["run", str(tmp_path), "--date", "tomorrow", "--db", str(tmp_path / "x.duckdb")], capsys)
+    assert status == 2 and "--date 'tomorrow'" in err
+
+
+def test_cli_bad_dyad_is_a_clear_error(tmp_path, capsys):
+    status, _, err = _run(["report", "--dyad", "RUSSIA", "--db", str(tmp_path / "x.duckdb")], capsys)
+    assert status == 2 and "RUS-AZE" in err
+
+
+def test_cli_every_command_has_help_with_an_example():
+    parser = _parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(commands) == {"run", "export", "report", "demo"}
+    for name, sub in commands.items():
+        assert "example:" in sub.format_help(), name
+        assert f"dyadwatch {name}" in sub.format_help(), name
