@@ -54,14 +54,14 @@ def _make_actor(text: str = "Russia", country: str | None = "RUS", **fields):
     return Actor(**values)
 
 
-def _make_event(id: str = "e1", doc_id: str = "a.txt", actor: str | tuple[str, ...] = "RUS",
-                recipient: str | tuple[str, ...] = "AZE", **fields):
-    """An Event with every field set; ``actor``/``recipient`` are country codes (one or a tuple)."""
-    from dyadwatch.model import Event, Location
+def _make_event(id: str = "e1", doc_id: str = "a.txt", actor: str | tuple = "RUS",
+                recipient: str | tuple = "AZE", **fields):
+    """An Event with every field set; ``actor``/``recipient``: a country code, or a tuple of codes/Actors."""
+    from dyadwatch.model import Actor, Event, Location
 
     def side(codes):
         codes = (codes,) if isinstance(codes, str) else tuple(codes)
-        return tuple(_make_actor(f"{code} government", code) for code in codes)
+        return tuple(c if isinstance(c, Actor) else _make_actor(f"{c} government", c) for c in codes)
 
     values = {
         "id": id, "doc_id": doc_id, "event_type": "CONSULT", "mode": "visit", "context": ("border",),

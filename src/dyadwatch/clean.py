@@ -17,7 +17,7 @@ STAGE = "clean.rules.v1"
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _EMPHASIS = re.compile(r"^([*_]{1,3})([^*_].*?)\1$")
-_ESCAPED = re.compile(r"\\([\"'$*_#\[\]()`])")
+_ESCAPED = re.compile(r"\\+([\"'$*_#\[\]()`])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
@@ -39,7 +39,7 @@ _TWEET = re.compile(r"pic\.twitter\.com|^[—–-]\s.*\(@\w+\)|(?:#\w+\s*){3,}")
 _TAIL = re.compile(
     r"^(related( articles| stories| posts| news)?|read more|more (from|on) .*|popular|most read|editor'?s choice"
     r"|visit also|staff publications|newsletter|leave a (comment|reply)|you may also like|recommended"
-    r"|read \d[\d,]* times|comments|share this( article)?|about the author|see also)\W*$",
+    r"|read \d[\d,]* times|comments|about the author|see also)\W*$",
     re.I,
 )
 _BYLINE = re.compile(r"^(?:by|author|written by|words by|(?:commentary|analysis|report) by)\s*:?\s+(?P<who>.+)$", re.I)
@@ -53,7 +53,7 @@ def _normalise(text: str) -> str:
     text = _AUTOLINK.sub(r"\1", text)
     text = _ESCAPED.sub(r"\1", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(_EMPHASIS.sub(r"\2", line) for line in lines)
+    return "\n".join(_EMPHASIS.sub(r"\2", line).strip() for line in lines)
 
 
 def _link_debris(text: str) -> str:
@@ -91,6 +91,17 @@ def _continues(previous: str, line: str, same_block: bool) -> bool:
     if _TERMINAL.search(previous) or len(_WORD.findall(previous)) < 4:
         return False
     return line[0].islower() or same_block
+
+
+def _rejoined(paragraphs: list[str]) -> list[str]:
+    """Join the halves of a sentence that a removed line had separated."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and _continues(joined[-1], paragraph, same_block=False):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
 
 
 def _is_heading(paragraph: str) -> bool:
@@ -188,11 +199,12 @@ def clean(article: Article) -> Article:
         if story and _TAIL.match(paragraph):
             break
         kept = meta.take(paragraph, in_header=not story)
-        if kept and not meta.is_author_note(kept):
+        if kept:
             story.append(kept)
+    story = _rejoined(_without_repeats([p for p in story if not meta.is_author_note(p)]))
     return replace(
         article,
-        text="\n\n".join(_without_repeats(story)),
+        text="\n\n".join(story),
         title=meta.title,
         author=meta.author,
         published=meta.published,

@@ -7,6 +7,7 @@ be done (bad arguments, unusable database, missing model).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import resources
@@ -178,6 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, ExportError, StoreError, ModelMissing, LexiconError) as error:
         _stderr(f"dyadwatch {args.command}: {error}")
         return FAILED
+    except BrokenPipeError:  # the reader went away (dyadwatch export | head): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK
     except KeyboardInterrupt:
         _stderr("interrupted; documents stored so far are kept, run again to finish")
         return FAILED

@@ -20,7 +20,9 @@ STAGE = "events.rules.v1"
 _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "conduct", "give", "reach",
           "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver"}
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over"}
-_FUTURE_HEADS = {"plan", "intend", "expect", "hope", "want", "aim", "prepare", "propose", "seek", "ready", "going"}
+# verbs whose complement has not happened yet: "plans to meet", "threatened to impose"
+_FUTURE_HEADS = {"plan", "intend", "expect", "hope", "want", "aim", "prepare", "propose", "seek", "ready", "going",
+                 "offer", "promise", "pledge", "undertake", "threaten", "vow", "agree", "decide", "wish", "try"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
@@ -234,19 +236,23 @@ def _clause_chain(sentence: Sentence, token: Token) -> Iterator[Token]:
 def _modality(sentence: Sentence, trigger: Token) -> str:
     chain = list(_clause_chain(sentence, trigger))
     own = sentence.children(trigger.i)
-    governing = [trigger] + [v for v in chain[1:] if v.pos in ("VERB", "AUX")][:2]
+    governing = [trigger]  # the trigger and the verbs it completes: "will undertake to train"
+    while governing[-1].dep == "xcomp" and governing[-1].head != governing[-1].i:
+        governing.append(sentence.token(governing[-1].head))
     if any(c.dep == "neg" for v in governing for c in sentence.children(v.i)) or any(c.lemma.lower() in ("no", "never") and c.dep in ("det", "neg") for c in own):
         return "negated"
     for verb in chain:
         marks = {c.lemma.lower() for c in sentence.children(verb.i) if c.dep in ("mark", "advmod")}
         if marks & {"if", "unless", "whether"}:
             return "hypothetical"
-    aux = {c.lemma.lower() for c in own if c.dep in ("aux", "auxpass")} | {c.text.lower() for c in own if c.dep == "aux"}
+    governing_own = [c for v in governing for c in sentence.children(v.i)]
+    aux = {c.lemma.lower() for c in governing_own if c.dep in ("aux", "auxpass")}
+    aux |= {c.text.lower() for c in governing_own if c.dep == "aux"}
     if aux & _FUTURE_AUX:
         return "future"
     if aux & _HYPOTHETICAL_AUX:
         return "hypothetical"
-    if any(v.lemma.lower() in _FUTURE_HEADS for v in chain[1:]):
+    if any(v.lemma.lower() in _FUTURE_HEADS for v in governing[1:]):
         return "future"
     return "asserted"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any, TextIO
@@ -20,8 +21,8 @@ class ExportError(ValueError):
 
 def parse_dyad(text: str) -> tuple[str, str]:
     """'RUS-AZE' → ('RUS', 'AZE')."""
-    parts = text.upper().split("-")
-    if len(parts) != 2 or not all(parts):
+    parts = [part.strip() for part in text.upper().split("-")]
+    if len(parts) != 2 or not all(re.fullmatch(r"[A-Z]{2,6}", part) for part in parts):
         raise ExportError(f"dyad '{text}' should be two codes joined by '-', e.g. RUS-AZE")
     return parts[0], parts[1]
 

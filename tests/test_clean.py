@@ -1,0 +1,256 @@
+"""Clean v1: scraped pages written for these tests; only the story stays in the text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dyadwatch.clean import clean
+from dyadwatch.model import Article, DateValue
+
+STORY_1 = "The foreign ministers of both countries met in Vienna to discuss the disputed border."
+STORY_2 = "Officials said a second round of talks is planned for the spring in Geneva."
+FURNITURE = [
+    "Read 1234 times",
+    "Leave a comment",
+    "Sign up for our newsletter",
+    "Home | World | Europe",
+    "Share this",
+]
+
+
+def _clean(text: str, **fields) -> Article:
+    return clean(Article("page.txt", text, "pages/page.txt", "txt", **fields))
+
+
+def _paragraphs(article: Article) -> list[str]:
+    return article.text.split("\n\n") if article.text else []
+
+
+def test_clean_keeps_story_paragraphs_of_a_plain_page():
+    cleaned = _clean(f"Border talks in Vienna\n\n{STORY_1}\n\n{STORY_2}\n")
+
+    assert cleaned.title == "Border talks in Vienna"
+    assert _paragraphs(cleaned) == [STORY_1, STORY_2]
+
+
+def test_clean_cleans_a_whole_scraped_page():
+    page = "\n".join([
+        "Home | World | Europe",
+        "Border talks resume in Vienna",
+        "Author: [Ann",
+        "Smith](#)",
+        "Wednesday, 11 February 2004",
+        "Read 1234 times",
+        "Share this",
+        "",
+        STORY_1,
+        "Sign up for our newsletter",
+        "",
+        STORY_2,
+        "Ann Smith is a regular contributor to this weekly.",
+        "Related articles",
+        "Another summit ends without a deal",
+    ])
+
+    cleaned = _clean(page)
+
+    assert _paragraphs(cleaned) == [STORY_1, STORY_2]
+    assert cleaned.title == "Border talks resume in Vienna"
+    assert cleaned.author == "Ann Smith"
+    assert cleaned.published == DateValue("2004-02-11", "day")
+    assert cleaned.published_basis == "text"
+
+
+def test_clean_joins_markdown_link_debris_broken_over_two_lines():
+    cleaned = _clean(f"Ports deal signed\nAuthor: [Ann\nSmith](#)\n\n{STORY_1}")
+
+    assert cleaned.author == "Ann Smith"
+    assert "Ann" not in cleaned.text and "Smith" not in cleaned.text
+    assert "](#)" not in cleaned.text
+    assert _paragraphs(cleaned) == [STORY_1]
+
+
+def test_clean_keeps_the_words_of_a_markdown_link_in_the_story():
+    cleaned = _clean("The envoy quoted the [joint statement](https://example.org/s) of both governments.")
+
+    assert cleaned.text == "The envoy quoted the joint statement of both governments."
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ('The minister said \\"we will not back down\\" on the border.',
+         'The minister said "we will not back down" on the border.'),
+        ("The envoy\\'s reply to the ministry was short and cold.",
+         "The envoy's reply to the ministry was short and cold."),
+    ],
+)
+def test_clean_unescapes_backslash_quotes(raw, expected):
+    assert _clean(raw).text == expected
+
+
+def test_clean_keeps_a_paragraph_repeated_twice_in_a_row_once():
+    cleaned = _clean(f"{STORY_1}\n\n{STORY_1}\n\n{STORY_2}")
+
+    assert _paragraphs(cleaned) == [STORY_1, STORY_2]
+
+
+def test_clean_drops_a_paragraph_that_the_next_repeats_and_extends():
+    short = "The ministers said the talks were useful."
+    longer = f"{short} They will meet again in Geneva next month."
+
+    cleaned = _clean(f"{STORY_1}\n{short}\n{longer}")
+
+    assert _paragraphs(cleaned) == [STORY_1, longer]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+@pytest.mark.parametrize("where", ["header", "footer"])
+def test_clean_removes_furniture_line(line, where):
+    page = (f"Border talks in Vienna\n{line}\n{STORY_1}\n\n{STORY_2}" if where == "header"
+            else f"Border talks in Vienna\n{STORY_1}\n\n{STORY_2}\n{line}")
+
+    cleaned = _clean(page)
+
+    assert line not in cleaned.text
+    assert _paragraphs(cleaned) == [STORY_1, STORY_2]
+
+
+@pytest.mark.parametrize("line", ["Sign up for our newsletter", "Home | World | Europe"])
+def test_clean_removes_furniture_between_story_paragraphs(line):
+    cleaned = _clean(f"{STORY_1}\n{line}\n{STORY_2}")
+
+    assert _paragraphs(cleaned) == [STORY_1, STORY_2]
+
+
+def test_clean_cuts_everything_after_related_articles():
+    cleaned = _clean(f"{STORY_1}\n\n{STORY_2}\n\nRelated articles\n\n"
+                     "A different summit in Oslo ended without any statement at all.")
+
+    assert _paragraphs(cleaned) == [STORY_1, STORY_2]
+    assert "Oslo" not in cleaned.text
+
+
+def test_clean_reads_dateline_into_published():
+    cleaned = _clean(f"Wednesday, 11 February 2004\n{STORY_1}")
+
+    assert cleaned.published == DateValue("2004-02-11", "day")
+    assert cleaned.published_basis == "text"
+    assert _paragraphs(cleaned) == [STORY_1]
+
+
+def test_clean_reads_byline_into_author_and_date():
+    cleaned = _clean(f"By Jane Roe (2/11/2004 issue of Some Weekly)\n{STORY_1}")
+
+    assert cleaned.author == "Jane Roe"
+    assert cleaned.published == DateValue("2004-02-11", "day")
+    assert cleaned.published_basis == "text"
+    assert "Jane Roe" not in cleaned.text and "Some Weekly" not in cleaned.text
+
+
+def test_clean_keeps_supplied_date_over_date_in_text():
+    supplied = DateValue("2004-03-01", "day")
+
+    cleaned = _clean(f"Wednesday, 11 February 2004\n{STORY_1}", published=supplied, published_basis="supplied")
+
+    assert (cleaned.published, cleaned.published_basis) == (supplied, "supplied")
+    assert _paragraphs(cleaned) == [STORY_1]
+
+
+def test_clean_takes_first_short_line_without_full_stop_as_title():
+    cleaned = _clean(f"Border talks resume in Vienna\nMinisters meet again\n{STORY_1}")
+
+    assert cleaned.title == "Border talks resume in Vienna"
+    assert _paragraphs(cleaned) == [STORY_1]
+
+
+def test_clean_keeps_a_title_given_before_cleaning():
+    cleaned = _clean(f"Border talks resume in Vienna\n{STORY_1}", title="Vienna talks")
+
+    assert cleaned.title == "Vienna talks"
+    assert _paragraphs(cleaned) == [STORY_1]
+
+
+def test_clean_drops_author_bio_at_the_end():
+    cleaned = _clean(f"By Jane Roe\n{STORY_1}\n\n{STORY_2}\n\nJane Roe is a regular contributor to this weekly.")
+
+    assert cleaned.author == "Jane Roe"
+    assert _paragraphs(cleaned) == [STORY_1, STORY_2]
+
+
+def test_clean_joins_sentence_broken_over_a_blank_line():
+    cleaned = _clean("The regulator said the ministry is unwilling to make an\n\nexception for the station.")
+
+    assert cleaned.text == "The regulator said the ministry is unwilling to make an exception for the station."
+
+
+def test_clean_reads_source_url_line_into_url():
+    cleaned = _clean(f"{STORY_1}\nSource URL: https://example.org/vienna-talks")
+
+    assert cleaned.url == "https://example.org/vienna-talks"
+    assert "example.org" not in cleaned.text
+
+
+# --- idempotence ----------------------------------------------------------------------------------
+
+_SENTENCES = [
+    STORY_1,
+    STORY_2,
+    "The envoy refused to comment on the proposal",
+    "Border talks in Vienna",
+    "The regulator said the ministry is unwilling to make an",
+]
+_FURNITURE_AND_HEADER = FURNITURE + [
+    "Related articles",
+    "Advertisement",
+    "Tags: border, talks",
+    "By Jane Roe",
+    "Wednesday, 11 February 2004",
+    "Vienna, 11 February 2004 — The talks resumed after a pause.",
+    "",
+]
+# Random lines start with a capital letter: a lowercase line continues the line before it,
+# and the cases where a removed line splits a sentence have their own tests below.
+_RANDOM_LINES = st.builds(
+    lambda first, rest: first + rest,
+    st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    st.text(st.sampled_from("abcdefghijk ABCDEF.,;:!?'\"-0123456789|*_[]()#"), max_size=40),
+)
+_LINES = st.one_of(st.sampled_from(_SENTENCES), st.sampled_from(_FURNITURE_AND_HEADER), _RANDOM_LINES)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINES, max_size=12))
+def test_clean_is_idempotent(lines):
+    once = _clean("\n".join(lines))
+
+    assert clean(once).text == once.text
+
+
+def test_clean_is_idempotent_when_furniture_splits_a_sentence():
+    once = _clean(f"{STORY_1}\nThe regulator said the ministry is unwilling to make an\nAdvertisement\n"
+                  "exception for the station.")
+
+    assert clean(once).text == once.text
+
+
+def test_clean_is_idempotent_with_doubly_escaped_quotes():
+    once = _clean('The sign on the border post read \\\\"closed\\\\" all week.')
+
+    assert clean(once).text == once.text
+
+
+def test_clean_is_idempotent_with_author_note_before_byline():
+    once = _clean(f"Jane Roe is a regular contributor to this weekly.\nBy Jane Roe\n{STORY_1}")
+
+    assert clean(once).text == once.text
+
+
+def test_clean_strips_space_left_inside_markdown_emphasis():
+    sentence = "Both sides called the talks useful and said they would meet again in May."
+
+    cleaned = _clean(f"{STORY_1}\n\n* {sentence}*")
+
+    assert _paragraphs(cleaned) == [STORY_1, sentence]

@@ -1,0 +1,276 @@
+"""Export (JSONL/CSV contract, dyads), link (same-day clusters) and analyse (dyad series)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import replace
+
+import pytest
+
+from dyadwatch.analyse import PeriodRow, dyad_series
+from dyadwatch.export import ExportError, parse_dyad, write
+from dyadwatch.link import link_events
+from dyadwatch.model import Article, DateValue, DocumentResult
+from dyadwatch.store import Store
+
+CONTRACT_FIELDS = ("id", "doc_id", "event_type", "mode", "context", "quad_code", "intensity", "actor",
+                   "recipient", "date", "date_precision", "date_basis", "modality", "sentence", "span",
+                   "location", "quote", "confidence", "link", "sources", "coder")
+ACTOR_FIELDS = ("text", "name", "country", "sector", "entity_id")
+_ARTICLE = Article("a.txt", "The two foreign ministers met in Vienna on Wednesday.", "corpus/a.txt", "txt",
+                   published=DateValue("2004-02-11", "day"), published_basis="supplied")
+
+
+def _jsonl(events) -> tuple[int, list[dict]]:
+    out = io.StringIO()
+    count = write(events, out, "jsonl")
+    lines = out.getvalue().splitlines()
+    return count, [json.loads(line) for line in lines]
+
+
+def _csv(events) -> tuple[int, list[str], list[dict]]:
+    out = io.StringIO()
+    count = write(events, out, "csv")
+    reader = csv.DictReader(io.StringIO(out.getvalue()))
+    rows = list(reader)
+    return count, list(reader.fieldnames or []), rows
+
+
+# --- JSONL and CSV ------------------------------------------------------------------------------
+
+
+def test_export_jsonl_writes_one_object_per_line_with_every_contract_field(make_event, make_actor):
+    events = [
+        make_event("e1", quote="We will talk again.", sources=("a.txt", "b.txt"), link="L1"),
+        make_event("e2", actor=(make_actor("Baku", "AZE", entity_id="Q9248"),), recipient="RUS",
+                   date=None, date_precision=None, date_basis="unknown", location=None),
+    ]
+
+    count, records = _jsonl(events)
+
+    assert count == 2 and len(records) == 2
+    for record in records:
+        assert set(CONTRACT_FIELDS) <= set(record)
+        for actor in record["actor"] + record["recipient"]:
+            assert set(ACTOR_FIELDS) <= set(actor)
+    assert [r["id"] for r in records] == ["e1", "e2"]
+
+
+def test_export_jsonl_values_follow_the_event(make_event, make_actor):
+    event = make_event("e1", actor=(make_actor("Baku", "AZE", entity_id="Q9248"),), recipient="RUS",
+                       sources=("a.txt", "b.txt"), link="L1", context=("energy",), span=(3, 40))
+
+    _, [record] = _jsonl([event])
+
+    assert {key: record["actor"][0][key] for key in ACTOR_FIELDS} == {
+        "text": "Baku", "name": "Baku", "country": "AZE", "sector": "GOV", "entity_id": "Q9248"}
+    assert record["recipient"][0]["country"] == "RUS"
+    assert (record["date"], record["date_precision"], record["date_basis"]) == ("2004-02-11", "day", "stated")
+    assert record["span"] == [3, 40]
+    assert record["context"] == ["energy"]
+    assert record["location"] == {"name": "Vienna", "country": "AUT", "lat": 48.2, "lon": 16.37}
+    assert (record["link"], record["sources"]) == ("L1", ["a.txt", "b.txt"])
+    assert record["quote"] is None
+    assert record["coder"] == "test-coder"
+
+
+def test_export_jsonl_writes_nothing_without_events():
+    assert _jsonl([]) == (0, [])
+
+
+def test_export_jsonl_keeps_non_ascii_text(make_event):
+    out = io.StringIO()
+    write([make_event(sentence="Bakı və Moskva danışıqlara başladı.")], out, "jsonl")
+
+    assert "Bakı və Moskva" in out.getvalue()
+
+
+def test_export_csv_header_has_contract_fields_without_events():
+    count, header, rows = _csv([])
+
+    assert count == 0 and rows == []
+    assert set(CONTRACT_FIELDS) <= set(header)
+    assert {"actor_countries", "recipient_countries"} <= set(header)
+
+
+def test_export_csv_row_has_json_cells_and_flat_countries(make_event):
+    event = make_event("e1", actor=("RUS", "USA"), recipient="AZE", sentence='He said "no", twice.')
+
+    count, _, [row] = _csv([event])
+
+    assert count == 1
+    assert [a["country"] for a in json.loads(row["actor"])] == ["RUS", "USA"]
+    assert json.loads(row["span"]) == [0, len(event.sentence)]
+    assert row["sentence"] == 'He said "no", twice.'
+    assert (row["actor_countries"], row["recipient_countries"]) == ("RUS;USA", "AZE")
+    assert row["quote"] == ""
+
+
+def test_export_unknown_format_raises_export_error(make_event):
+    with pytest.raises(ExportError, match="xml"):
+        write([make_event()], io.StringIO(), "xml")
+
+
+def test_export_jsonl_from_store_has_link_and_sources(make_event):
+    with Store(":memory:") as store:
+        for doc_id in ("a.txt", "b.txt"):
+            article = replace(_ARTICLE, doc_id=doc_id, origin=f"corpus/{doc_id}")
+            store.save_documents([DocumentResult(article, 1, (make_event(f"{doc_id}:e", doc_id),))], "test-coder")
+        store.set_links(link_events(store.link_keys()))
+
+        _, records = _jsonl(store.events())
+
+    assert len({r["link"] for r in records}) == 1
+    assert [r["sources"] for r in records] == [["a.txt", "b.txt"], ["a.txt", "b.txt"]]
+
+
+# --- dyads ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "dyad"), [("rus-aze", ("RUS", "AZE")), ("RUS-AZE", ("RUS", "AZE")),
+                                            ("Aze-Rus", ("AZE", "RUS"))])
+def test_export_parse_dyad(text, dyad):
+    assert parse_dyad(text) == dyad
+
+
+@pytest.mark.parametrize("text", ["rus", "rus-", "-aze", "rus-aze-geo", "", "rus_aze", "-"])
+def test_export_parse_dyad_rejects_malformed(text):
+    with pytest.raises(ExportError, match="RUS-AZE"):
+        parse_dyad(text)
+
+
+def test_export_parse_dyad_strips_or_rejects_spaces():
+    try:
+        dyad = parse_dyad("rus - aze")
+    except ExportError:
+        return
+    assert dyad == ("RUS", "AZE")
+
+
+# --- link -----------------------------------------------------------------------------------------
+
+
+def _row(event_id, event_type="ACCUSE", actors=("RUS",), recipients=("AZE",), date="2004-02-11", precision="day"):
+    return (event_id, event_type, list(actors), list(recipients), date, precision)
+
+
+def test_link_same_type_sides_and_day_share_a_cluster():
+    links = link_events([_row("a"), _row("b"), _row("c", actors=("RUS",), recipients=("AZE",))])
+
+    assert links["a"] == links["b"] == links["c"]
+    assert links["a"] not in ("a", "b", "c")
+
+
+def test_link_cluster_ids_are_stable_across_calls_and_order():
+    rows = [_row("a"), _row("b"), _row("c", date="2004-02-12")]
+
+    assert link_events(rows) == link_events(list(reversed(rows))) == link_events(rows)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        _row("b", date="2004-02-12"),
+        _row("b", event_type="THREATEN"),
+        _row("b", actors=("RUS",), recipients=("GEO",)),
+        _row("b", actors=("AZE",), recipients=("RUS",)),  # ACCUSE has a direction
+    ],
+)
+def test_link_different_day_type_or_sides_give_different_clusters(other):
+    links = link_events([_row("a"), other])
+
+    assert links["a"] != links["b"]
+
+
+def test_link_symmetric_types_ignore_direction():
+    links = link_events([_row("a", "CONSULT", ("RUS",), ("AZE",)), _row("b", "CONSULT", ("AZE",), ("RUS",))])
+
+    assert links["a"] == links["b"]
+
+
+def test_link_order_of_countries_on_a_side_does_not_matter():
+    links = link_events([_row("a", actors=("RUS", "BLR")), _row("b", actors=("BLR", "RUS"))])
+
+    assert links["a"] == links["b"]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        _row("u", date=None, precision=None),
+        _row("u", date="2004-02", precision="month"),
+        _row("u", date="2004", precision="year"),
+        _row("u", recipients=()),
+    ],
+)
+def test_link_undated_or_one_sided_events_are_their_own_cluster(row):
+    twin = ("v", *row[1:])
+
+    links = link_events([row, twin])
+
+    assert links == {"u": "u", "v": "v"}
+
+
+# --- analyse --------------------------------------------------------------------------------------
+
+
+def test_analyse_dyad_series_counts_only_dated_events_that_happened(make_event):
+    base = make_event(date="2004-02-11")
+    events = [
+        replace(base, id="ok", intensity=2.0),
+        replace(base, id="old", modality="historical", intensity=4.0),
+        replace(base, id="neg", modality="negated", intensity=-9.0),
+        replace(base, id="hyp", modality="hypothetical", intensity=-9.0),
+        replace(base, id="fut", modality="future", intensity=-9.0),
+        replace(base, id="undated", date=None, date_precision=None, intensity=-9.0),
+    ]
+
+    assert dyad_series(events) == [PeriodRow("2004", 2, 2, 0, 0, 0, 3.0)]
+
+
+def test_analyse_dyad_series_counts_events_sharing_a_link_once(make_event):
+    base = make_event(date="2004-02-11", intensity=-6.0, quad_code=4)
+    events = [
+        replace(base, id="a", doc_id="a.txt", link="L1"),
+        replace(base, id="b", doc_id="b.txt", link="L1"),
+        replace(base, id="c", doc_id="c.txt", link="L1"),
+        replace(base, id="d", doc_id="d.txt", link="L2", intensity=2.0, quad_code=1),
+    ]
+
+    assert dyad_series(events) == [PeriodRow("2004", 2, 1, 0, 0, 1, -2.0)]
+
+
+def test_analyse_dyad_series_index_is_mean_intensity_per_period(make_event):
+    base = make_event()
+    events = [
+        replace(base, id="1", date="2003-05-01", intensity=3.0, quad_code=2),
+        replace(base, id="2", date="2003-11-20", intensity=-1.0, quad_code=3),
+        replace(base, id="3", date="2003-11-21", intensity=-1.5, quad_code=3),
+        replace(base, id="4", date="2005-01-02", intensity=-10.0, quad_code=4),
+    ]
+
+    rows = dyad_series(events, by="year")
+
+    assert [(r.period, r.clusters, r.index) for r in rows] == [("2003", 3, 0.17), ("2005", 1, -10.0)]
+    assert (rows[0].cooperation, rows[0].conflict) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("by", "periods"),
+    [("year", ["2003", "2004"]), ("quarter", ["2003-Q2", "2004-Q4"]), ("month", ["2003-05", "2004-11"])],
+)
+def test_analyse_dyad_series_periods_skip_dates_less_precise_than_the_period(make_event, by, periods):
+    base = make_event()
+    events = [
+        replace(base, id="1", date="2003-05-01"),
+        replace(base, id="2", date="2004-11", date_precision="month"),
+        replace(base, id="3", date="2004", date_precision="year"),
+    ]
+
+    assert [row.period for row in dyad_series(events, by=by)] == periods
+
+
+def test_analyse_dyad_series_is_empty_without_counted_events(make_event):
+    assert dyad_series([make_event(modality="negated")]) == []

@@ -1,0 +1,246 @@
+"""Store: schema, saving and reloading hand-built events, links, rejects (DuckDB in memory)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import duckdb
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dyadwatch.model import Actor, Article, DateValue, DocumentResult, Event, Location, Reject
+from dyadwatch.store import Store, StoreError
+
+CODER = "test-coder"
+
+
+@pytest.fixture
+def store():
+    with Store(":memory:") as opened:
+        yield opened
+
+
+def _article(doc_id: str = "a.txt", text: str = "The two foreign ministers met in Vienna on Wednesday.",
+             origin: str | None = None) -> Article:
+    return Article(doc_id, text, origin or f"corpus/{doc_id}", "txt", title="Vienna talks",
+                   published=DateValue("2004-02-11", "day"), published_basis="supplied")
+
+
+def _save(store: Store, article: Article, events, coder: str = CODER) -> None:
+    store.save_documents([DocumentResult(article, 1, tuple(events))], coder)
+
+
+def _unstored(event: Event) -> Event:
+    """The event without what the store fills in (``link`` and ``sources``)."""
+    return replace(event, link=None, sources=())
+
+
+def test_store_records_schema_version_1(store):
+    rows = store.con.execute("SELECT version, name FROM schema_migrations").fetchall()
+
+    assert [row[0] for row in rows] == [1]
+    assert store.schema_version() == 1
+
+
+def test_store_reopening_a_file_applies_migrations_once(tmp_path):
+    path = tmp_path / "news.duckdb"
+    Store(path).close()
+
+    with Store(path) as reopened:
+        assert reopened.con.execute("SELECT version FROM schema_migrations").fetchall() == [(1,)]
+
+
+def test_store_round_trips_events(store, make_event, make_actor):
+    full = make_event(
+        "e1", context=("border", "energy"), quote="We will not give up an inch.",
+        actor=(make_actor("Moscow", "RUS", sector=None, entity_id="Q649"),
+               make_actor("the Kremlin", "RUS", rule="seat", confidence=0.75)),
+        recipient=(make_actor("Baku", "AZE"),), mode=None, intensity=-4.5, quad_code=3,
+        event_type="ACCUSE", modality="historical", confidence=0.55, span=(12, 64))
+    bare = make_event("e2", date=None, date_precision=None, date_basis="unknown", location=None, context=(),
+                      recipient=(make_actor("the rebels", None, sector="REB"),))
+    located = make_event("e3", location=Location("Ganja", "AZE"), date="2004-02", date_precision="month")
+
+    _save(store, _article(), [full, bare, located])
+
+    got = {event.id: event for event in store.events()}
+    assert {i: _unstored(e) for i, e in got.items()} == {"e1": full, "e2": bare, "e3": located}
+
+
+def test_store_fills_link_and_sources_of_an_unlinked_event(store, make_event):
+    _save(store, _article("a.txt"), [make_event("e1", "a.txt")])
+
+    [event] = store.events()
+
+    assert (event.link, event.sources) == ("e1", ("a.txt",))
+
+
+def test_store_returns_events_in_date_order_undated_last(store, make_event):
+    _save(store, _article(), [make_event("late", date="2004-03-01"), make_event("undated", date=None),
+                              make_event("early", date="2001-05-02")])
+
+    assert [event.id for event in store.events()] == ["early", "late", "undated"]
+
+
+def test_store_saving_the_same_document_twice_does_not_duplicate(store, make_event):
+    article, events = _article(), [make_event("e1"), make_event("e2", actor="AZE", recipient="RUS")]
+
+    _save(store, article, events)
+    _save(store, article, events)
+
+    assert sorted(event.id for event in store.events()) == ["e1", "e2"]
+    assert store.counts() == {"documents": 1, "events": 2, "rejects": 0}
+
+
+def test_store_changed_events_replace_the_old_ones(store, make_event):
+    _save(store, _article("a.txt"), [make_event("a1", "a.txt"), make_event("a2", "a.txt")])
+    _save(store, _article("b.txt"), [make_event("b1", "b.txt")])
+
+    changed = make_event("a3", "a.txt", event_type="ACCUSE", quad_code=3, intensity=-3.0)
+    _save(store, _article("a.txt", text="The ministers met again and argued."), [changed])
+
+    got = {event.id: event for event in store.events()}
+    assert sorted(got) == ["a3", "b1"]
+    assert _unstored(got["a3"]) == changed
+    assert store.counts()["documents"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "coder", "current"),
+    [
+        ("The two foreign ministers met in Vienna on Wednesday.", CODER, True),
+        ("The two foreign ministers met in Vienna on Thursday.", CODER, False),
+        ("The two foreign ministers met in Vienna on Wednesday.", "other-coder", False),
+    ],
+)
+def test_store_is_current_only_for_same_text_and_coder(store, make_event, text, coder, current):
+    _save(store, _article("a.txt"), [make_event()])
+
+    assert store.is_current(_article("a.txt", text=text), coder) is current
+
+
+def test_store_is_current_is_false_for_an_unknown_document(store):
+    assert store.is_current(_article("never-seen.txt"), CODER) is False
+
+
+def test_store_dyad_filter_returns_both_directions_only(store, make_event):
+    _save(store, _article(), [
+        make_event("rus-aze"),
+        make_event("aze-rus", actor="AZE", recipient="RUS"),
+        make_event("rus-geo", actor="RUS", recipient="GEO"),
+        make_event("usa-aze", actor="USA", recipient="AZE"),
+        make_event("both-aze", actor=("USA", "RUS"), recipient="AZE"),
+        make_event("aze-aze", actor="AZE", recipient="AZE"),
+    ])
+
+    assert sorted(event.id for event in store.events(("RUS", "AZE"))) == ["aze-rus", "both-aze", "rus-aze"]
+    assert sorted(event.id for event in store.events()) == [
+        "aze-aze", "aze-rus", "both-aze", "rus-aze", "rus-geo", "usa-aze"]
+
+
+def test_store_set_links_fills_sources_with_every_document_of_the_cluster(store, make_event):
+    _save(store, _article("c.txt"), [make_event("c1", "c.txt")])
+    _save(store, _article("a.txt"), [make_event("a1", "a.txt")])
+    _save(store, _article("b.txt"), [make_event("b1", "b.txt", actor="AZE", recipient="RUS"),
+                                     make_event("b2", "b.txt")])
+
+    store.set_links({"a1": "L1", "b1": "L1", "c1": "L1", "b2": "L2"})
+
+    got = {event.id: event for event in store.events()}
+    assert {i: (e.link, e.sources) for i, e in got.items()} == {
+        "a1": ("L1", ("a.txt", "b.txt", "c.txt")),
+        "b1": ("L1", ("a.txt", "b.txt", "c.txt")),
+        "c1": ("L1", ("a.txt", "b.txt", "c.txt")),
+        "b2": ("L2", ("b.txt",)),
+    }
+
+
+def test_store_rejects_are_stored_and_listed(store):
+    first = Reject("corpus/empty.txt", "empty file", "ingest.files.v1")
+    second = Reject("corpus/feed.jsonl:3", "malformed JSON (Expecting value at column 1)", "ingest.files.v1", "w3")
+
+    store.save_reject(second)
+    store.save_reject(first)
+    store.save_reject(first)
+
+    assert store.rejects() == [first, second]
+
+
+def test_store_saving_a_document_clears_its_old_reject(store, make_event):
+    store.save_reject(Reject("corpus/a.txt", "empty file", "ingest.files.v1"))
+    store.save_reject(Reject("corpus/b.txt", "empty file", "ingest.files.v1"))
+
+    _save(store, _article("a.txt", origin="corpus/a.txt"), [make_event()])
+
+    assert [r.origin for r in store.rejects()] == ["corpus/b.txt"]
+
+
+def test_store_opening_a_missing_file_read_only_raises_store_error(tmp_path):
+    path = tmp_path / "missing.duckdb"
+
+    with pytest.raises(StoreError, match="missing.duckdb"):
+        Store(path, read_only=True)
+    assert not path.exists()
+
+
+def test_store_opening_another_database_read_only_raises_store_error(tmp_path):
+    path = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE things (x INTEGER)")
+    con.close()
+
+    with pytest.raises(StoreError, match="not a dyadwatch database"):
+        Store(path, read_only=True)
+
+
+def test_store_read_only_reads_what_was_saved(tmp_path, make_event):
+    path = Path(tmp_path / "news.duckdb")
+    event = make_event()
+    with Store(path) as writable:
+        _save(writable, _article(), [event])
+
+    with Store(path, read_only=True) as readable:
+        assert [_unstored(e) for e in readable.events()] == [event]
+
+
+# --- property: what is stored comes back --------------------------------------------------------
+
+_TEXTS = st.text(max_size=30)
+_CODES = st.sampled_from(["RUS", "AZE", "GEO", "ARM", None])
+
+
+# make_event/make_actor return plain functions, so sharing them between examples is safe
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    actor_text=_TEXTS,
+    recipient_text=_TEXTS,
+    country=_CODES,
+    sentence=st.text(min_size=1, max_size=120),
+    day=st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())),
+    context=st.lists(_TEXTS, max_size=3).map(tuple),
+    intensity=st.floats(-10, 10, allow_nan=False),
+    quote=st.one_of(st.none(), _TEXTS),
+)
+def test_store_reload_gives_the_same_event(make_event, make_actor, actor_text, recipient_text, country,
+                                           sentence, day, context, intensity, quote):
+    event = make_event(
+        "e1", actor=(make_actor(actor_text, country),), recipient=(make_actor(recipient_text, "AZE"),),
+        sentence=sentence, span=(0, len(sentence)), date=day, date_precision="day" if day else None,
+        date_basis="stated" if day else "unknown", context=context, intensity=intensity, quote=quote)
+
+    with Store(":memory:") as store:
+        _save(store, _article(text=sentence), [event])
+        [got] = store.events()
+
+    assert _unstored(got) == event
+
+
+def test_store_actor_fields_survive_json(store, make_event):
+    actor = Actor("Ilham Aliyev", "Ilham Aliyev", "AZE", "GOV", "Q14", "person.role", 0.95)
+    event = make_event(actor=(actor,))
+
+    _save(store, _article(), [event])
+
+    assert next(store.events()).actor == (actor,)
