@@ -43,6 +43,24 @@ def period_of(date: str, by: str) -> str | None:
     return f"{year}-Q{(month - 1) // 3 + 1}" if by == "quarter" else f"{year}-{month:02d}"
 
 
+_PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
+
+
+def _period_number(period: str, by: str) -> int:
+    year, _, part = period.partition("-")
+    return int(year) * _PER_YEAR[by] + (int(part.lstrip("Q")) - 1 if part else 0)
+
+
+def _period_label(number: int, by: str) -> str:
+    year, part = divmod(number, _PER_YEAR[by])
+    return {"year": f"{year}", "quarter": f"{year}-Q{part + 1}", "month": f"{year}-{part + 1:02d}"}[by]
+
+
+def periods_between(first: str, last: str, by: str) -> list[str]:
+    """Every period from ``first`` to ``last``, gaps included, so that a chart keeps time to scale."""
+    return [_period_label(n, by) for n in range(_period_number(first, by), _period_number(last, by) + 1)]
+
+
 def counted(event: Event) -> bool:
     """Events that happened and have a date: not negated, hypothetical or future."""
     return event.modality in COUNTED and event.date is not None

@@ -23,6 +23,8 @@ _RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "tow
 # verbs whose complement has not happened yet: "plans to meet", "threatened to impose"
 _FUTURE_HEADS = {"plan", "intend", "expect", "hope", "want", "aim", "prepare", "propose", "seek", "ready", "going",
                  "offer", "promise", "pledge", "undertake", "threaten", "vow", "agree", "decide", "wish", "try"}
+# verbs whose complement did not happen: "declined to invite", "failed to agree"
+_REFUSING_HEADS = {"decline", "refuse", "fail", "reject", "avoid", "stop"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
@@ -239,6 +241,8 @@ def _modality(sentence: Sentence, trigger: Token) -> str:
     governing = [trigger]  # the trigger and the verbs it completes: "will undertake to train"
     while governing[-1].dep == "xcomp" and governing[-1].head != governing[-1].i:
         governing.append(sentence.token(governing[-1].head))
+    if any(v.lemma.lower() in _REFUSING_HEADS for v in governing[1:]):
+        return "negated"
     if any(c.dep == "neg" for v in governing for c in sentence.children(v.i)) or any(c.lemma.lower() in ("no", "never") and c.dep in ("det", "neg") for c in own):
         return "negated"
     for verb in chain:

@@ -10,15 +10,16 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .analyse import PeriodRow, counted, dyad_series
+from .analyse import PeriodRow, counted, dyad_series, periods_between
 from .model import Event
 
-_WIDTH, _HEIGHT, _PAD = 900, 260, 40
+_WIDTH, _HEIGHT, _PAD, _LABEL_WIDTH = 900, 260, 40, 64
 
 
 @dataclass(frozen=True)
 class ReportContext:
     dyad: str
+    by: str
     generated: str
     rows: list[PeriodRow]
     dated: list[Event]
@@ -31,6 +32,7 @@ def build_context(events: list[Event], dyad: tuple[str, str], documents: list[di
                   by: str = "year") -> ReportContext:
     return ReportContext(
         dyad="–".join(dyad),
+        by=by,
         generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         rows=dyad_series(events, by),
         dated=[e for e in events if e.date is not None],
@@ -45,7 +47,7 @@ def render(context: ReportContext) -> str:
     env.filters["sentence"] = highlighted_sentence
     env.filters["web_url"] = lambda url: url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
     env.filters["actors"] = lambda actors: ", ".join(f"{a.name} ({a.country or '?'})" for a in actors)
-    return env.get_template("report.html.j2").render(c=context, chart=chart_svg(context.rows))
+    return env.get_template("report.html.j2").render(c=context, chart=chart_svg(context.rows, context.by))
 
 
 def highlighted_sentence(event: Event) -> Markup:
@@ -58,27 +60,37 @@ def highlighted_sentence(event: Event) -> Markup:
     return escape(text[:at]) + Markup("<mark>") + escape(text[at:end]) + Markup("</mark>") + escape(text[end:])
 
 
-def chart_svg(rows: list[PeriodRow]) -> Markup:
-    """Bars of cooperation (up) and conflict (down) per period, and the index as a line."""
+def chart_svg(rows: list[PeriodRow], by: str = "year") -> Markup:
+    """Bars of cooperation (up) and conflict (down) per period, and the index as a line.
+    Periods without events keep their place, so the time axis is to scale."""
     if not rows:
         return Markup('<p class="empty">No dated events that happened between these two sides yet.</p>')
+    by_period = {r.period: r for r in rows}
+    periods = periods_between(rows[0].period, rows[-1].period, by)
     top = max(max(r.cooperation, r.conflict) for r in rows) or 1
-    step = (_WIDTH - 2 * _PAD) / len(rows)
+    step = (_WIDTH - 2 * _PAD) / len(periods)
     middle = _HEIGHT / 2
     scale = (middle - _PAD / 2) / top
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} {_HEIGHT + 30}" role="img" '
+    every = max(1, -(-len(periods) * _LABEL_WIDTH // (_WIDTH - 2 * _PAD)))  # labels that fit side by side
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH + 40} {_HEIGHT + 30}" role="img" '
              f'aria-label="Cooperation and conflict per period">',
-             f'<line x1="{_PAD}" y1="{middle}" x2="{_WIDTH - _PAD}" y2="{middle}" class="axis"/>']
+             f'<line x1="{_PAD}" y1="{middle}" x2="{_WIDTH - _PAD}" y2="{middle}" class="axis"/>',
+             f'<text x="{_WIDTH - _PAD + 4}" y="{_PAD / 2 + 4}" class="scale">index +10</text>',
+             f'<text x="{_WIDTH - _PAD + 4}" y="{middle + 4}" class="scale">0</text>',
+             f'<text x="{_WIDTH - _PAD + 4}" y="{_HEIGHT - _PAD / 2 + 4}" class="scale">−10</text>']
     points = []
-    for i, row in enumerate(rows):
-        x = _PAD + i * step + step * 0.15
-        width = step * 0.7
+    for i, period in enumerate(periods):
+        x, width = _PAD + i * step + step * 0.15, step * 0.7
+        if i % every == 0:
+            parts.append(f'<text x="{x + width / 2:.1f}" y="{_HEIGHT + 20}" class="label">{escape(period)}</text>')
+        row = by_period.get(period)
+        if row is None:
+            continue
         up, down = row.cooperation * scale, row.conflict * scale
         parts.append(f'<rect class="coop" x="{x:.1f}" y="{middle - up:.1f}" width="{width:.1f}" height="{up:.1f}">'
-                     f'<title>{escape(row.period)}: {row.cooperation} cooperative</title></rect>')
+                     f'<title>{escape(period)}: {row.cooperation} cooperative</title></rect>')
         parts.append(f'<rect class="conf" x="{x:.1f}" y="{middle:.1f}" width="{width:.1f}" height="{down:.1f}">'
-                     f'<title>{escape(row.period)}: {row.conflict} conflictual</title></rect>')
-        parts.append(f'<text x="{x + width / 2:.1f}" y="{_HEIGHT + 20}" class="label">{escape(row.period)}</text>')
+                     f'<title>{escape(period)}: {row.conflict} conflictual</title></rect>')
         points.append(f"{x + width / 2:.1f},{middle - row.index / 10 * (middle - _PAD / 2):.1f}")
     parts.append(f'<polyline class="index" points="{" ".join(points)}"/>')
     parts.append("</svg>")

@@ -1,0 +1,50 @@
+"""The HTML report: chart, tables, undated events apart, escaping of article text."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from dyadwatch.analyse import periods_between
+from dyadwatch.report import build_context, render
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+
+def _html(events, documents=()):
+    return render(build_context(list(events), ("RUS", "AZE"), list(documents)))
+
+
+def test_report_has_chart_and_lists_undated_events_apart(make_event):
+    dated = make_event(id="e1", date="2001-01-09", date_precision="day")
+    undated = make_event(id="e2", date=None, date_precision=None, date_basis="unknown")
+    page = _Collect()
+    html = _html([dated, undated])
+    page.feed(html)
+    assert "svg" in page.tags and "script" not in page.tags
+    events_part, undated_part = html.split("<h2>Undated events</h2>")
+    assert "2001-01-09" in events_part and "None." not in undated_part
+
+
+def test_report_escapes_article_text_and_unsafe_links(make_event):
+    event = make_event(sentence='Moscow said <script>alert("x")</script> nothing.')
+    html = _html([event], [{"doc_id": event.doc_id, "title": "<b>t</b>", "url": "javascript:alert(1)",
+                            "published": None, "origin": "x"}])
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "javascript:" not in html and "&lt;b&gt;t&lt;/b&gt;" in html
+
+
+def test_report_empty_dyad_says_so():
+    assert "No dated events" in _html([])
+
+
+def test_report_periods_between_keeps_gaps():
+    assert periods_between("2001", "2004", "year") == ["2001", "2002", "2003", "2004"]
+    assert periods_between("2001-Q4", "2002-Q2", "quarter") == ["2001-Q4", "2002-Q1", "2002-Q2"]
+    assert periods_between("2001-11", "2002-02", "month") == ["2001-11", "2001-12", "2002-01", "2002-02"]
