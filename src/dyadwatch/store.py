@@ -13,6 +13,7 @@ from typing import Any
 from .model import Actor, Article, DocumentResult, Event, Location, Reject
 
 DEFAULT_DB = "dyadwatch.duckdb"
+_ROWS_PER_STATEMENT = 200
 
 
 class StoreError(RuntimeError):
@@ -106,37 +107,44 @@ class Store:
 
     def save_documents(self, results: Iterable[DocumentResult], coder: str) -> None:
         """Replace documents and their events, all in one transaction."""
+        results = list(results)
+        if not results:
+            return
+        ids = [r.article.doc_id for r in results]
+        origins = [r.article.origin for r in results]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for result in results:
-                self._save_document(result, coder)
+            self.con.execute("DELETE FROM events WHERE list_contains(?, doc_id)", [ids])
+            self.con.execute("DELETE FROM documents WHERE list_contains(?, doc_id)", [ids])
+            self.con.execute("DELETE FROM rejects WHERE list_contains(?, doc_id) OR list_contains(?, origin)",
+                             [ids, origins])
+            self._insert("documents", [_document_row(r, coder) for r in results])
+            self._insert("events", [_event_row(e) for r in results for e in r.events], replace=True)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
 
-    def _save_document(self, result: DocumentResult, coder: str) -> None:
-        article, published = result.article, result.article.published
-        self.con.execute("DELETE FROM events WHERE doc_id = ?", [article.doc_id])
-        self.con.execute("DELETE FROM documents WHERE doc_id = ?", [article.doc_id])
-        self.con.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [article.doc_id, article.origin, article.fmt, article.title, article.author,
-             published.value if published else None, published.precision if published else None,
-             article.published_basis, article.url, article.source, article.text, content_hash(article),
-             coder, result.sentences, _now()])
-        rows = [_event_row(e) for e in result.events]
-        if rows:
-            self.con.executemany("INSERT OR REPLACE INTO events VALUES (" + ", ".join("?" * 25) + ")", rows)
-        self.con.execute("DELETE FROM rejects WHERE doc_id = ? OR origin = ?", [article.doc_id, article.origin])
+    def _insert(self, table: str, rows: list[list[Any]], replace: bool = False) -> None:
+        """Many rows in few statements (DuckDB runs one statement of many rows far faster than many)."""
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+            chunk = rows[start:start + _ROWS_PER_STATEMENT]
+            values = ", ".join(["(" + ", ".join("?" * len(chunk[0])) + ")"] * len(chunk))
+            self.con.execute(f"{verb} INTO {table} VALUES {values}", [v for row in chunk for v in row])
 
     def save_reject(self, reject: Reject) -> None:
         self.con.execute("INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?, ?)",
                          [reject.origin, reject.reason, reject.stage, reject.doc_id, _now()])
 
     def set_links(self, links: dict[str, str]) -> None:
+        changed = [[link, event_id] for event_id, link in links.items()]
         self.con.execute("BEGIN TRANSACTION")
-        self.con.executemany("UPDATE events SET link = ? WHERE id = ?", [[link, i] for i, link in links.items()])
+        self.con.execute("CREATE TEMP TABLE IF NOT EXISTS new_links (link VARCHAR, id VARCHAR)")
+        self.con.execute("DELETE FROM new_links")
+        self._insert("new_links", changed)
+        self.con.execute("UPDATE events SET link = new_links.link FROM new_links "
+                         "WHERE events.id = new_links.id AND events.link IS DISTINCT FROM new_links.link")
         self.con.execute("COMMIT")
 
     # -- reading ---------------------------------------------------------------------------------
@@ -177,6 +185,14 @@ class Store:
 
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _document_row(result: DocumentResult, coder: str) -> list[Any]:
+    article, published = result.article, result.article.published
+    return [article.doc_id, article.origin, article.fmt, article.title, article.author,
+            published.value if published else None, published.precision if published else None,
+            article.published_basis, article.url, article.source, article.text, content_hash(article),
+            coder, result.sentences, _now()]
 
 
 def _actors_json(actors: tuple[Actor, ...]) -> str:
