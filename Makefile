@@ -21,6 +21,8 @@ demo: install
 	$(VENV)/bin/dyadwatch demo --dir dyadwatch-demo
 
 test: install
+	$(VENV)/bin/ruff check
+	$(VENV)/bin/mypy
 	$(VENV)/bin/python -m pytest
 
 bench: install

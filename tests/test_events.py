@@ -51,12 +51,12 @@ def test_events_keep_the_verbatim_sentence_and_its_span(code):
 @pytest.mark.parametrize(
     ("text", "published", "date", "basis", "modality"),
     [
-        ("In 1997 Russia signed a friendship treaty with Azerbaijan.", "2004-02-11", "1997", "stated", "historical"),
-        ("Yesterday Russia signed a friendship treaty with Azerbaijan.", "2004-02-11", "2004-02-10", "relative", "asserted"),
-        ("In September Russia signed a friendship treaty with Azerbaijan.", "2001-01-16", "2000-09", "relative", "asserted"),
-        ("Russia signed a friendship treaty with Azerbaijan.", "2004-02-11", "2004-02-11", "publication", "asserted"),
-        ("Russia signed a friendship treaty with Azerbaijan on 3 July 1997.", "1997-07-04", "1997-07-03", "stated", "asserted"),
-        ("Russia signed a friendship treaty with Azerbaijan.", None, None, "unknown", "asserted"),
+        ("In 1997 Russia signed a treaty with Azerbaijan.", "2004-02-11", "1997", "stated", "historical"),
+        ("Yesterday Russia signed a treaty with Azerbaijan.", "2004-02-11", "2004-02-10", "relative", "asserted"),
+        ("In September Russia signed a treaty with Azerbaijan.", "2001-01-16", "2000-09", "relative", "asserted"),
+        ("Russia signed a treaty with Azerbaijan.", "2004-02-11", "2004-02-11", "publication", "asserted"),
+        ("Russia signed a treaty with Azerbaijan on 3 July 1997.", "1997-07-04", "1997-07-03", "stated", "asserted"),
+        ("Russia signed a treaty with Azerbaijan.", None, None, "unknown", "asserted"),
     ],
 )
 def test_events_date_and_basis(code, text, published, date, basis, modality):

@@ -8,6 +8,7 @@ them, remembered for the rest of the document.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -111,7 +112,8 @@ class ActorResolver:
                 for role in self.lexicon.roles:
                     if role.country == country and role.role.lower() == word.replace("defense", "defence") \
                             and role.held_on(when):
-                        return Actor(phrase, role.name, role.country, role.sector, role.entity_id, "kb.title_at_date", 0.8)
+                        return Actor(phrase, role.name, role.country, role.sector, role.entity_id,
+                                     "kb.title_at_date", 0.8)
         return None
 
     # -- persons ---------------------------------------------------------------------------------
@@ -149,7 +151,9 @@ class ActorResolver:
             return Actor(text, role.name, role.country, role.sector, role.entity_id, rule, 0.9 if full else 0.75)
         if not any(c.isalpha() for c in text) or text.isupper():
             return None
-        return Actor(text, text, country, sector, None, "title" if country or sector else "name", 0.6 if country else 0.4)
+        if country or sector:
+            return Actor(text, text, country, sector, None, "title", 0.6 if country else 0.4)
+        return Actor(text, text, None, None, None, "name", 0.4)
 
     def _title_meaning(self, title: str) -> tuple[str | None, str | None]:
         countries = [self.lexicon.names[m.group(0)] for m in self.names.finditer(title)]
@@ -157,7 +161,7 @@ class ActorResolver:
         return country, _sector(self.lexicon, title) if title else None
 
 
-def _pattern(forms: dict[str, object]) -> re.Pattern[str]:
+def _pattern(forms: Mapping[str, object]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w]|-\w)")
 
@@ -217,8 +221,8 @@ def _title(sentence: Sentence, start: int, end: int) -> str:
     head = sentence.token(end - 1)
     for child in sentence.children(head.i):
         if child.dep == "appos":
-            words = sentence.subtree(child.i)
-            parts.append(_text(sentence, words[0].i, words[-1].i + 1))
+            subtree = sentence.subtree(child.i)
+            parts.append(_text(sentence, subtree[0].i, subtree[-1].i + 1))
     if head.dep == "appos" and sentence.token(head.head).pos == "NOUN":
         noun = sentence.token(head.head)
         words = [t for t in sentence.subtree(noun.i) if t.i < start]

@@ -79,5 +79,5 @@ def dyad_series(events: Iterable[Event], by: str = "year") -> list[PeriodRow]:
         chosen = list(clusters[period].values())
         quads = [sum(1 for e in chosen if e.quad_code == q) for q in (1, 2, 3, 4)]
         index = round(sum(e.intensity for e in chosen) / len(chosen), 2)
-        rows.append(PeriodRow(period, len(chosen), *quads, index))
+        rows.append(PeriodRow(period, len(chosen), quads[0], quads[1], quads[2], quads[3], index))
     return rows

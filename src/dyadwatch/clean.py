@@ -143,9 +143,8 @@ class _Metadata:
             if in_header:
                 self._date(paragraph)
             return None
-        if dateline := _DATELINE.match(paragraph):
-            if self._date(dateline.group("date")):
-                return paragraph[dateline.end():]
+        if (dateline := _DATELINE.match(paragraph)) and self._date(dateline.group("date")):
+            return paragraph[dateline.end():]
         if paragraph.startswith("#") or _is_heading(paragraph) or (in_header and _is_headline(paragraph)):
             if in_header and self.title is None:
                 self.title = paragraph.lstrip("# ")
@@ -165,8 +164,8 @@ class _Metadata:
         return bool(found)
 
     def is_author_note(self, paragraph: str) -> bool:
-        return bool(self.author) and re.match(
-            rf"^{re.escape(self.author)} (is|was) (a|an|the)\b", paragraph) is not None
+        author = self.author
+        return author is not None and re.match(rf"^{re.escape(author)} (is|was) (a|an|the)\b", paragraph) is not None
 
 
 def _is_furniture(paragraph: str) -> bool:

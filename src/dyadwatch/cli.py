@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from importlib import resources
 from pathlib import Path
 
@@ -57,7 +58,8 @@ def _progress() -> Callable[[int, str], None]:
 def _summary(summary: RunSummary, db: str, paths: Sequence[str]) -> int:
     if sys.stderr.isatty() and summary.documents:
         print(file=sys.stderr)
-    print(f"documents coded   {summary.documents}" + (f" ({summary.unchanged} unchanged, skipped)" if summary.unchanged else ""))
+    unchanged = f" ({summary.unchanged} unchanged, skipped)" if summary.unchanged else ""
+    print(f"documents coded   {summary.documents}{unchanged}")
     print(f"sentences         {summary.sentences}")
     print(f"events            {summary.events}")
     print(f"rejected inputs   {len(summary.rejects)}")
@@ -83,14 +85,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     with Store(args.db, read_only=True) as store:
         events = list(store.events(dyad))
         total = store.counts()["events"]
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    try:
+    with open(args.output, "w", encoding="utf-8", newline="") if args.output else nullcontext(sys.stdout) as out:
         count = write(events, out, args.format)
-    finally:
-        if args.output:
-            out.close()
     if count == 0:
-        why = f"none of its {total} events are between {dyad[0]} and {dyad[1]}" if dyad and total else "it holds no events"
+        why = f"none of its {total} events are between {dyad[0]} and {dyad[1]}" if dyad and total \
+            else "it holds no events"
         _stderr(f"no events exported: {args.db}: {why}")
     elif args.output:
         _stderr(f"wrote {count} events to {args.output}")
@@ -114,14 +113,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     folder.mkdir(parents=True, exist_ok=True)
     db = str(folder / "dyadwatch.duckdb")
-    with resources.as_file(resources.files("dyadwatch") / "data" / "demo") as corpus:
-        with Store(db) as store:
-            summary = run([str(corpus)], store, progress=_progress())
-            status = _summary(summary, db, [str(corpus)])
-            events = list(store.events(("RUS", "AZE")))
-            documents = store.documents()
-            with open(folder / "events.jsonl", "w", encoding="utf-8") as out:
-                write(store.events(), out, "jsonl")
+    with resources.as_file(resources.files("dyadwatch") / "data" / "demo") as corpus, Store(db) as store:
+        summary = run([str(corpus)], store, progress=_progress())
+        status = _summary(summary, db, [str(corpus)])
+        events = list(store.events(("RUS", "AZE")))
+        documents = store.documents()
+        with open(folder / "events.jsonl", "w", encoding="utf-8") as out:
+            write(store.events(), out, "jsonl")
     (folder / "report.html").write_text(render(build_context(events, ("RUS", "AZE"), documents)), encoding="utf-8")
     print(f"wrote {folder / 'report.html'} and {folder / 'events.jsonl'}")
     return status
@@ -130,7 +128,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def _parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(prog="dyadwatch", formatter_class=fmt,
-                                     description="Code news articles into a dated, sourced history of two countries' relations.",
+                                     description="Code news articles into a dated, sourced history of "
+                                                 "two countries' relations.",
                                      epilog="example:\n  dyadwatch run articles/ --db news.duckdb\n"
                                             "  dyadwatch report --db news.duckdb --dyad RUS-AZE -o report.html")
     parser.add_argument("--version", action="version", version=f"dyadwatch {__version__}")
@@ -144,12 +143,14 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     def db_option(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"DuckDB database file (default ./{DEFAULT_DB})")
+        sub.add_argument("--db", default=DEFAULT_DB, metavar="FILE",
+                         help=f"DuckDB database file (default ./{DEFAULT_DB})")
 
     sub = command("run", "Ingest, code and store articles (files, folders, JSONL).",
                   "dyadwatch run articles/ feed.jsonl --db news.duckdb --date 2004-02-11", cmd_run)
     sub.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md/.html files, folders of them, or .jsonl files")
-    sub.add_argument("--date", metavar="YYYY-MM-DD", help="publication date of the plain files (wins over dates found in them)")
+    sub.add_argument("--date", metavar="YYYY-MM-DD",
+                     help="publication date of the plain files (wins over dates found in them)")
     db_option(sub)
 
     sub = command("export", "Write the stored events as JSONL or CSV (to standard output or a file).",

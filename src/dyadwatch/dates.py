@@ -45,9 +45,10 @@ _PARTIAL = [  # a month, with or without a day, but no year
 _AGO = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
                   r"(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
 _WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
-_ON_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+past\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?!,?\s+\d)", re.I)
+_ON_WEEKDAY = re.compile(
+    r"\b(?:on\s+|last\s+|next\s+|this\s+past\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?!,?\s+\d)", re.I)
 _NUMBERS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten".split())} | {"a": 1}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])} | {"a": 1}
 _RELATIVE_WORDS = re.compile(r"\b(?P<word>yesterday|today|last (?:month|year)|this (?:month|year)"
                              r"|earlier this (?:month|year)|next (?:month|year)|tomorrow)\b", re.I)
 

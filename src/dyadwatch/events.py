@@ -80,7 +80,8 @@ class EventCoder:
                     yield trigger
         for token in sentence.tokens:
             event_type = self._noun_type(token)
-            if token.pos == "NOUN" and event_type and token.i not in used_nouns and _noun_has_arguments(sentence, token):
+            fresh = token.i not in used_nouns
+            if token.pos == "NOUN" and event_type and fresh and _noun_has_arguments(sentence, token):
                 yield _Trigger(token, event_type, token)
 
     def _noun_type(self, token: Token) -> str | None:
@@ -90,18 +91,19 @@ class EventCoder:
     def _verb_trigger(self, sentence: Sentence, verb: Token) -> _Trigger | None:
         lemma = verb.lemma.lower()
         children = sentence.children(verb.i)
-        for child in children:
-            if child.dep == "prt" or (child.dep == "prep" and f"{lemma} {child.lemma.lower()}" in self.lexicon.verb_triggers):
-                phrasal = self.lexicon.verb_triggers.get(f"{lemma} {child.lemma.lower()}")
-                if phrasal:
-                    return _Trigger(verb, phrasal, None)
+        for child in children:  # "shoot down", "call on", "hand over"
+            phrasal = self.lexicon.verb_triggers.get(f"{lemma} {child.lemma.lower()}")
+            if phrasal and child.dep in ("prt", "prep"):
+                return _Trigger(verb, phrasal, None)
         obj = next((c for c in children if c.dep in ("dobj", "nsubjpass")), None)
         if obj is not None and obj.pos == "NOUN":
             noun_type = self._noun_type(obj)
             if noun_type and (lemma in _LIGHT or lemma == "sign"):
                 return _Trigger(verb, noun_type, obj)
         event_type = self.lexicon.verb_triggers.get(lemma)
-        return _Trigger(verb, event_type, obj if obj is not None and obj.pos == "NOUN" else None) if event_type else None
+        if event_type is None:
+            return None
+        return _Trigger(verb, event_type, obj if obj is not None and obj.pos == "NOUN" else None)
 
     def _event(self, parsed: ParsedArticle, sentence: Sentence, trigger: _Trigger,
                actor: tuple[Actor, ...], recipient: tuple[Actor, ...], mentions: list[Mention]) -> Event:
@@ -111,7 +113,8 @@ class EventCoder:
         date, basis = date_event(_date_texts(sentence, trigger.token), article.published, modality == "future")
         modality = _modality_by_date(modality, date, article.published)
         coder = self.stage
-        key = f"{article.doc_id}|{sentence.start}|{trigger.token.i}|{trigger.event_type}|{_ids(actor)}|{_ids(recipient)}|{coder}"
+        key = "|".join(map(str, (article.doc_id, sentence.start, trigger.token.i, trigger.event_type,
+                                 _ids(actor), _ids(recipient), coder)))
         return Event(
             id=hashlib.sha1(key.encode()).hexdigest()[:16],
             doc_id=article.doc_id,
@@ -137,9 +140,8 @@ class EventCoder:
         )
 
     def _contexts(self, sentence: Sentence, actors: tuple[Actor, ...]) -> tuple[str, ...]:
-        found = {self.lexicon.contexts[t.lemma.lower()] for t in sentence.tokens if t.lemma.lower() in self.lexicon.contexts}
-        found |= {self.lexicon.contexts[a.name.lower()] for a in actors if a.name.lower() in self.lexicon.contexts}
-        return tuple(sorted(found))
+        words = [t.lemma.lower() for t in sentence.tokens] + [a.name.lower() for a in actors]
+        return tuple(sorted({self.lexicon.contexts[w] for w in words if w in self.lexicon.contexts}))
 
 
 def _ids(actors: tuple[Actor, ...]) -> tuple[str, ...]:
@@ -174,7 +176,8 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
         antecedent = sentence.token(verb.head)
         objects = [antecedent if o.lemma.lower() in ("which", "whom", "who") else o for o in objects]
     current = verb
-    while not subjects and current.dep in ("xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp") and current.head != current.i:
+    inherits = ("xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp")
+    while not subjects and current.dep in inherits and current.head != current.i:
         head = sentence.token(current.head)
         if current.dep in ("acl", "relcl"):
             subjects = [head]
@@ -227,37 +230,40 @@ def _with_conjuncts(sentence: Sentence, heads: list[Token]) -> list[Token]:
     return result
 
 
+_CLAUSE_DEPS = ("xcomp", "conj", "ccomp", "advcl", "pcomp", "acl", "relcl", "dobj", "pobj", "prep")
+
+
 def _clause_chain(sentence: Sentence, token: Token) -> Iterator[Token]:
-    """The trigger and the verbs that govern it, up to the root of the sentence."""
+    """The trigger and the words that govern its clause, up to the root of the sentence."""
     yield token
-    while token.head != token.i and token.dep in ("xcomp", "conj", "ccomp", "advcl", "pcomp", "acl", "relcl", "dobj", "pobj", "prep"):
+    while token.head != token.i and token.dep in _CLAUSE_DEPS:
         token = sentence.token(token.head)
         yield token
 
 
+def _governing(sentence: Sentence, trigger: Token) -> list[Token]:
+    """The trigger and the verbs it completes: 'will undertake to train' → train, undertake."""
+    verbs = [trigger]
+    while verbs[-1].dep == "xcomp" and verbs[-1].head != verbs[-1].i:
+        verbs.append(sentence.token(verbs[-1].head))
+    return verbs
+
+
 def _modality(sentence: Sentence, trigger: Token) -> str:
-    chain = list(_clause_chain(sentence, trigger))
-    own = sentence.children(trigger.i)
-    governing = [trigger]  # the trigger and the verbs it completes: "will undertake to train"
-    while governing[-1].dep == "xcomp" and governing[-1].head != governing[-1].i:
-        governing.append(sentence.token(governing[-1].head))
-    if any(v.lemma.lower() in _REFUSING_HEADS for v in governing[1:]):
+    governing = _governing(sentence, trigger)
+    words = [c for v in governing for c in sentence.children(v.i)]
+    if any(c.dep == "neg" for c in words) or any(v.lemma.lower() in _REFUSING_HEADS for v in governing[1:]):
         return "negated"
-    if any(c.dep == "neg" for v in governing for c in sentence.children(v.i)) or any(c.lemma.lower() in ("no", "never") and c.dep in ("det", "neg") for c in own):
-        return "negated"
-    for verb in chain:
-        marks = {c.lemma.lower() for c in sentence.children(verb.i) if c.dep in ("mark", "advmod")}
-        if marks & {"if", "unless", "whether"}:
+    for verb in _clause_chain(sentence, trigger):
+        if any(c.dep in ("mark", "advmod") and c.lemma.lower() in ("if", "unless", "whether")
+               for c in sentence.children(verb.i)):
             return "hypothetical"
-    governing_own = [c for v in governing for c in sentence.children(v.i)]
-    aux = {c.lemma.lower() for c in governing_own if c.dep in ("aux", "auxpass")}
-    aux |= {c.text.lower() for c in governing_own if c.dep == "aux"}
-    if aux & _FUTURE_AUX:
+    aux = {c.text.lower() for c in words if c.dep in ("aux", "auxpass")}
+    aux |= {c.lemma.lower() for c in words if c.dep in ("aux", "auxpass")}
+    if aux & _FUTURE_AUX or any(v.lemma.lower() in _FUTURE_HEADS for v in governing[1:]):
         return "future"
     if aux & _HYPOTHETICAL_AUX:
         return "hypothetical"
-    if any(v.lemma.lower() in _FUTURE_HEADS for v in governing[1:]):
-        return "future"
     return "asserted"
 
 

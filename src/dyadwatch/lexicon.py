@@ -69,7 +69,7 @@ class Lexicon:
 def _rows(name: str, extra: Path | None) -> Iterator[dict[str, str]]:
     files = [resources.files("dyadwatch") / "data" / name]
     if extra is not None and (extra / name).is_file():
-        files.append(extra / name)  # type: ignore[arg-type]
+        files.append(extra / name)
     for file in files:
         with file.open(encoding="utf-8") as handle:
             for number, row in enumerate(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), 2):

@@ -4,7 +4,7 @@ the events with their sentences. Article text is always escaped."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -33,7 +33,7 @@ def build_context(events: list[Event], dyad: tuple[str, str], documents: list[di
     return ReportContext(
         dyad="–".join(dyad),
         by=by,
-        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         rows=dyad_series(events, by),
         dated=[e for e in events if e.date is not None],
         undated=[e for e in events if e.date is None],
@@ -45,9 +45,14 @@ def build_context(events: list[Event], dyad: tuple[str, str], documents: list[di
 def render(context: ReportContext) -> str:
     env = Environment(loader=PackageLoader("dyadwatch", "templates"), autoescape=select_autoescape(["html", "j2"]))
     env.filters["sentence"] = highlighted_sentence
-    env.filters["web_url"] = lambda url: url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+    env.filters["web_url"] = _web_url
     env.filters["actors"] = lambda actors: ", ".join(f"{a.name} ({a.country or '?'})" for a in actors)
     return env.get_template("report.html.j2").render(c=context, chart=chart_svg(context.rows, context.by))
+
+
+def _web_url(url: object) -> str | None:
+    """Only http(s) links reach the page: never javascript: or data: from an article's metadata."""
+    return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
 
 
 def highlighted_sentence(event: Event) -> Markup:
