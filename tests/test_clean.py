@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dyadwatch.clean import clean
+from dyadwatch.clean import clean, mostly_latin
 from dyadwatch.model import Article, DateValue
 
 STORY_1 = "The foreign ministers of both countries met in Vienna to discuss the disputed border."
@@ -254,3 +254,17 @@ def test_clean_strips_space_left_inside_markdown_emphasis():
     cleaned = _clean(f"{STORY_1}\n\n* {sentence}*")
 
     assert _paragraphs(cleaned) == [STORY_1, sentence]
+
+
+@pytest.mark.parametrize(
+    ("text", "latin"),
+    [
+        ("Russia and Azerbaijan signed a treaty.", True),
+        ("Türkiye və Azərbaycan müqavilə imzaladı.", True),
+        ("Россия и Азербайджан подписали договор.", False),
+        ("日本とロシアは条約に署名した。 Tokyo", False),
+        ("", True),
+    ],
+)
+def test_clean_mostly_latin_tells_scripts_apart(text, latin):
+    assert mostly_latin(text) is latin

@@ -49,6 +49,7 @@ def test_cli_bad_input_is_named_and_good_files_are_stored(corpus, tmp_path, caps
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
     (corpus / "latin1.txt").write_bytes("Le caf\xe9 est ferm\xe9.".encode("latin-1"))
+    (corpus / "russian.txt").write_text("Россия и Азербайджан подписали договор о границе.", encoding="utf-8")
     (corpus / "feed.jsonl").write_text('{"id": "ok", "text": "Putin praised Aliyev.", "date": "2005-01-01"}\n'
                                        '{"id": "broken", "text": \n', encoding="utf-8")
     db = str(tmp_path / "x.duckdb")
@@ -56,6 +57,7 @@ def test_cli_bad_input_is_named_and_good_files_are_stored(corpus, tmp_path, caps
     assert status == 1
     for name, reason in [("empty.txt", "empty file"), ("binary.txt", "binary file"),
                          ("latin1.txt", "not UTF-8"), ("feed.jsonl:2", "malformed JSON"),
+                         ("russian.txt", "not English"),
                          ("missing", "no such file or folder")]:
         assert any(name in line and reason in line for line in out.splitlines()), (name, out)
     assert "documents coded   3" in out

@@ -196,3 +196,18 @@ def test_ingest_rejects_bad_jsonl_line_and_keeps_good_records(tmp_path, line, re
     assert [r.origin for r in rejects] == [f"{path}:3"]
     assert reason in rejects[0].reason
     assert [a.doc_id for a in items if isinstance(a, Article)] == ["wire-1", "wire-4"]
+
+
+def test_ingest_reads_gzipped_files_by_their_inner_suffix(tmp_path):
+    import gzip
+
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(
+        b"<html><body><article><p>Russia and Azerbaijan signed a treaty on their border in Baku today, "
+        b"ending years of talks between the two neighbours.</p></article></body></html>"))
+    (tmp_path / "note.txt.gz").write_bytes(gzip.compress("Moscow accused Baku of sheltering rebels.".encode()))
+    (tmp_path / "broken.txt.gz").write_bytes(b"\x1f\x8b not really gzip")
+    items = {getattr(i, "doc_id", None) or i.origin: i for i in read_sources([tmp_path])}
+    assert items["page.html.gz"].fmt == "html" and "signed a treaty" in items["page.html.gz"].text
+    assert items["note.txt.gz"].text == "Moscow accused Baku of sheltering rebels."
+    broken = items[str(tmp_path / "broken.txt.gz")]
+    assert isinstance(broken, Reject) and "cannot be read" in broken.reason

@@ -189,6 +189,13 @@ def _is_dateline(paragraph: str) -> bool:
     return len(_WORD.findall(rest)) <= 12 and not _TERMINAL.search(paragraph.rstrip(")"))
 
 
+def mostly_latin(text: str) -> bool:
+    """True when most letters are Latin: the English coder has nothing to say about other scripts."""
+    letters = [ch for ch in text[:20000] if ch.isalpha()]
+    latin = sum(1 for ch in letters if ch < "\u0250")
+    return not letters or latin >= len(letters) / 2
+
+
 def clean(article: Article) -> Article:
     """Separate story text from page furniture; record title, author, date and url found."""
     text = _normalise(_link_debris(article.text.replace("\r\n", "\n")))

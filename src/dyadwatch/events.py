@@ -61,8 +61,8 @@ class EventCoder:
         seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
         for trigger in self._triggers(sentence):
             actor, recipient = _arguments(sentence, trigger, actors)
-            if not actor:
-                continue
+            if not actor or not any(a.country for a in actor + recipient):
+                continue  # an event needs an actor, and at least one side placed in a country
             key = (trigger.event_type, _ids(actor), _ids(recipient))
             if key in seen:
                 continue

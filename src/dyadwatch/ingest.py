@@ -6,6 +6,7 @@ the other inputs of the same run are still read.
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -42,11 +43,20 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+def _suffix(path: Path) -> str:
+    """The suffix that says the format; ``.html.gz`` is read as ``.html``."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] == ".gz":
+        return suffixes[-2]
+    return suffixes[-1] if suffixes else ""
+
+
 def _read_file(path: Path, doc_id: str, published: DateValue | None) -> Iterator[Article | Reject]:
-    fmt = SUFFIXES.get(path.suffix.lower())
+    fmt = SUFFIXES.get(_suffix(path))
     if fmt is None:
         known = ", ".join(sorted(SUFFIXES))
-        yield Reject(str(path), f"unsupported file type '{path.suffix or '(none)'}' (dyadwatch reads {known})", STAGE)
+        yield Reject(str(path), f"unsupported file type '{path.suffix or '(none)'}' "
+                     f"(dyadwatch reads {known}, each also gzipped as .gz)", STAGE)
         return
     text = _decode(path)
     if isinstance(text, Reject):
@@ -63,8 +73,12 @@ def _read_file(path: Path, doc_id: str, published: DateValue | None) -> Iterator
 def _decode(path: Path) -> str | Reject:
     try:
         data = path.read_bytes()
-    except OSError as error:
+        if path.suffix.lower() == ".gz":
+            data = gzip.decompress(data)
+    except OSError as error:  # gzip.BadGzipFile is an OSError too
         return Reject(str(path), f"cannot be read: {error.strerror or error}", STAGE)
+    except EOFError:
+        return Reject(str(path), "cannot be read: the gzip file is truncated", STAGE)
     if not data.strip():
         return Reject(str(path), "empty file", STAGE)
     if b"\x00" in data[:8192]:

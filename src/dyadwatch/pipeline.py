@@ -9,6 +9,7 @@ from pathlib import Path
 from . import actors, clean, events, link
 from .actors import ActorResolver
 from .clean import clean as clean_article
+from .clean import mostly_latin
 from .events import EventCoder
 from .ingest import read_sources
 from .lexicon import load_lexicon
@@ -88,6 +89,10 @@ def _to_code(items: Iterable[Article | Reject], store: Store, summary: RunSummar
                                           f"(already read from {seen[item.doc_id]})", "ingest", item.doc_id))
             continue
         seen[item.doc_id] = item.origin
+        if not mostly_latin(item.text):
+            summary.rejects.append(Reject(item.origin, "not English: most of the text is in another script "
+                                          "(dyadwatch codes English news)", clean.STAGE, item.doc_id))
+            continue
         article = clean_article(item)
         if not article.text.strip():
             summary.rejects.append(Reject(item.origin, "no story text left after removing page furniture",
