@@ -204,7 +204,7 @@ def test_ingest_reads_gzipped_files_by_their_inner_suffix(tmp_path):
     (tmp_path / "page.html.gz").write_bytes(gzip.compress(
         b"<html><body><article><p>Russia and Azerbaijan signed a treaty on their border in Baku today, "
         b"ending years of talks between the two neighbours.</p></article></body></html>"))
-    (tmp_path / "note.txt.gz").write_bytes(gzip.compress("Moscow accused Baku of sheltering rebels.".encode()))
+    (tmp_path / "note.txt.gz").write_bytes(gzip.compress(b"Moscow accused Baku of sheltering rebels."))
     (tmp_path / "broken.txt.gz").write_bytes(b"\x1f\x8b not really gzip")
     items = {getattr(i, "doc_id", None) or i.origin: i for i in read_sources([tmp_path])}
     assert items["page.html.gz"].fmt == "html" and "signed a treaty" in items["page.html.gz"].text
