@@ -33,7 +33,7 @@ class _Memory:
         self.persons.setdefault(text.split()[-1], actor)
 
     def recall(self, text: str) -> Actor | None:
-        return self.persons.get(text) or (self.persons.get(text.split()[-1]) if " " not in text else None)
+        return self.persons.get(text)
 
 
 class ActorResolver:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from .model import Event
 
 COUNTED = ("asserted", "historical")
-PERIODS = ("year", "quarter", "month")
 
 
 @dataclass(frozen=True)
@@ -44,6 +43,7 @@ def period_of(date: str, by: str) -> str | None:
 
 
 _PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
+PERIODS = tuple(_PER_YEAR)
 
 
 def _period_number(period: str, by: str) -> int:

@@ -19,7 +19,7 @@ _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _EMPHASIS = re.compile(r"^([*_]{1,3})([^*_].*?)\1$")
 _ESCAPED = re.compile(r"\\+([\"'$*_#\[\]()`])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”’]$")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 
 # a line that is page furniture wherever it stands
@@ -27,9 +27,10 @@ _FURNITURE = re.compile(
     r"^(read \d[\d,]* times|\d+ (minute|min) read|published in [\w ]+|share( this)?( on \w+)?|print|email"
     r"|no comments.*|\d+ comments?|comments?|advertisement|sponsored|skip to (main )?content|menu|search"
     r"|home( [|>/»] .*)?|(home|news|world|politics|europe|opinion)( ?[|>/»] ?\w+)+|click here.*"
-    r"|all rights reserved.*|©.*|copyright .*|cookies?\b.*|subscribe.*|follow us.*|sign up for .*|tweet"
+    r"|all rights reserved.*|©.*|copyright ©?\s*\d{4}.*|(we use )?cookies\b.*|subscribe( now| today| to our .*)?\W*"
+    r"|follow us.*|sign up for .*|tweet"
     r"|this (commentary|article|analysis|report|story) was (prepared|written|produced) by .*"
-    r"|(location|focus|tags?|topics?|categor(y|ies)|filed under|photo|image|caption|credit|source url"
+    r"|(location|focus|tags?|topics?|categor(y|ies)|filed under|photo|image|caption|credit"
     r"|source|keywords)\s*:.*)$",
     re.I,
 )
@@ -49,7 +50,7 @@ _PUBLISHED = re.compile(r"^(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*",
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _MD_LINK.sub(lambda m: m.group(1) if m.group(2) in ("", "#") else m.group(1) or "", text)
+    text = _MD_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _ESCAPED.sub(r"\1", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -58,12 +59,12 @@ def _normalise(text: str) -> str:
 
 def _link_debris(text: str) -> str:
     """Join ``[First\\nLast](#)`` broken over lines before the lines are split."""
-    return re.sub(r"\[([^\]\n]*)\n([^\]\n]*)\]\(", r"[\1 \2](", text)
+    return re.sub(r"\[([^\]\n]*)\r?\n([^\]\n]*)\]\(", r"[\1 \2](", text)
 
 
 def _paragraphs(text: str) -> list[str]:
     """Lines as paragraphs, with sentences broken over a line end joined again."""
-    lines = [line for line in text.split("\n")]
+    lines = text.split("\n")
     paragraphs: list[str] = []
     wrapped = _hard_wrapped([line for line in lines if line])
     previous_blank = False
@@ -198,11 +199,11 @@ def mostly_latin(text: str) -> bool:
 
 def clean(article: Article) -> Article:
     """Separate story text from page furniture; record title, author, date and url found."""
-    text = _normalise(_link_debris(article.text.replace("\r\n", "\n")))
+    text = _normalise(_link_debris(article.text))
     meta = _Metadata(article)
     story: list[str] = []
     for paragraph in _paragraphs(text):
-        if story and _TAIL.match(paragraph):
+        if story and _TAIL.match(paragraph) and len(_WORD.findall(paragraph)) <= 5:
             break
         kept = meta.take(paragraph, in_header=not story)
         if kept:

@@ -1,7 +1,7 @@
 """The command line: parse, call one library function, turn named errors into messages.
 
-Exit status: 0 all went well; 1 some input was rejected (the rest is stored); 2 nothing could
-be done (bad arguments, unusable database, missing model).
+Exit status: 0 all went well; 1 some input was rejected (the rest is stored) or no input was
+found; 2 nothing could be done (bad arguments, unusable database, missing model, internal error).
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
+from .analyse import PERIODS
 from .dates import parse_date
 from .export import FORMATS, ExportError, parse_dyad, write
 from .lexicon import LexiconError
 from .model import DateValue
 from .nlp import ModelMissing
-from .pipeline import RunSummary, run
+from .pipeline import Coder, RunSummary, run
 from .report import build_context, render
 from .store import DEFAULT_DB, Store, StoreError
 
@@ -75,8 +76,11 @@ def _summary(summary: RunSummary, db: str, paths: Sequence[str]) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     published = _publication_date(args.date)
+    tables = Path(args.tables) if args.tables else None
+    if tables is not None and not tables.is_dir():
+        raise UsageError(f"--tables {args.tables}: no such folder")
     with Store(args.db) as store:
-        summary = run(args.paths, store, published, progress=_progress())
+        summary = run(args.paths, store, published, coder=Coder(tables=tables), progress=_progress())
         return _summary(summary, args.db, args.paths)
 
 
@@ -96,16 +100,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     return OK
 
 
+def _write_report(store: Store, dyad: tuple[str, str], output: str, by: str = "year") -> None:
+    events = list(store.events(dyad))
+    Path(output).write_text(render(build_context(events, dyad, store.documents(), by)), encoding="utf-8")
+    print(f"wrote {output}: {len(events)} events between {dyad[0]} and {dyad[1]}")
+    if not events:
+        _stderr(f"the report is empty: {store.path} holds no events between {dyad[0]} and {dyad[1]}")
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     dyad = parse_dyad(args.dyad)
     with Store(args.db, read_only=True) as store:
-        events = list(store.events(dyad))
-        documents = store.documents()
-    html = render(build_context(events, dyad, documents, args.by))
-    Path(args.output).write_text(html, encoding="utf-8")
-    print(f"wrote {args.output}: {len(events)} events between {dyad[0]} and {dyad[1]}")
-    if not events:
-        _stderr(f"the report is empty: {args.db} holds no events between {dyad[0]} and {dyad[1]}")
+        _write_report(store, dyad, args.output, args.by)
     return OK
 
 
@@ -114,14 +120,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     db = str(folder / "dyadwatch.duckdb")
     with resources.as_file(resources.files("dyadwatch") / "data" / "demo") as corpus, Store(db) as store:
-        summary = run([str(corpus)], store, progress=_progress())
-        status = _summary(summary, db, [str(corpus)])
-        events = list(store.events(("RUS", "AZE")))
-        documents = store.documents()
+        status = _summary(run([str(corpus)], store, progress=_progress()), db, [str(corpus)])
         with open(folder / "events.jsonl", "w", encoding="utf-8") as out:
-            write(store.events(), out, "jsonl")
-    (folder / "report.html").write_text(render(build_context(events, ("RUS", "AZE"), documents)), encoding="utf-8")
-    print(f"wrote {folder / 'report.html'} and {folder / 'events.jsonl'}")
+            print(f"wrote {folder / 'events.jsonl'}: {write(store.events(), out, 'jsonl')} events")
+        _write_report(store, ("RUS", "AZE"), str(folder / "report.html"))
     return status
 
 
@@ -149,6 +151,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = command("run", "Ingest, code and store articles (files, folders, JSONL).",
                   "dyadwatch run articles/ feed.jsonl --db news.duckdb --date 2004-02-11", cmd_run)
     sub.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.md/.html files, folders of them, or .jsonl files")
+    sub.add_argument("--tables", metavar="DIR",
+                     help="folder of your own tables (countries.tsv, persons.tsv, …) added to the packaged ones")
     sub.add_argument("--date", metavar="YYYY-MM-DD",
                      help="publication date of the plain files (wins over dates found in them)")
     db_option(sub)
@@ -164,7 +168,7 @@ def _parser() -> argparse.ArgumentParser:
                   "dyadwatch report --db news.duckdb --dyad RUS-AZE -o report.html", cmd_report)
     sub.add_argument("--dyad", required=True, metavar="AAA-BBB", help="the two sides, e.g. RUS-AZE")
     sub.add_argument("-o", "--output", default="report.html", metavar="FILE")
-    sub.add_argument("--by", choices=("year", "quarter", "month"), default="year", help="period of the chart")
+    sub.add_argument("--by", choices=PERIODS, default="year", help="period of the chart")
     db_option(sub)
 
     sub = command("demo", "Run everything on the bundled demo corpus (Russia–Azerbaijan, 1992–2025).",
@@ -188,6 +192,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return FAILED
     except OSError as error:
         _stderr(f"dyadwatch {args.command}: {error.filename or ''}: {error.strerror or error}")
+        return FAILED
+    except Exception as error:  # a bug: say so plainly; DYADWATCH_DEBUG=1 shows the traceback
+        if os.environ.get("DYADWATCH_DEBUG"):
+            raise
+        _stderr(f"dyadwatch {args.command}: internal error ({type(error).__name__}: {error}); "
+                "please report it, with DYADWATCH_DEBUG=1 set to see where it happened")
         return FAILED
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any, TextIO
 
-from .model import Actor, Event
+from .model import Actor, Event, countries
 
 FORMATS = ("jsonl", "csv")
 ACTOR_FIELDS = ("text", "name", "country", "sector", "entity_id")
@@ -89,8 +89,8 @@ def write_csv(events: Iterable[Event], out: TextIO) -> int:
     count = 0
     for event in events:
         row = {key: _cell(value) for key, value in event_record(event).items()}
-        row["actor_countries"] = ";".join(sorted({a.country for a in event.actor if a.country}))
-        row["recipient_countries"] = ";".join(sorted({a.country for a in event.recipient if a.country}))
+        row["actor_countries"] = ";".join(countries(event.actor))
+        row["recipient_countries"] = ";".join(countries(event.recipient))
         writer.writerow(row)
         count += 1
     return count

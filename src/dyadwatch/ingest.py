@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -31,12 +32,28 @@ def read_sources(paths: Iterable[str | Path], published: DateValue | None = None
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
-                yield from _read_file(file, file.relative_to(path).as_posix(), published)
-        elif path.is_file():
-            yield from _read_file(path, path.name, published)
+            for entry in sorted(p for p in path.rglob("*") if not p.is_dir() and not _hidden(p, path)):
+                yield from _read_entry(entry, entry.relative_to(path).as_posix(), published)
         else:
-            yield Reject(str(given), "no such file or folder", STAGE)
+            yield from _read_entry(path, path.name, published)
+
+
+def _read_entry(path: Path, doc_id: str, published: DateValue | None) -> Iterator[Article | Reject]:
+    origin = str(path)
+    try:
+        origin.encode("utf-8")
+    except UnicodeEncodeError:
+        yield Reject(origin.encode("utf-8", "replace").decode("utf-8"),
+                     "file name is not valid UTF-8; rename the file", STAGE)
+        return
+    if path.is_file():
+        yield from _read_file(path, doc_id, published)
+    elif path.is_symlink():
+        yield Reject(origin, "broken symbolic link", STAGE)
+    elif path.exists():
+        yield Reject(origin, "not a regular file or folder", STAGE)
+    else:
+        yield Reject(origin, "no such file or folder", STAGE)
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -64,7 +81,7 @@ def _read_file(path: Path, doc_id: str, published: DateValue | None) -> Iterator
     elif fmt == "jsonl":
         yield from _read_jsonl(path, text)
     elif fmt == "html":
-        yield _from_html(path, doc_id, text, published, origin=str(path))
+        yield _from_html(doc_id, text, published, origin=str(path))
     else:
         yield Article(doc_id, text, str(path), fmt, published=published,
                       published_basis="supplied" if published else None)
@@ -77,8 +94,8 @@ def _decode(path: Path) -> str | Reject:
             data = gzip.decompress(data)
     except OSError as error:  # gzip.BadGzipFile is an OSError too
         return Reject(str(path), f"cannot be read: {error.strerror or error}", STAGE)
-    except EOFError:
-        return Reject(str(path), "cannot be read: the gzip file is truncated", STAGE)
+    except (EOFError, zlib.error) as error:
+        return Reject(str(path), f"cannot be read: the gzip file is damaged ({error or 'truncated'})", STAGE)
     if not data.strip():
         return Reject(str(path), "empty file", STAGE)
     if b"\x00" in data[:8192]:
@@ -95,8 +112,7 @@ def _decode(path: Path) -> str | Reject:
     return text
 
 
-def _from_html(path: Path, doc_id: str, html: str, published: DateValue | None, origin: str
-               ) -> Article | Reject:
+def _from_html(doc_id: str, html: str, published: DateValue | None, origin: str) -> Article | Reject:
     import trafilatura  # imported here: only HTML needs it, and it is slow to import
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False)
@@ -112,7 +128,7 @@ def _from_html(path: Path, doc_id: str, html: str, published: DateValue | None, 
 
 
 def _read_jsonl(path: Path, text: str) -> Iterator[Article | Reject]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines(): U+2028 is valid inside JSON
         if line.strip():
             yield _from_record(line, f"{path}:{number}")
 
@@ -125,22 +141,21 @@ def _from_record(line: str, origin: str) -> Article | Reject:
     if not isinstance(record, dict):
         return Reject(origin, "a JSONL line must be an object with 'id' and 'text' or 'html'", STAGE)
     doc_id = record.get("id")
-    body = record.get("text") or record.get("html")
-    if doc_id in (None, "") or not isinstance(body, str) or not body.strip():
-        return Reject(origin, "record needs a non-empty 'id' and a non-empty 'text' or 'html'", STAGE,
-                      str(doc_id) if doc_id not in (None, "") else None)
+    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int) or str(doc_id).strip() == "":
+        return Reject(origin, "record needs an 'id' that is a non-empty string or a number", STAGE)
+    doc_id = str(doc_id)
+    text, html = _str(record.get("text")), _str(record.get("html"))
+    if text is None and html is None:
+        return Reject(origin, "record needs a non-empty 'text' or 'html'", STAGE, doc_id)
     published = None
     if record.get("date"):
         published = parse_date(str(record["date"]))
         if published is None:
-            return Reject(origin, f"'date' {record['date']!r} is not a date (use YYYY-MM-DD)", STAGE, str(doc_id))
-    doc_id = str(doc_id)
-    if not record.get("text"):
-        article = _from_html(Path(origin), doc_id, body, published, origin)
-        if isinstance(article, Reject):
-            return article
-    else:
-        article = Article(doc_id, body, origin, "jsonl", published=published)
+            return Reject(origin, f"'date' {record['date']!r} is not a date (use YYYY-MM-DD)", STAGE, doc_id)
+    article = Article(doc_id, text, origin, "jsonl", published=published) if text is not None \
+        else _from_html(doc_id, html or "", published, origin)
+    if isinstance(article, Reject):
+        return article
     return Article(doc_id, article.text, origin, article.fmt, title=_str(record.get("title")) or article.title,
                    author=_str(record.get("author")) or article.author,
                    published=published or article.published,
@@ -149,4 +164,5 @@ def _from_record(line: str, origin: str) -> Article | Reject:
 
 
 def _str(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
+    """A text field's value, or None when it is missing, empty or not text."""
+    return value if isinstance(value, str) and value.strip() else None

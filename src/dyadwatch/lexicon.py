@@ -7,6 +7,7 @@ directory given in the settings may hold files of the same names: their rows are
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -102,6 +103,14 @@ def _names(extra: Path | None) -> dict[str, Name]:
         for form in [row["name"], row["code"], *_split(row["aliases"])]:
             names.setdefault(form, Name(f"org:{row['code']}", row["name"], row["country"], row["sector"], "org"))
     return names
+
+
+def tables_digest(folder: Path) -> str:
+    """A short fingerprint of a user's tables, so that changing them re-codes stored documents."""
+    digest = hashlib.sha1()
+    for file in sorted(folder.glob("*.tsv")):
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @lru_cache(maxsize=4)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-STAGE = "link.sameday.v1"
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 
 

@@ -8,10 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-PRECISIONS = ("day", "month", "year")
-DATE_BASES = ("stated", "relative", "publication", "unknown")
-MODALITIES = ("asserted", "negated", "hypothetical", "future", "historical")
-
 
 @dataclass(frozen=True)
 class DateValue:
@@ -120,6 +116,11 @@ class Actor:
     entity_id: str | None
     rule: str
     confidence: float
+
+
+def countries(actors: tuple[Actor, ...]) -> list[str]:
+    """The distinct countries (or IGO codes) of a side, sorted."""
+    return sorted({a.country for a in actors if a.country})
 
 
 @dataclass(frozen=True)

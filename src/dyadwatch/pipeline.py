@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import actors, clean, events, link
+from . import actors, clean, dates, events, ingest, link, nlp
 from .actors import ActorResolver
 from .clean import clean as clean_article
 from .clean import mostly_latin
 from .events import EventCoder
 from .ingest import read_sources
-from .lexicon import load_lexicon
+from .lexicon import load_lexicon, tables_digest
 from .model import Article, DateValue, DocumentResult, ParsedArticle, Reject
 from .nlp import Parser
-from .store import Store
+from .store import Store, content_hash
 
-CODER = "+".join((clean.STAGE, actors.STAGE, events.STAGE))
+CODER = "+".join((clean.STAGE, nlp.STAGE, actors.STAGE, events.STAGE, dates.STAGE))
 BATCH = 50  # documents written per transaction
 Progress = Callable[[int, str], None]
 
@@ -35,10 +36,13 @@ class RunSummary:
 
 
 class Coder:
-    """Loads the model and tables once; codes parsed articles into events."""
+    """Loads the model and tables once; codes parsed articles into events.
 
-    def __init__(self, parser: Parser | None = None) -> None:
-        lexicon = load_lexicon()
+    ``tables`` is a folder of the user's own tables, added to the packaged ones."""
+
+    def __init__(self, parser: Parser | None = None, tables: Path | None = None) -> None:
+        lexicon = load_lexicon(tables)
+        self.version = CODER + (f"+tables:{tables_digest(tables)}" if tables else "")
         self.parser = parser or Parser()
         self.resolve = ActorResolver(lexicon)
         self.code = EventCoder(lexicon)
@@ -47,9 +51,14 @@ class Coder:
         mentions = self.resolve(parsed)
         return DocumentResult(parsed.article, len(parsed.sentences), self.code(parsed, mentions))
 
-    def __call__(self, articles: Iterable[Article]) -> Iterator[DocumentResult]:
+    def __call__(self, articles: Iterable[Article]) -> Iterator[DocumentResult | Reject]:
+        """Results in input order; a document the coder fails on becomes a Reject, not a lost run."""
         for parsed in self.parser.pipe(articles):
-            yield self.code_parsed(parsed)
+            try:
+                yield self.code_parsed(parsed)
+            except Exception as error:  # a bug must cost one document, not the run: report it
+                yield Reject(parsed.article.origin, f"internal error while coding ({type(error).__name__}: "
+                             f"{error}); please report it", events.STAGE, parsed.article.doc_id)
 
 
 def run(paths: Iterable[str | Path], store: Store, published: DateValue | None = None,
@@ -58,19 +67,22 @@ def run(paths: Iterable[str | Path], store: Store, published: DateValue | None =
     same text and coder are left as they are."""
     summary = RunSummary()
     coder = coder or Coder()
-    articles = _to_code(read_sources(paths, published), store, summary)
+    articles = _to_code(read_sources(paths, published), store, summary, coder.version)
     batch: list[DocumentResult] = []
     for result in coder(articles):
+        if isinstance(result, Reject):
+            summary.rejects.append(result)
+            continue
         batch.append(result)
         summary.documents += 1
         summary.sentences += result.sentences
         summary.events += len(result.events)
         if len(batch) == BATCH:
-            store.save_documents(batch, CODER)
+            store.save_documents(batch, coder.version)
             batch.clear()
         if progress:
             progress(summary.documents, result.article.doc_id)
-    store.save_documents(batch, CODER)
+    store.save_documents(batch, coder.version)
     for reject in summary.rejects:
         store.save_reject(reject)
     store.set_links(link.link_events(store.link_keys()))
@@ -78,26 +90,45 @@ def run(paths: Iterable[str | Path], store: Store, published: DateValue | None =
     return summary
 
 
-def _to_code(items: Iterable[Article | Reject], store: Store, summary: RunSummary) -> Iterator[Article]:
+def _to_code(items: Iterable[Article | Reject], store: Store, summary: RunSummary, version: str
+             ) -> Iterator[Article]:
+    """Clean what ingest read; set aside rejects, repeats and documents already stored as they are."""
     seen: dict[str, str] = {}
     for item in items:
+        reason = _reason_to_skip(item, seen) if isinstance(item, Article) else None
         if isinstance(item, Reject):
             summary.rejects.append(item)
-            continue
-        if item.doc_id in seen:
-            summary.rejects.append(Reject(item.origin, f"duplicate document id '{item.doc_id}' "
-                                          f"(already read from {seen[item.doc_id]})", "ingest", item.doc_id))
-            continue
-        seen[item.doc_id] = item.origin
-        if not mostly_latin(item.text):
-            summary.rejects.append(Reject(item.origin, "not English: most of the text is in another script "
-                                          "(dyadwatch codes English news)", clean.STAGE, item.doc_id))
-            continue
-        article = clean_article(item)
-        if not article.text.strip():
-            summary.rejects.append(Reject(item.origin, "no story text left after removing page furniture",
-                                          clean.STAGE, item.doc_id))
-        elif store.is_current(article, CODER):
-            summary.unchanged += 1
+        elif reason is not None:
+            summary.rejects.append(Reject(item.origin, reason, ingest.STAGE, item.doc_id))
         else:
-            yield article
+            seen[item.doc_id] = item.origin
+            article = clean_article(item)
+            stored = store.stored(article.doc_id)
+            if not article.text.strip():
+                summary.rejects.append(Reject(item.origin, "no story text left after removing page furniture",
+                                              clean.STAGE, item.doc_id))
+            elif stored is not None and stored[1:] == (content_hash(article), version):
+                summary.unchanged += 1
+            elif stored is not None and stored[1] != content_hash(article) and not _same_file(stored[0], item.origin):
+                summary.rejects.append(Reject(item.origin, f"document id '{item.doc_id}' is already stored from "
+                                              f"{stored[0]}; give the files distinct names or use another --db",
+                                              ingest.STAGE, item.doc_id))
+            else:
+                yield article
+
+
+def _reason_to_skip(article: Article, seen: dict[str, str]) -> str | None:
+    if article.doc_id in seen:
+        return f"duplicate document id '{article.doc_id}' (already read from {seen[article.doc_id]})"
+    if len(article.text) > nlp.MAX_CHARS:
+        return f"too long to parse ({len(article.text):,} characters; the limit is {nlp.MAX_CHARS:,})"
+    if not mostly_latin(article.text):
+        return "not English: most of the text is in another script (dyadwatch codes English news)"
+    return None
+
+
+def _same_file(first: str, second: str) -> bool:
+    """The same file, however the path was typed (a JSONL origin ends in its line number)."""
+    def file_of(origin: str) -> Path:
+        return Path(re.sub(r":\d+$", "", origin)).resolve()
+    return file_of(first) == file_of(second)

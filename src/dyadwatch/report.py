@@ -3,6 +3,7 @@ the events with their sentences. Article text is always escaped."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -30,6 +31,7 @@ class ReportContext:
 
 def build_context(events: list[Event], dyad: tuple[str, str], documents: list[dict[str, Any]],
                   by: str = "year") -> ReportContext:
+    cited = {e.doc_id for e in events}
     return ReportContext(
         dyad="–".join(dyad),
         by=by,
@@ -38,7 +40,7 @@ def build_context(events: list[Event], dyad: tuple[str, str], documents: list[di
         dated=[e for e in events if e.date is not None],
         undated=[e for e in events if e.date is None],
         not_counted=sum(1 for e in events if not counted(e)),
-        documents={d["doc_id"]: d for d in documents},
+        documents={d["doc_id"]: d for d in documents if d["doc_id"] in cited},
     )
 
 
@@ -58,10 +60,10 @@ def _web_url(url: object) -> str | None:
 def highlighted_sentence(event: Event) -> Markup:
     """The sentence, escaped, with its trigger word marked."""
     text = event.sentence
-    at = text.find(event.trigger) if event.trigger else -1
-    if at < 0:
+    found = re.search(rf"\b{re.escape(event.trigger)}\b", text) if event.trigger else None
+    if found is None:
         return escape(text)
-    end = at + len(event.trigger)
+    at, end = found.span()
     return escape(text[:at]) + Markup("<mark>") + escape(text[at:end]) + Markup("</mark>") + escape(text[end:])
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .model import Actor, Article, DocumentResult, Event, Location, Reject
+from .model import Actor, Article, DocumentResult, Event, Location, Reject, countries
 
 DEFAULT_DB = "dyadwatch.duckdb"
 _ROWS_PER_STATEMENT = 200
@@ -48,7 +48,11 @@ MIGRATIONS: list[tuple[int, str, Callable[[Any], None]]] = [
 
 
 def content_hash(article: Article) -> str:
-    return hashlib.sha1(article.text.encode("utf-8")).hexdigest()
+    """Changes when the text or any metadata that reaches the events changes (a new --date too)."""
+    published = article.published.value if article.published else ""
+    parts = (article.text, published, article.published_basis, article.title, article.author, article.url,
+             article.source)
+    return hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()
 
 
 class Store:
@@ -84,15 +88,28 @@ class Store:
         return bool(row and row[0])
 
     def _migrate(self) -> None:
-        self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                         "name VARCHAR, applied_at TIMESTAMP)")
-        done = {row[0] for row in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
-        for version, name, apply in MIGRATIONS:
-            if version not in done:
-                self.con.execute("BEGIN TRANSACTION")
-                apply(self.con)
-                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()])
-                self.con.execute("COMMIT")
+        """Bring the schema up to date in one transaction; refuse databases that are not ours."""
+        import duckdb
+
+        tables = self.con.execute("SELECT count(*) FROM information_schema.tables").fetchone()
+        if not self._has_table("schema_migrations") and tables and tables[0]:
+            raise StoreError(f"{self.path}: this DuckDB database was not made by dyadwatch; use another --db file")
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                             "name VARCHAR, applied_at TIMESTAMP)")
+            done = {row[0] for row in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+            if done - {version for version, _, _ in MIGRATIONS}:
+                raise StoreError(f"{self.path}: made by a newer dyadwatch (schema {max(done)}); upgrade dyadwatch")
+            for version, name, apply in MIGRATIONS:
+                if version not in done:
+                    apply(self.con)
+                    self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()])
+            self.con.execute("COMMIT")
+        except (duckdb.Error, StoreError) as error:
+            self.con.execute("ROLLBACK")
+            raise error if isinstance(error, StoreError) else StoreError(
+                f"{self.path}: cannot prepare the database ({error})") from error
 
     def schema_version(self) -> int:
         row = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()
@@ -100,10 +117,15 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------------
     def is_current(self, article: Article, coder: str) -> bool:
-        """True when this document, with this text, was already coded by this coder."""
-        row = self.con.execute("SELECT content_hash, coder FROM documents WHERE doc_id = ?",
-                               [article.doc_id]).fetchone()
-        return row is not None and row[0] == content_hash(article) and row[1] == coder
+        """True when this document, with this text and metadata, was already coded by this coder."""
+        stored = self.stored(article.doc_id)
+        return stored is not None and stored[1] == content_hash(article) and stored[2] == coder
+
+    def stored(self, doc_id: str) -> tuple[str, str, str] | None:
+        """Origin, content hash and coder of the stored document with this id, if any."""
+        row = self.con.execute("SELECT origin, content_hash, coder FROM documents WHERE doc_id = ?",
+                               [doc_id]).fetchone()
+        return (str(row[0]), str(row[1]), str(row[2])) if row else None
 
     def save_documents(self, results: Iterable[DocumentResult], coder: str) -> None:
         """Replace documents and their events, all in one transaction."""
@@ -138,14 +160,17 @@ class Store:
                          [reject.origin, reject.reason, reject.stage, reject.doc_id, _now()])
 
     def set_links(self, links: dict[str, str]) -> None:
-        changed = [[link, event_id] for event_id, link in links.items()]
         self.con.execute("BEGIN TRANSACTION")
-        self.con.execute("CREATE TEMP TABLE IF NOT EXISTS new_links (link VARCHAR, id VARCHAR)")
-        self.con.execute("DELETE FROM new_links")
-        self._insert("new_links", changed)
-        self.con.execute("UPDATE events SET link = new_links.link FROM new_links "
-                         "WHERE events.id = new_links.id AND events.link IS DISTINCT FROM new_links.link")
-        self.con.execute("COMMIT")
+        try:
+            self.con.execute("CREATE TEMP TABLE IF NOT EXISTS new_links (link VARCHAR, id VARCHAR)")
+            self.con.execute("DELETE FROM new_links")
+            self._insert("new_links", [[link, event_id] for event_id, link in links.items()])
+            self.con.execute("UPDATE events SET link = new_links.link FROM new_links "
+                             "WHERE events.id = new_links.id AND events.link IS DISTINCT FROM new_links.link")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
 
     # -- reading ---------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -202,7 +227,7 @@ def _actors_json(actors: tuple[Actor, ...]) -> str:
 def _event_row(e: Event) -> list[Any]:
     return [e.id, e.doc_id, e.event_type, e.mode, list(e.context), e.quad_code, e.intensity,
             _actors_json(e.actor), _actors_json(e.recipient),
-            sorted({a.country for a in e.actor if a.country}), sorted({a.country for a in e.recipient if a.country}),
+            countries(e.actor), countries(e.recipient),
             e.date, e.date_precision, e.date_basis, e.modality, e.sentence, e.span[0], e.span[1], e.trigger,
             json.dumps(asdict(e.location)) if e.location else None, e.quote, e.confidence, e.coder, e.cameo,
             e.link or e.id]
