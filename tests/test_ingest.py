@@ -211,3 +211,19 @@ def test_ingest_reads_gzipped_files_by_their_inner_suffix(tmp_path):
     assert items["note.txt.gz"].text == "Moscow accused Baku of sheltering rebels."
     broken = items[str(tmp_path / "broken.txt.gz")]
     assert isinstance(broken, Reject) and "cannot be read" in broken.reason
+
+
+def test_ingest_names_broken_links_and_special_files(tmp_path):
+    import os
+
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    reasons = {Path(r.origin).name: r.reason for r in read_sources([tmp_path]) if isinstance(r, Reject)}
+    assert reasons == {"dangling.txt": "broken symbolic link", "pipe.txt": "not a regular file or folder"}
+
+
+def test_ingest_jsonl_keeps_a_line_separator_inside_a_string(tmp_path):
+    record = json.dumps({"id": "x", "text": "Moscow\u2028accused Baku."}, ensure_ascii=False)
+    (tmp_path / "feed.jsonl").write_text(record + "\n", encoding="utf-8")
+    [article] = read_sources([tmp_path / "feed.jsonl"])
+    assert article.doc_id == "x" and "\u2028" in article.text

@@ -48,3 +48,10 @@ def test_report_periods_between_keeps_gaps():
     assert periods_between("2001", "2004", "year") == ["2001", "2002", "2003", "2004"]
     assert periods_between("2001-Q4", "2002-Q2", "quarter") == ["2001-Q4", "2002-Q1", "2002-Q2"]
     assert periods_between("2001-11", "2002-02", "month") == ["2001-11", "2001-12", "2002-01", "2002-02"]
+
+
+def test_report_marks_the_trigger_as_a_whole_word(make_event):
+    from dyadwatch.report import highlighted_sentence
+
+    event = make_event(sentence="The metro deal was done after Putin met Aliyev.", trigger="met")
+    assert "<mark>met</mark> Aliyev" in str(highlighted_sentence(event))

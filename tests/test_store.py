@@ -244,3 +244,24 @@ def test_store_actor_fields_survive_json(store, make_event):
     _save(store, _article(), [event])
 
     assert next(store.events()).actor == (actor,)
+
+
+def test_store_refuses_a_duckdb_database_it_did_not_make(tmp_path):
+    import duckdb
+
+    path = tmp_path / "other.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE documents (x INTEGER)")
+    with pytest.raises(StoreError, match="not made by dyadwatch"):
+        Store(path)
+    with duckdb.connect(str(path)) as con:
+        tables = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert tables == {"documents"}
+
+
+def test_store_refuses_a_database_from_a_newer_dyadwatch(tmp_path):
+    path = tmp_path / "new.duckdb"
+    with Store(path) as store:
+        store.con.execute("INSERT INTO schema_migrations VALUES (99, 'future', NULL)")
+    with pytest.raises(StoreError, match="newer dyadwatch"):
+        Store(path)
