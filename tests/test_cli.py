@@ -105,10 +105,20 @@ def test_cli_bad_dyad_is_a_clear_error(tmp_path, capsys):
     assert status == 2 and "RUS-AZE" in err
 
 
+def _leaf_commands(parser, prefix="dyadwatch"):
+    """Every runnable command with its full name: 'dyadwatch run', 'dyadwatch actors lookup', …"""
+    groups = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
+    if not groups:
+        yield prefix, parser
+    for group in groups:
+        for name, sub in group.choices.items():
+            yield from _leaf_commands(sub, f"{prefix} {name}")
+
+
 def test_cli_every_command_has_help_with_an_example():
-    parser = _parser()
-    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    assert set(commands) == {"run", "export", "report", "demo"}
+    commands = dict(_leaf_commands(_parser()))
+    assert set(commands) == {"dyadwatch run", "dyadwatch export", "dyadwatch report", "dyadwatch demo",
+                             "dyadwatch actors lookup"}
     for name, sub in commands.items():
         assert "example:" in sub.format_help(), name
-        assert f"dyadwatch {name}" in sub.format_help(), name
+        assert f"  {name} " in sub.format_help(), name

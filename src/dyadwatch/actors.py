@@ -1,8 +1,9 @@
-"""Actors v1: find who a sentence talks about and resolve each mention to an actor.
+"""Actors: find who a sentence talks about and resolve each mention to an actor at its date.
 
-Countries by name, adjective and demonym; capitals and seats of power as metonyms; IGOs and
-organisations; persons by the knowledge base (dated roles) or by the title the text gives
-them, remembered for the rest of the document.
+Countries by name, adjective and demonym; capitals and seats of power as metonyms; IGOs,
+organisations, contested regions and facilities; persons by the knowledge base of dated roles,
+by a title alone ("the Azerbaijani president") or by the title the text gives them, which is
+remembered for the rest of the document. Every actor carries its rule, evidence and confidence.
 """
 
 from __future__ import annotations
@@ -13,27 +14,36 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import as_date, find_explicit
-from .lexicon import Lexicon, Name, Role
+from .lexicon import Lexicon, Name
 from .model import Actor, DateValue, Mention, ParsedArticle, Sentence, Token
+from .persons import NOT_IN_OFFICE, ROLE_TITLES, PersonIndex, skeleton
 
-STAGE = "actors.gazetteer.v1"
-_LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
+STAGE = "actors.kb.v2"
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from", "into", "over"}
 _TITLE_DEPS = {"compound", "amod", "nmod", "npadvmod", "punct", "nummod"}
-_ROLE_WORDS = ("prime minister", "foreign minister", "defence minister", "defense minister", "president")
+_PLACE_KINDS = {"region", "facility"}
+_STATE_KINDS = {"country", "adjective", "capital", "seat"}  # a title's country before any IGO it names
 
 
 @dataclass
 class _Memory:
-    """What a document has taught about its persons so far: names and surnames → actor."""
+    """What a document has taught so far: persons by name and surname, and who was named last."""
 
     persons: dict[str, Actor] = field(default_factory=dict)
+    recent: list[str] = field(default_factory=list)
 
     def learn(self, text: str, actor: Actor) -> None:
-        self.persons[text] = actor
-        self.persons.setdefault(text.split()[-1], actor)
+        key = skeleton(text)
+        self.persons[key] = actor
+        self.persons[key.split()[-1]] = actor
+        if actor.entity_id:
+            self.recent.append(actor.entity_id)
 
     def recall(self, text: str) -> Actor | None:
-        return self.persons.get(text)
+        return self.persons.get(skeleton(text))
+
+    def knows(self, token_text: str) -> bool:
+        return skeleton(token_text) in self.persons
 
 
 class ActorResolver:
@@ -44,18 +54,14 @@ class ActorResolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.names = _pattern(lexicon.names)
-        self.person_variants: dict[str, list[Role]] = {}
-        for role in lexicon.roles:
-            for variant in role.variants:
-                self.person_variants.setdefault(variant, []).append(role)
-        self.persons = _pattern(self.person_variants)
+        self.people = PersonIndex(lexicon.roles)
+        self.persons = _pattern({v: None for role in lexicon.roles for v in role.variants})
 
     def __call__(self, parsed: ParsedArticle) -> tuple[Mention, ...]:
         memory = _Memory()
-        published = parsed.article.published
         mentions: list[Mention] = []
         for sentence in parsed.sentences:
-            when = _sentence_day(sentence.text, published)
+            when = _sentence_day(sentence.text, parsed.article.published)
             names = {i for start, end, _ in _matches(self.names, sentence) for i in range(start, end)}
             people = self._persons(sentence, when, memory, names)
             taken = {i for m in people for i in range(m.start, m.end)}
@@ -63,102 +69,136 @@ class ActorResolver:
             mentions.extend(m for m in self._names(sentence, when) if not taken & set(range(m.start, m.end)))
         return tuple(sorted(mentions, key=lambda m: (m.sentence, m.start)))
 
-    # -- countries, capitals, seats, organisations -------------------------------------------
+    # -- countries, capitals, seats, organisations, places ---------------------------------------
     def _names(self, sentence: Sentence, when: date | None) -> list[Mention]:
         found = []
         for start, end, form in _matches(self.names, sentence):
-            name = self.lexicon.names[form]
-            mention = self._name_mention(sentence, start, end, name, when, form)
+            mention = self._name_mention(sentence, start, end, self.lexicon.names[form], when)
             if mention is not None:
                 found.append(mention)
         return found
 
-    def _name_mention(self, sentence: Sentence, start: int, end: int, name: Name, when: date | None,
-                      form: str) -> Mention | None:
+    def _name_mention(self, sentence: Sentence, start: int, end: int, name: Name, when: date | None
+                      ) -> Mention | None:
+        text = _text(sentence, start, end)
         last = sentence.token(end - 1)
-        if name.kind == "capital" and _is_place(sentence, last):
-            place = Actor(_text(sentence, start, end), form, name.country, None, name.entity_id,
-                          "gazetteer.place", 0.9)
+        evidence = f'"{text}" is a {name.kind} of {name.country}'
+        if name.kind == "facility" or (name.kind in ("capital", "region") and _is_place(sentence, last)):
+            place = Actor(text, name.name, name.country, None, name.entity_id, "gazetteer.place", 0.9, evidence)
             return Mention(sentence.index, start, end, place, "place")
-        if name.kind != "adjective":
-            actor = Actor(_text(sentence, start, end), name.name, name.country, name.sector, name.entity_id,
-                          f"gazetteer.{name.kind}", 0.9)
-            return Mention(sentence.index, start, end, actor, name.kind)
-        return self._adjective_mention(sentence, start, end, name, when)
+        if name.kind == "adjective":
+            return self._adjective_mention(sentence, start, end, name, when)
+        titled = self._title_of(sentence, last, name, when)
+        if titled is not None:
+            return titled
+        actor = Actor(text, name.name, name.country, name.sector, name.entity_id, f"gazetteer.{name.kind}",
+                      0.9, evidence)
+        return Mention(sentence.index, start, end, actor, name.kind)
 
     def _adjective_mention(self, sentence: Sentence, start: int, end: int, name: Name, when: date | None
                            ) -> Mention | None:
         """'Russian authorities' → RUS GOV; 'the Azerbaijani president' → the holder on that day."""
         token = sentence.token(end - 1)
         if token.pos in ("NOUN", "PROPN") and token.text.endswith("s") and token.dep != "compound":
-            actor = Actor(token.text, name.name, name.country, "CVL", name.entity_id, "gazetteer.demonym", 0.7)
+            actor = Actor(token.text, name.name, name.country, "CVL", name.entity_id, "gazetteer.demonym", 0.7,
+                          f'"{token.text}": people of {name.country}')
             return Mention(sentence.index, start, end, actor, "group")
         head = sentence.token(token.head)
         if token.dep not in ("amod", "compound") or head.i <= token.i:
             return None
-        phrase = _text(sentence, start, head.i + 1)
-        sector = _sector(self.lexicon, _text(sentence, end, head.i + 1))
+        return self._titled(sentence, start, head.i + 1, name, when)
+
+    def _title_of(self, sentence: Sentence, token: Token, name: Name, when: date | None) -> Mention | None:
+        """'Azerbaijan's president' and 'the president of Azerbaijan' name a role holder too."""
+        head = sentence.token(token.head)
+        if token.dep == "poss" and head.i > token.i:
+            return self._titled(sentence, token.i, head.i + 1, name, when, role_words=_text(sentence, token.i + 2,
+                                                                                           head.i + 1))
+        if token.dep == "pobj" and head.lemma.lower() == "of" and head.head < head.i:
+            title = sentence.token(head.head)
+            if _role_of(title.lemma.lower()) and title.i >= sentence.tokens[0].i:
+                start = min(t.i for t in sentence.subtree(title.i))
+                mention = self._titled(sentence, start, token.i + 1, name, when,
+                                       role_words=_text(sentence, start, title.i + 1))
+                return mention if mention is not None and mention.kind == "person" else None
+        return None
+
+    def _titled(self, sentence: Sentence, start: int, end: int, name: Name, when: date | None,
+                role_words: str | None = None) -> Mention | None:
+        phrase = _text(sentence, start, end)
+        words = role_words if role_words is not None else _text(sentence, start + 1, end) if end > start + 1 else ""
+        sector = _sector(self.lexicon, words)
         if sector is None:
             return None
-        holder = self._role_holder(name.country, phrase, when)
-        actor = holder or Actor(phrase, name.name, name.country, sector, name.entity_id, "gazetteer.adjective", 0.8)
-        return Mention(sentence.index, start, head.i + 1, actor, "person" if holder else "group")
+        holder = self._role_holder(name.country, phrase, words, when)
+        actor = holder or Actor(phrase, name.name, name.country, sector, name.entity_id, "gazetteer.adjective", 0.8,
+                                f'"{phrase}": {sector} of {name.country}')
+        return Mention(sentence.index, start, end, actor, "person" if holder else "group")
 
-    def _role_holder(self, country: str, phrase: str, when: date | None) -> Actor | None:
-        if when is None or any(w in phrase.lower() for w in ("former", "late", "ex-", "deputy", "vice")):
+    def _role_holder(self, country: str, phrase: str, words: str, when: date | None) -> Actor | None:
+        lowered = phrase.lower()
+        role = _role_of(words.lower().strip())
+        if when is None or role is None or any(w in lowered for w in NOT_IN_OFFICE):
             return None
-        for word in _ROLE_WORDS:
-            if phrase.lower().endswith(word):
-                for role in self.lexicon.roles:
-                    if role.country == country and role.role.lower() == word.replace("defense", "defence") \
-                            and role.held_on(when):
-                        return Actor(phrase, role.name, role.country, role.sector, role.entity_id,
-                                     "kb.title_at_date", 0.8)
-        return None
+        holder = self.people.holder(country, role, when)
+        if holder is None and role == "President":  # "the Armenian leader" when the PM leads
+            holder = self.people.holder(country, "Prime Minister", when)
+        if holder is None:
+            return None
+        return Actor(phrase, holder.name, holder.country, holder.sector, holder.entity_id, "kb.title_at_date", 0.8,
+                     f'"{phrase}": {holder.name} was {holder.role} on {when}')
 
     # -- persons ---------------------------------------------------------------------------------
     def _persons(self, sentence: Sentence, when: date | None, memory: _Memory, names: set[int]
                  ) -> list[Mention]:
-        """Persons the knowledge base knows, and names the tagger calls persons that are not
-        countries, places or organisations."""
+        """Persons the knowledge base or the document knows, and names the tagger calls persons
+        that are not countries, places or organisations."""
         spans = {(s, e) for s, e, _ in _matches(self.persons, sentence)}
         spans |= {_without_possessive(sentence, e.start, e.end) for e in sentence.entities
                   if e.label == "PERSON" and not names & set(range(e.start, e.end))}
         spans |= {(t.i, t.i + 1) for t in sentence.tokens
-                  if t.pos == "PROPN" and t.text in memory.persons and t.i not in names}
+                  if t.pos == "PROPN" and t.i not in names and (memory.knows(t.text) or self.people.candidates(t.text))}
         mentions = []
         for start, end in _outermost({s for s in spans if s[0] < s[1]}):
             start = _extend_name(sentence, start, end)
             text = _text(sentence, start, end)
-            title = _title(sentence, start, end)
-            actor = self._person(text, title, when, memory)
+            actor = self._person(text, _title(sentence, start, end), when, memory, sentence.index)
             if actor is not None:
                 memory.learn(text, actor)
                 mentions.append(Mention(sentence.index, start, end, actor, "person"))
         return mentions
 
-    def _person(self, text: str, title: str, when: date | None, memory: _Memory) -> Actor | None:
+    def _person(self, text: str, title: str, when: date | None, memory: _Memory, index: int) -> Actor | None:
         country, sector = self._title_meaning(title)
-        roles = self.person_variants.get(text) or self.person_variants.get(text.split()[-1], [])
-        full = [r for r in roles if text in r.variants and " " in text]
+        pick = self.people.pick(text, when, country, memory.recent)
         remembered = memory.recall(text)
-        if remembered and not full:
+        if remembered is not None and (pick is None or pick.rule == "kb.surname_nearest"):
             return Actor(text, remembered.name, remembered.country, remembered.sector, remembered.entity_id,
-                         "document", remembered.confidence)
-        role = _pick_role(full or roles, when, country)
-        if role is not None:
-            rule = "kb.name" if full else "kb.surname_at_date"
-            return Actor(text, role.name, role.country, role.sector, role.entity_id, rule, 0.9 if full else 0.75)
+                         "document", remembered.confidence, f'"{text}": {remembered.name}, named earlier')
+        if pick is not None:
+            role = pick.role
+            return Actor(text, role.name, role.country, role.sector, role.entity_id, pick.rule, pick.confidence,
+                         pick.evidence)
         if not any(c.isalpha() for c in text) or text.isupper():
             return None
         if country or sector:
-            return Actor(text, text, country, sector, None, "title", 0.6 if country else 0.4)
-        return Actor(text, text, None, None, None, "name", 0.4)
+            return Actor(text, text, country, sector, None, "title", 0.6 if country else 0.4,
+                         f'title "{title}" (sentence {index + 1})')
+        return Actor(text, text, None, None, None, "name", 0.4, "a name the tagger found, with no title")
 
     def _title_meaning(self, title: str) -> tuple[str | None, str | None]:
-        countries = [self.lexicon.names[m.group(0)] for m in self.names.finditer(title)]
-        country = next((n.country for n in countries), None)
+        named = [self.lexicon.names[m.group(0)] for m in self.names.finditer(title)]
+        states = [n for n in named if n.kind in _STATE_KINDS] or [n for n in named if n.kind not in _PLACE_KINDS]
+        country = states[0].country if states else None
         return country, _sector(self.lexicon, title) if title else None
+
+
+def _role_of(words: str) -> str | None:
+    """'foreign minister' → 'Foreign Minister'; the longest role title the words end with."""
+    for title in sorted(ROLE_TITLES, key=len, reverse=True):
+        if words == title or words.endswith(" " + title):
+            return ROLE_TITLES[title]
+    return None
 
 
 def _pattern(forms: Mapping[str, object]) -> re.Pattern[str]:
@@ -240,18 +280,6 @@ def _sector(lexicon: Lexicon, words: str) -> str | None:
         if word in lexicon.sectors:
             return lexicon.sectors[word]
     return None
-
-
-def _pick_role(roles: list[Role], when: date | None, country: str | None) -> Role | None:
-    if not roles:
-        return None
-    if when is not None:
-        current = [r for r in roles if r.held_on(when)]
-        if current:
-            roles = current
-    if country is not None and any(r.country == country for r in roles):
-        roles = [r for r in roles if r.country == country]
-    return max(roles, key=lambda r: r.start or date.min) if when is None else roles[0]
 
 
 def _sentence_day(text: str, published: DateValue | None) -> date | None:

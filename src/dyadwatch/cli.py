@@ -76,11 +76,9 @@ def _summary(summary: RunSummary, db: str, paths: Sequence[str]) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     published = _publication_date(args.date)
-    tables = Path(args.tables) if args.tables else None
-    if tables is not None and not tables.is_dir():
-        raise UsageError(f"--tables {args.tables}: no such folder")
+    coder = Coder(tables=_tables(args.tables))
     with Store(args.db) as store:
-        summary = run(args.paths, store, published, coder=Coder(tables=tables), progress=_progress())
+        summary = run(args.paths, store, published, coder=coder, progress=_progress())
         return _summary(summary, args.db, args.paths)
 
 
@@ -127,6 +125,32 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_actors_lookup(args: argparse.Namespace) -> int:
+    when = _publication_date(args.date)
+    found = Coder(tables=_tables(args.tables)).lookup(args.name, when)
+    print(f'"{args.name}" on {when.value if when else "an unknown date"}')
+    if found.candidates:
+        print("persons in the knowledge base with this name:")
+    for role, held in found.candidates:
+        period = f"{role.start or '…'} to {role.end or 'now'}"
+        print(f"  {'*' if held else ' '} {role.entity_id:<28} {role.name:<24} {role.role} ({role.country}), {period}")
+    if not found.mentions:
+        print("resolves to: nothing (not a known name, title or place)")
+        return REJECTED
+    for mention in found.mentions:
+        actor = mention.actor
+        print(f"resolves to: {actor.name} [{actor.entity_id or 'no id'}] country {actor.country or '?'}, "
+              f"sector {actor.sector or '?'}; rule {actor.rule}, confidence {actor.confidence}")
+        print(f"  because {actor.evidence}")
+    return OK
+
+
+def _tables(folder: str | None) -> Path | None:
+    if folder is not None and not Path(folder).is_dir():
+        raise UsageError(f"--tables {folder}: no such folder")
+    return Path(folder) if folder else None
+
+
 def _parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(prog="dyadwatch", formatter_class=fmt,
@@ -170,6 +194,19 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("-o", "--output", default="report.html", metavar="FILE")
     sub.add_argument("--by", choices=PERIODS, default="year", help="period of the chart")
     db_option(sub)
+
+    actors = commands.add_parser("actors", help="Look up names in the actor knowledge base.",
+                                 description="Look up names in the actor knowledge base.")
+    actor_commands = actors.add_subparsers(dest="actors_command", required=True, metavar="COMMAND")
+    sub = actor_commands.add_parser("lookup", help="Show the candidates for a name on a date, and the pick.",
+                                    description="Show the candidates for a name on a date, and the pick.",
+                                    formatter_class=fmt,
+                                    epilog='example:\n  dyadwatch actors lookup Aliyev --date 2002-01-25\n'
+                                           '  dyadwatch actors lookup "the Russian foreign minister" --date 2010-05-01')
+    sub.set_defaults(func=cmd_actors_lookup)
+    sub.add_argument("name", metavar="NAME", help="a name, surname, title or place as news writes it")
+    sub.add_argument("--date", metavar="YYYY-MM-DD", help="the date of the event (default: none known)")
+    sub.add_argument("--tables", metavar="DIR", help="folder of your own tables added to the packaged ones")
 
     sub = command("demo", "Run everything on the bundled demo corpus (Russia–Azerbaijan, 1992–2025).",
                   "dyadwatch demo --dir dyadwatch-demo", cmd_demo)

@@ -31,6 +31,7 @@ def _actor(actor: Actor) -> dict[str, Any]:
     record = {name: getattr(actor, name) for name in ACTOR_FIELDS}
     record["rule"] = actor.rule
     record["confidence"] = actor.confidence
+    record["evidence"] = actor.evidence
     return record
 
 

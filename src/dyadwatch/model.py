@@ -116,6 +116,7 @@ class Actor:
     entity_id: str | None
     rule: str
     confidence: float
+    evidence: str = ""  # why this actor, in words: 'title "Russian Defense Minister" (sentence 4)'
 
 
 def countries(actors: tuple[Actor, ...]) -> list[str]:

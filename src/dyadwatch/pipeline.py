@@ -11,10 +11,11 @@ from . import actors, clean, dates, events, ingest, link, nlp
 from .actors import ActorResolver
 from .clean import clean as clean_article
 from .clean import mostly_latin
+from .dates import as_date
 from .events import EventCoder
 from .ingest import read_sources
-from .lexicon import load_lexicon, tables_digest
-from .model import Article, DateValue, DocumentResult, ParsedArticle, Reject
+from .lexicon import Role, load_lexicon, tables_digest
+from .model import Article, DateValue, DocumentResult, Mention, ParsedArticle, Reject
 from .nlp import Parser
 from .store import Store, content_hash
 
@@ -35,6 +36,14 @@ class RunSummary:
     stored: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Lookup:
+    """Candidates for a name, each with whether it was held on the date, and the mentions found."""
+
+    candidates: tuple[tuple[Role, bool], ...]
+    mentions: tuple[Mention, ...]
+
+
 class Coder:
     """Loads the model and tables once; codes parsed articles into events.
 
@@ -46,6 +55,13 @@ class Coder:
         self.parser = parser or Parser()
         self.resolve = ActorResolver(lexicon)
         self.code = EventCoder(lexicon)
+
+    def lookup(self, text: str, when: DateValue | None) -> Lookup:
+        """What ``text`` resolves to on ``when``, as it would inside an article of that date,
+        with every role in the knowledge base that the name may point at."""
+        parsed = self.parser(Article("lookup", text, "lookup", "txt", published=when))
+        day = as_date(when) if when else None
+        return Lookup(tuple(self.resolve.people.explain(text, day)), self.resolve(parsed))
 
     def code_parsed(self, parsed: ParsedArticle) -> DocumentResult:
         mentions = self.resolve(parsed)

@@ -1,0 +1,126 @@
+"""Persons with dated roles: the candidates a name may mean, and the one meant on a date.
+
+Names are compared by a spelling skeleton, so that transliteration variants meet:
+Aliyev, Aliev and Aliiev; Heydar and Heidar; Sergey and Sergei; Qabala and Gabala.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from .lexicon import Role
+
+_LETTERS = str.maketrans({"ə": "a", "ı": "i", "q": "g", "y": "i", "w": "v"})
+_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|sir|madam|mister)\.?\s+", re.I)
+# titles alone that name a role: "the Russian foreign minister" → that country's Foreign Minister
+ROLE_TITLES = {
+    "president": "President", "prime minister": "Prime Minister", "premier": "Prime Minister",
+    "foreign minister": "Foreign Minister", "secretary of state": "Foreign Minister",
+    "defence minister": "Defence Minister", "defense minister": "Defence Minister",
+    "defence secretary": "Defence Minister", "defense secretary": "Defence Minister",
+    "secretary of defense": "Defence Minister", "secretary general": "Secretary General",
+    "secretary-general": "Secretary General", "supreme leader": "Supreme Leader",
+    "leader": "President", "head of state": "President",
+}
+NOT_IN_OFFICE = ("former", "late", "ex-", "deputy", "vice", "first deputy", "acting", "then")
+
+
+def skeleton(name: str) -> str:
+    """A spelling key: no accents, case, punctuation, doubled letters or y/i, q/g differences."""
+    text = _HONORIFICS.sub("", name.strip())
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = re.sub(r"[^a-zəı ]", "", text.lower()).translate(_LETTERS)
+    return " ".join(re.sub(r"(.)\1+", r"\1", text).split())
+
+
+@dataclass(frozen=True)
+class Pick:
+    """The role (and so the person) a name was resolved to, with how and why."""
+
+    role: Role
+    rule: str
+    evidence: str
+    confidence: float
+
+
+class PersonIndex:
+    """All variants of all persons, by skeleton."""
+
+    def __init__(self, roles: Iterable[Role]) -> None:
+        self.roles = tuple(roles)
+        self.by_key: dict[str, list[Role]] = {}
+        for role in self.roles:
+            for key in {skeleton(variant) for variant in role.variants}:
+                self.by_key.setdefault(key, []).append(role)
+
+    def candidates(self, text: str) -> list[Role]:
+        return self.by_key.get(skeleton(text), [])
+
+    def explain(self, text: str, when: date | None) -> list[tuple[Role, bool]]:
+        """Every role the name may point at, and whether it was held on ``when``."""
+        return [(r, when is not None and r.held_on(when)) for r in self.candidates(text)]
+
+    def is_full_name(self, text: str) -> bool:
+        return " " in skeleton(text) and bool(self.candidates(text))
+
+    def holder(self, country: str, role: str, when: date) -> Role | None:
+        """Who held ``role`` for ``country`` on ``when``."""
+        return next((r for r in self.roles if r.country == country and r.role == role and r.held_on(when)), None)
+
+    def pick(self, text: str, when: date | None, country: str | None = None,
+             recent: Iterable[str] = ()) -> Pick | None:
+        """The person ``text`` means on ``when``: a full name decides; a surname goes to whoever
+        held a role that day (the one named most recently in the document if several did), else to
+        the one named in the document, else to the nearest holder before that day."""
+        roles = self.candidates(text)
+        if country is not None and any(r.country == country for r in roles):
+            roles = [r for r in roles if r.country == country]
+        if not roles:
+            return None
+        if self.is_full_name(text) and len({r.entity_id for r in roles}) == 1:
+            role = _role_on(roles, when)
+            return Pick(role, "kb.name", f'full name "{text}"', 0.95)
+        recent = list(recent)
+        in_office = [r for r in roles if when is not None and r.held_on(when)]
+        if in_office:
+            role = _most_recent(in_office, recent)
+            holders = len({r.entity_id for r in in_office})
+            why = f'"{text}": {role.name} was {role.role} ({role.country}) on {when}'
+            if holders == 1:
+                return Pick(role, "kb.surname_at_date", why, 0.85)
+            named = role.entity_id in recent
+            why += ", named most recently of " if named else ", ambiguous: one of "
+            return Pick(role, "kb.surname_at_date", f"{why}{holders} then in office", 0.65 if named else 0.4)
+        remembered = [r for r in roles if r.entity_id in recent]
+        if remembered:
+            role = _most_recent(remembered, recent)
+            return Pick(role, "document", f'"{text}": {role.name} was named earlier in the document', 0.8)
+        role = _nearest_before(roles, when)
+        why = f"the holder nearest before {when}" if when else "the latest holder (no date known)"
+        return Pick(role, "kb.surname_nearest", f'"{text}": {role.name}, {why}', 0.5)
+
+
+def _role_on(roles: list[Role], when: date | None) -> Role:
+    held = [r for r in roles if when is not None and r.held_on(when)]
+    return held[0] if held else _nearest_before(roles, when)
+
+
+def _most_recent(roles: list[Role], recent: list[str]) -> Role:
+    """The role of the person named last in the document, else the first."""
+    for entity_id in reversed(recent):
+        for role in roles:
+            if role.entity_id == entity_id:
+                return role
+    return roles[0]
+
+
+def _nearest_before(roles: list[Role], when: date | None) -> Role:
+    if when is not None:
+        before = [r for r in roles if r.start is None or r.start <= when]
+        if before:
+            return max(before, key=lambda r: r.end or date.max)
+    return max(roles, key=lambda r: r.start or date.min)
