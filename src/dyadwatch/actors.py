@@ -104,7 +104,7 @@ class ActorResolver:
                           f'"{token.text}": people of {name.country}')
             return Mention(sentence.index, start, end, actor, "group")
         head = sentence.token(token.head)
-        if token.dep not in ("amod", "compound") or head.i <= token.i:
+        if token.dep not in ("amod", "compound", "nmod") or head.i <= token.i:
             return None
         return self._titled(sentence, start, head.i + 1, name, when)
 
@@ -130,13 +130,15 @@ class ActorResolver:
         sector = _sector(self.lexicon, words)
         if sector is None:
             return None
-        holder = self._role_holder(name.country, phrase, words, when)
+        modifiers = " ".join(t.text for t in sentence.children(end - 1) if t.i < start)  # "the former …"
+        holder = self._role_holder(name.country, phrase, f"{modifiers} {phrase}", words, when)
         actor = holder or Actor(phrase, name.name, name.country, sector, name.entity_id, "gazetteer.adjective", 0.8,
                                 f'"{phrase}": {sector} of {name.country}')
         return Mention(sentence.index, start, end, actor, "person" if holder else "group")
 
-    def _role_holder(self, country: str, phrase: str, words: str, when: date | None) -> Actor | None:
-        lowered = phrase.lower()
+    def _role_holder(self, country: str, phrase: str, context: str, words: str, when: date | None
+                     ) -> Actor | None:
+        lowered = context.lower()
         role = _role_of(words.lower().strip())
         if when is None or role is None or any(w in lowered for w in NOT_IN_OFFICE):
             return None

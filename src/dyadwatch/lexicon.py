@@ -28,7 +28,7 @@ class Name:
     name: str
     country: str
     sector: str | None
-    kind: str  # country, adjective, capital, seat, igo, org
+    kind: str  # country, adjective, capital, seat, igo, org, region, facility
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,10 @@ def _names(extra: Path | None) -> dict[str, Name]:
     for row in _rows("igos.tsv", extra):
         for form in [row["name"], row["code"], *_split(row["aliases"])]:
             names.setdefault(form, Name(f"igo:{row['code']}", row["name"], row["code"], row["kind"], "igo"))
+    for row in _rows("places.tsv", extra):
+        for form in [row["name"], *_split(row["aliases"])]:
+            names.setdefault(form, Name(f"place:{row['code']}", row["name"], row["country"], row["sector"] or None,
+                                        row["kind"]))
     for row in _rows("organisations.tsv", extra):
         for form in [row["name"], row["code"], *_split(row["aliases"])]:
             names.setdefault(form, Name(f"org:{row['code']}", row["name"], row["country"], row["sector"], "org"))

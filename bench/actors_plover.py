@@ -1,0 +1,132 @@
+"""Actor accuracy on the PLOVER gold standard records: source and target country and sector.
+
+    python bench/actors_plover.py [--evaldata DIR]      (or DYADWATCH_EVALDATA=DIR)
+
+DIR holds plover-gsr/PLOVER_GSR_CAMEO.txt (the PLOVER project's gold records, CC BY-SA 4.0;
+not part of this repository). Each record's sentence is coded by dyadwatch as an article
+published on the record's date. The event compared is the one whose trigger word appears in
+the record's gold event text (else the first event). Figures:
+
+- country, exact: the set of country codes of a side equals the gold set (IGOs and NGOs are
+  compared as the gold file codes them, 'IGO' and 'NGO');
+- country, overlap: the sets share at least one code;
+- sector: for each gold actor whose country was found, the sector agrees (no sector = none).
+
+Two levels: by mention (each gold actor text against the actor dyadwatch resolves for the same
+words, whatever event it takes part in: resolution alone) and by event (the sides of the chosen
+event: resolution and event coding together).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+from dyadwatch.model import Actor, Article, DateValue, Event
+from dyadwatch.pipeline import Coder
+
+CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA"}  # the few CAMEO country codes that differ from ISO
+
+
+def _listed(value: object) -> list[dict[str, str]]:
+    """A side of a gold record: a list of actors, or an empty string when there is none."""
+    return value if isinstance(value, list) else []
+
+
+def _gold_side(value: object) -> list[tuple[str, str | None]]:
+    side = []
+    for actor in _listed(value):
+        code = CAMEO_TO_ISO.get(actor.get("code", ""), actor.get("code", ""))
+        sector = (actor.get("sector") or "")[:3].upper() or None
+        side.append((code, sector))
+    return side
+
+
+def _code(actor: Actor) -> str:
+    return actor.sector if actor.sector in ("IGO", "NGO") else actor.country or "?"
+
+
+def _pick(events: list[Event], gold_text: str) -> Event | None:
+    words = set(gold_text.lower().split())
+    return next((e for e in events if e.trigger.lower() in words), events[0] if events else None)
+
+
+def _score_side(gold: list[tuple[str, str | None]], predicted: tuple[Actor, ...], counts: Counter[str],
+                side: str) -> None:
+    if not gold:
+        return
+    codes = {_code(a) for a in predicted}
+    wanted = {code for code, _ in gold}
+    counts[f"{side} sides"] += 1
+    counts[f"{side} exact"] += codes == wanted
+    counts[f"{side} overlap"] += bool(codes & wanted)
+    for code, sector in gold:
+        same = [a for a in predicted if _code(a) == code]
+        if same and sector != "***":
+            counts[f"{side} sector sides"] += 1
+            counts[f"{side} sector right"] += any((a.sector if a.sector not in ("IGO", "NGO") else None) == sector
+                                                 or a.sector == sector for a in same)
+
+
+def _score_mentions(gold: list[dict[str, str]], mentions: list[Actor], counts: Counter[str]) -> None:
+    for actor in gold:
+        text = actor.get("actorText", "").lower()
+        code = CAMEO_TO_ISO.get(actor.get("code", ""), actor.get("code", ""))
+        sector = (actor.get("sector") or "")[:3].upper() or None
+        found = [a for a in mentions if text and (text in a.text.lower() or a.text.lower() in text)]
+        counts["mention actors"] += 1
+        counts["mention found"] += bool(found)
+        right = [a for a in found if _code(a) == code]
+        counts["mention country"] += bool(right)
+        if right and sector != "***":
+            counts["mention sector actors"] += 1
+            counts["mention sector"] += any((a.sector if a.sector not in ("IGO", "NGO") else None) == sector
+                                            or a.sector == sector for a in right)
+
+
+def main() -> int:
+    options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    options.add_argument("--evaldata", default=os.environ.get("DYADWATCH_EVALDATA"),
+                         help="folder holding plover-gsr/ (default: $DYADWATCH_EVALDATA)")
+    args = options.parse_args()
+    if not args.evaldata:
+        print("give --evaldata DIR or set DYADWATCH_EVALDATA", file=sys.stderr)
+        return 2
+    path = Path(args.evaldata) / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
+    if not path.is_file():
+        print(f"{path}: not found", file=sys.stderr)
+        return 2
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if "text" in r]
+    coder = Coder()
+    counts: Counter[str] = Counter()
+    for record in records:
+        article = Article(record["id"], record["text"], record["id"], "json",
+                          published=DateValue(record.get("date", "2000-01-01"), "day"), published_basis="supplied")
+        parsed = coder.parser(article)
+        mentions = [m.actor for m in coder.resolve(parsed) if m.kind != "place"]
+        _score_mentions(_listed(record.get("source")) + _listed(record.get("target")), mentions, counts)
+        events = list(coder.code(parsed, coder.resolve(parsed)))
+        event = _pick(events, record.get("eventText", ""))
+        counts["records"] += 1
+        counts["with an event"] += event is not None
+        _score_side(_gold_side(record.get("source")), event.actor if event else (), counts, "source")
+        _score_side(_gold_side(record.get("target")), event.recipient if event else (), counts, "target")
+    print(f"PLOVER gold standard records: {counts['records']}, with a coded event: {counts['with an event']}")
+    n = counts["mention actors"]
+    print(f"by mention  found {counts['mention found'] / n:.3f}   country {counts['mention country'] / n:.3f}"
+          f"   (n={n})   sector {counts['mention sector'] / max(counts['mention sector actors'], 1):.3f}"
+          f" (n={counts['mention sector actors']})")
+    print("by event:")
+    for side in ("source", "target"):
+        n, sectors = counts[f"{side} sides"], counts[f"{side} sector sides"]
+        print(f"{side:6}  country exact {counts[f'{side} exact'] / n:.3f}   overlap {counts[f'{side} overlap'] / n:.3f}"
+              f"   (n={n})   sector {counts[f'{side} sector right'] / max(sectors, 1):.3f} (n={sectors})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
