@@ -118,7 +118,34 @@ def _leaf_commands(parser, prefix="dyadwatch"):
 def test_cli_every_command_has_help_with_an_example():
     commands = dict(_leaf_commands(_parser()))
     assert set(commands) == {"dyadwatch run", "dyadwatch export", "dyadwatch report", "dyadwatch demo",
-                             "dyadwatch actors lookup"}
+                             "dyadwatch actors lookup", "dyadwatch actors import"}
     for name, sub in commands.items():
         assert "example:" in sub.format_help(), name
         assert f"  {name} " in sub.format_help(), name
+
+
+@pytest.mark.slow
+def test_cli_actors_lookup_shows_candidates_and_the_pick(capsys):
+    status, out, _ = _run(["actors", "lookup", "Aliev", "--date", "2002-01-25"], capsys)
+    assert status == 0
+    assert "* person:heydar_aliyev" in out and "  person:ilham_aliyev" in out
+    assert "resolves to: Heydar Aliyev [person:heydar_aliyev]" in out and "kb.surname_at_date" in out
+
+
+@pytest.mark.slow
+def test_cli_actors_lookup_of_an_unknown_word_says_so(capsys):
+    status, out, _ = _run(["actors", "lookup", "the weather", "--date", "2002-01-25"], capsys)
+    assert status == 1 and "resolves to: nothing" in out
+
+
+def test_cli_actors_import_writes_a_table_or_names_the_bad_line(tmp_path, capsys):
+    good, bad = tmp_path / "good.actors", tmp_path / "bad.actors"
+    good.write_text("ZORVANIA [ZRV]\n+ZORVANIAN\nILSE_VARGO\n\t[ZRVGOV 990101-031231]\n", encoding="utf-8")
+    bad.write_text("ZORVANIA [ZRV]\n\t[ZRVGOV 991399-031231]\n", encoding="utf-8")
+    status, out, _ = _run(["actors", "import", str(good), "-o", str(tmp_path / "persons.tsv")], capsys)
+    rows = (tmp_path / "persons.tsv").read_text(encoding="utf-8").splitlines()
+    assert status == 0 and "wrote 2 rows" in out
+    assert rows[2].split("\t") == ["ilse_vargo", "Ilse Vargo", "Ilse Vargo", "ZRV", "GOV", "CAMEO ZRVGOV",
+                                   "1999-01-01", "2003-12-31"]
+    status, _, err = _run(["actors", "import", str(bad), "-o", str(tmp_path / "x.tsv")], capsys)
+    assert status == 2 and f"{bad}: line 2:" in err

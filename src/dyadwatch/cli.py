@@ -21,6 +21,7 @@ from .export import FORMATS, ExportError, parse_dyad, write
 from .lexicon import LexiconError
 from .model import DateValue
 from .nlp import ModelMissing
+from .petrarch import PetrarchError, parse_actors, write_persons_tsv
 from .pipeline import Coder, RunSummary, run
 from .report import build_context, render
 from .store import DEFAULT_DB, Store, StoreError
@@ -145,6 +146,15 @@ def cmd_actors_lookup(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_actors_import(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    rows = parse_actors(source.read_text(encoding="utf-8", errors="strict"), str(source))
+    with open(args.output, "w", encoding="utf-8", newline="") as out:
+        count = write_persons_tsv(rows, out)
+    print(f"wrote {count} rows to {args.output}; use its folder with 'dyadwatch run --tables'")
+    return OK
+
+
 def _tables(folder: str | None) -> Path | None:
     if folder is not None and not Path(folder).is_dir():
         raise UsageError(f"--tables {folder}: no such folder")
@@ -208,6 +218,16 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--date", metavar="YYYY-MM-DD", help="the date of the event (default: none known)")
     sub.add_argument("--tables", metavar="DIR", help="folder of your own tables added to the packaged ones")
 
+    sub = actor_commands.add_parser("import", help="Convert a PETRARCH/CAMEO .actors dictionary to persons.tsv.",
+                                    description="Convert a PETRARCH/CAMEO .actors dictionary (dated codes "
+                                                "included) to a persons.tsv table for --tables.",
+                                    formatter_class=fmt,
+                                    epilog="example:\n  dyadwatch actors import Phoenix.Countries.actors "
+                                           "-o mytables/persons.tsv")
+    sub.set_defaults(func=cmd_actors_import)
+    sub.add_argument("file", metavar="FILE", help="a .actors dictionary")
+    sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the persons.tsv to write")
+
     sub = command("demo", "Run everything on the bundled demo corpus (Russia–Azerbaijan, 1992–2025).",
                   "dyadwatch demo --dir dyadwatch-demo", cmd_demo)
     sub.add_argument("--dir", default="dyadwatch-demo", metavar="DIR", help="where to write the database and report")
@@ -218,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except (UsageError, ExportError, StoreError, ModelMissing, LexiconError) as error:
+    except (UsageError, ExportError, StoreError, ModelMissing, LexiconError, PetrarchError) as error:
         _stderr(f"dyadwatch {args.command}: {error}")
         return FAILED
     except BrokenPipeError:  # the reader went away (dyadwatch export | head): not an error

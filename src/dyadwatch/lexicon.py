@@ -6,7 +6,6 @@ directory given in the settings may hold files of the same names: their rows are
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -67,43 +66,92 @@ class Lexicon:
     event_types: dict[str, EventType]
 
 
-def _rows(name: str, extra: Path | None) -> Iterator[dict[str, str]]:
+COLUMNS = {
+    "countries.tsv": ("code", "name", "aliases", "adjectives", "capitals", "seats"),
+    "igos.tsv": ("code", "name", "aliases", "kind"),
+    "places.tsv": ("code", "name", "aliases", "country", "sector", "kind"),
+    "organisations.tsv": ("code", "name", "aliases", "country", "sector"),
+    "persons.tsv": ("id", "name", "variants", "country", "sector", "role", "start", "end"),
+    "sectors.tsv": ("word", "sector"),
+    "triggers.tsv": ("trigger", "pos", "event_type"),
+    "contexts.tsv": ("word", "context"),
+    "plover.tsv": ("event_type", "quad_code", "intensity", "cameo", "cameo_name"),
+}
+_CHOICES = {("igos.tsv", "kind"): {"IGO", "NGO"}, ("places.tsv", "kind"): {"region", "facility"},
+            ("triggers.tsv", "pos"): {"VERB", "NOUN"}}
+
+
+def _rows(name: str, extra: Path | None) -> Iterator[tuple[str, dict[str, str]]]:
+    """Each row of a table with where it stands ('file: line N'), packaged rows first."""
     files = [resources.files("dyadwatch") / "data" / name]
     if extra is not None and (extra / name).is_file():
         files.append(extra / name)
     for file in files:
-        with file.open(encoding="utf-8") as handle:
-            for number, row in enumerate(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), 2):
-                if None in row or None in row.values():
-                    raise LexiconError(f"{file}: line {number} has the wrong number of columns")
-                yield row
+        try:
+            with file.open(encoding="utf-8") as handle:
+                yield from _checked_rows(name, str(file), handle.read().splitlines())
+        except UnicodeDecodeError as error:
+            raise LexiconError(f"{file}: not UTF-8 text (byte 0x{error.object[error.start]:02x})") from error
+
+
+def _checked_rows(name: str, file: str, lines: list[str]) -> Iterator[tuple[str, dict[str, str]]]:
+    header = lines[0].split("\t") if lines else []
+    missing = [c for c in COLUMNS[name] if c not in header]
+    if missing:
+        raise LexiconError(f"{file}: line 1: missing column(s) {', '.join(missing)}; the header must be "
+                           f"{' '.join(COLUMNS[name])} (tab-separated)")
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        where = f"{file}: line {number}"
+        if len(cells) != len(header):
+            raise LexiconError(f"{where}: {len(cells)} cells for {len(header)} columns (cells are separated by tabs)")
+        row = dict(zip(header, (c.strip() for c in cells), strict=True))
+        for (table, column), allowed in _CHOICES.items():
+            if table == name and row[column] not in allowed:
+                raise LexiconError(f"{where}: {column} '{row[column]}' is not one of {', '.join(sorted(allowed))}")
+        yield where, row
 
 
 def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
-def _day(cell: str) -> date | None:
-    return date.fromisoformat(cell) if cell.strip() else None
+def _day(cell: str, where: str) -> date | None:
+    try:
+        return date.fromisoformat(cell) if cell.strip() else None
+    except ValueError as error:
+        raise LexiconError(f"{where}: '{cell}' is not a date (write YYYY-MM-DD)") from error
+
+
+def _role(where: str, row: dict[str, str]) -> Role:
+    if not row["id"] or not row["name"] or not _split(row["variants"]):
+        raise LexiconError(f"{where}: a person needs an id, a name and at least one variant")
+    start, end = _day(row["start"], where), _day(row["end"], where)
+    if start and end and end < start:
+        raise LexiconError(f"{where}: the role ends ({end}) before it starts ({start})")
+    return Role(f"person:{row['id']}", row["name"], tuple(_split(row["variants"])), row["country"], row["sector"],
+                row["role"], start, end)
 
 
 def _names(extra: Path | None) -> dict[str, Name]:
     names: dict[str, Name] = {}
-    for row in _rows("countries.tsv", extra):
+    for _, row in _rows("countries.tsv", extra):
         code = row["code"]
         for kind, column, sector in (("country", "aliases", None), ("adjective", "adjectives", None),
                                      ("capital", "capitals", "GOV"), ("seat", "seats", "GOV")):
             for form in _split(row[column]):
                 names.setdefault(form, Name(f"country:{code}", row["name"], code, sector, kind))
         names[row["name"]] = Name(f"country:{code}", row["name"], code, None, "country")
-    for row in _rows("igos.tsv", extra):
+    for _, row in _rows("igos.tsv", extra):
         for form in [row["name"], row["code"], *_split(row["aliases"])]:
             names.setdefault(form, Name(f"igo:{row['code']}", row["name"], row["code"], row["kind"], "igo"))
-    for row in _rows("places.tsv", extra):
+    for _, row in _rows("places.tsv", extra):
         for form in [row["name"], *_split(row["aliases"])]:
             names.setdefault(form, Name(f"place:{row['code']}", row["name"], row["country"], row["sector"] or None,
                                         row["kind"]))
-    for row in _rows("organisations.tsv", extra):
+    for _, row in _rows("organisations.tsv", extra):
         for form in [row["name"], row["code"], *_split(row["aliases"])]:
             names.setdefault(form, Name(f"org:{row['code']}", row["name"], row["country"], row["sector"], "org"))
     return names
@@ -117,22 +165,26 @@ def tables_digest(folder: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+def _known_type(where: str, row: dict[str, str], event_types: dict[str, EventType]) -> bool:
+    if row["event_type"] not in event_types:
+        raise LexiconError(f"{where}: event type '{row['event_type']}' is not a PLOVER type "
+                           f"({', '.join(sorted(event_types))})")
+    return True
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(extra: Path | None = None) -> Lexicon:
     """Read every table once per process (and per user directory)."""
-    roles = tuple(
-        Role(f"person:{r['id']}", r["name"], tuple(_split(r["variants"])), r["country"], r["sector"],
-             r["role"], _day(r["start"]), _day(r["end"]))
-        for r in _rows("persons.tsv", extra)
-    )
-    triggers = list(_rows("triggers.tsv", extra))
+    roles = tuple(_role(where, row) for where, row in _rows("persons.tsv", extra))
+    event_types = {r["event_type"]: EventType(r["event_type"], int(r["quad_code"]), float(r["intensity"]),
+                                              r["cameo"]) for _, r in _rows("plover.tsv", extra)}
+    triggers = [row for where, row in _rows("triggers.tsv", extra) if _known_type(where, row, event_types)]
     return Lexicon(
         names=_names(extra),
         roles=roles,
-        sectors={r["word"].lower(): r["sector"] for r in _rows("sectors.tsv", extra)},
+        sectors={r["word"].lower(): r["sector"] for _, r in _rows("sectors.tsv", extra)},
         verb_triggers={r["trigger"]: r["event_type"] for r in triggers if r["pos"] == "VERB"},
         noun_triggers={r["trigger"]: r["event_type"] for r in triggers if r["pos"] == "NOUN"},
-        contexts={r["word"].lower(): r["context"] for r in _rows("contexts.tsv", extra)},
-        event_types={r["event_type"]: EventType(r["event_type"], int(r["quad_code"]), float(r["intensity"]),
-                                                r["cameo"]) for r in _rows("plover.tsv", extra)},
+        contexts={r["word"].lower(): r["context"] for _, r in _rows("contexts.tsv", extra)},
+        event_types=event_types,
     )

@@ -33,7 +33,7 @@ def skeleton(name: str) -> str:
     """A spelling key: no accents, case, punctuation, doubled letters or y/i, q/g differences."""
     text = _HONORIFICS.sub("", name.strip())
     text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    text = re.sub(r"[^a-zəı ]", "", text.lower()).translate(_LETTERS)
+    text = re.sub(r"[^a-zəı ]", "", text.lower().replace("-", " ")).translate(_LETTERS)
     return " ".join(re.sub(r"(.)\1+", r"\1", text).split())
 
 
