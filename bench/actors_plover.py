@@ -7,12 +7,12 @@ not part of this repository). Each record's sentence is coded by dyadwatch as an
 published on the record's date. The event compared is the one whose trigger word appears in
 the record's gold event text (else the first event). Figures:
 
-- country, exact: the set of country codes of a side equals the gold set (IGOs and NGOs are
-  compared as the gold file codes them, 'IGO' and 'NGO');
+- country, exact: the set of country codes of a side equals the gold set (the gold file codes
+  international organisations 'IGO' or 'NGO' with no name, so any IGO or NGO matches either);
 - country, overlap: the sets share at least one code;
 - sector: for each gold actor whose country was found, the sector agrees (no sector = none).
 
-Two levels: by mention (each gold actor text against the actor dyadwatch resolves for the same
+Two levels: by mention (each gold actor text against the actor or place dyadwatch resolves for the same
 words, whatever event it takes part in: resolution alone) and by event (the sides of the chosen
 event: resolution and event coding together).
 """
@@ -40,14 +40,18 @@ def _listed(value: object) -> list[dict[str, str]]:
 def _gold_side(value: object) -> list[tuple[str, str | None]]:
     side = []
     for actor in _listed(value):
-        code = CAMEO_TO_ISO.get(actor.get("code", ""), actor.get("code", ""))
-        sector = (actor.get("sector") or "")[:3].upper() or None
-        side.append((code, sector))
+        side.append((_gold_code(actor), (actor.get("sector") or "")[:3].upper() or None))
     return side
 
 
+def _gold_code(actor: dict[str, str]) -> str:
+    """The gold file codes NGOs sometimes as IGO, sometimes as NGO: both count as one class."""
+    code = actor.get("code", "")
+    return "IGO" if code in ("IGO", "NGO") else CAMEO_TO_ISO.get(code, code)
+
+
 def _code(actor: Actor) -> str:
-    return actor.sector if actor.sector in ("IGO", "NGO") else actor.country or "?"
+    return "IGO" if actor.sector in ("IGO", "NGO") else actor.country or "?"
 
 
 def _pick(events: list[Event], gold_text: str) -> Event | None:
@@ -75,8 +79,7 @@ def _score_side(gold: list[tuple[str, str | None]], predicted: tuple[Actor, ...]
 def _score_mentions(gold: list[dict[str, str]], mentions: list[Actor], counts: Counter[str]) -> None:
     for actor in gold:
         text = actor.get("actorText", "").lower()
-        code = CAMEO_TO_ISO.get(actor.get("code", ""), actor.get("code", ""))
-        sector = (actor.get("sector") or "")[:3].upper() or None
+        code, sector = _gold_code(actor), (actor.get("sector") or "")[:3].upper() or None
         found = [a for a in mentions if text and (text in a.text.lower() or a.text.lower() in text)]
         counts["mention actors"] += 1
         counts["mention found"] += bool(found)
@@ -107,7 +110,7 @@ def main() -> int:
         article = Article(record["id"], record["text"], record["id"], "json",
                           published=DateValue(record.get("date", "2000-01-01"), "day"), published_basis="supplied")
         parsed = coder.parser(article)
-        mentions = [m.actor for m in coder.resolve(parsed) if m.kind != "place"]
+        mentions = [m.actor for m in coder.resolve(parsed)]
         _score_mentions(_listed(record.get("source")) + _listed(record.get("target")), mentions, counts)
         events = list(coder.code(parsed, coder.resolve(parsed)))
         event = _pick(events, record.get("eventText", ""))

@@ -88,7 +88,7 @@ class ActorResolver:
             return Mention(sentence.index, start, end, place, "place")
         if name.kind == "adjective":
             return self._adjective_mention(sentence, start, end, name, when)
-        titled = self._title_of(sentence, last, name, when)
+        titled = self._title_of(sentence, start, last, name, when)
         if titled is not None:
             return titled
         actor = Actor(text, name.name, name.country, name.sector, name.entity_id, f"gazetteer.{name.kind}",
@@ -103,23 +103,28 @@ class ActorResolver:
             actor = Actor(token.text, name.name, name.country, "CVL", name.entity_id, "gazetteer.demonym", 0.7,
                           f'"{token.text}": people of {name.country}')
             return Mention(sentence.index, start, end, actor, "group")
-        head = sentence.token(token.head)
-        if token.dep not in ("amod", "compound", "nmod") or head.i <= token.i:
+        first = token
+        while first.dep == "conj" and first.head < first.i:  # "Hungarian and Romanian officials"
+            first = sentence.token(first.head)
+        head = sentence.token(first.head)
+        if first.dep not in ("amod", "compound", "nmod") or head.i <= token.i:
             return None
-        return self._titled(sentence, start, head.i + 1, name, when)
+        return self._titled(sentence, start, head.i + 1, name, when, role_words=_text(sentence, end, head.i + 1))
 
-    def _title_of(self, sentence: Sentence, token: Token, name: Name, when: date | None) -> Mention | None:
+    def _title_of(self, sentence: Sentence, start: int, token: Token, name: Name, when: date | None
+                  ) -> Mention | None:
         """'Azerbaijan's president' and 'the president of Azerbaijan' name a role holder too."""
         head = sentence.token(token.head)
-        if token.dep == "poss" and head.i > token.i:
-            return self._titled(sentence, token.i, head.i + 1, name, when, role_words=_text(sentence, token.i + 2,
-                                                                                           head.i + 1))
-        if token.dep == "pobj" and head.lemma.lower() == "of" and head.head < head.i:
+        lemma = head.lemma.lower()
+        if token.dep == "poss" and head.i > token.i and (_role_of(lemma) or lemma in self.lexicon.sectors):
+            words = " ".join(t.text for t in sentence.tokens if token.i < t.i <= head.i and t.dep != "case")
+            return self._titled(sentence, start, head.i + 1, name, when, role_words=words)
+        if token.dep == "pobj" and lemma == "of" and head.head < head.i:
             title = sentence.token(head.head)
-            if _role_of(title.lemma.lower()) and title.i >= sentence.tokens[0].i:
-                start = min(t.i for t in sentence.subtree(title.i))
-                mention = self._titled(sentence, start, token.i + 1, name, when,
-                                       role_words=_text(sentence, start, title.i + 1))
+            if _role_of(title.lemma.lower()):
+                first = min(t.i for t in sentence.subtree(title.i))
+                mention = self._titled(sentence, first, token.i + 1, name, when,
+                                       role_words=_text(sentence, first, title.i + 1))
                 return mention if mention is not None and mention.kind == "person" else None
         return None
 
