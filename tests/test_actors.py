@@ -63,3 +63,19 @@ def test_actors_capital_as_subject_is_the_government(resolve):
 def test_actors_adjective_alone_is_not_an_actor(resolve):
     mentions = resolve("The Russian lease of the station ended.", "2012-12-10")
     assert [m.actor.text for m in mentions] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Officials in Austin, Texas, lifted the ban.", "The summit was held in Austin.", "A ban on imports began."],
+)
+def test_actors_bare_surname_in_a_place_phrase_is_not_a_person(resolve, text):
+    assert [m.actor.entity_id for m in resolve(text, "2022-01-01") if m.kind == "person"] == []
+
+
+def test_actors_leader_means_the_office_that_leads_the_country(resolve):
+    def leader(text, day):
+        return [m.actor.entity_id for m in resolve(text, day) if m.kind == "person"]
+
+    assert leader("The Armenian leader spoke.", "2015-01-01") == ["person:serzh_sargsyan"]
+    assert leader("The Armenian leader spoke.", "2021-01-11") == ["person:nikol_pashinyan"]

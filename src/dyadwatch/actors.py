@@ -54,7 +54,7 @@ class ActorResolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.names = _pattern(lexicon.names)
-        self.people = PersonIndex(lexicon.roles)
+        self.people = PersonIndex(lexicon.roles, lexicon.leaders)
         self.persons = _pattern({v: None for role in lexicon.roles for v in role.variants})
 
     def __call__(self, parsed: ParsedArticle) -> tuple[Mention, ...]:
@@ -148,8 +148,6 @@ class ActorResolver:
         if when is None or role is None or any(w in lowered for w in NOT_IN_OFFICE):
             return None
         holder = self.people.holder(country, role, when)
-        if holder is None and role == "President":  # "the Armenian leader" when the PM leads
-            holder = self.people.holder(country, "Prime Minister", when)
         if holder is None:
             return None
         return Actor(phrase, holder.name, holder.country, holder.sector, holder.entity_id, "kb.title_at_date", 0.8,
@@ -160,11 +158,12 @@ class ActorResolver:
                  ) -> list[Mention]:
         """Persons the knowledge base or the document knows, and names the tagger calls persons
         that are not countries, places or organisations."""
-        spans = {(s, e) for s, e, _ in _matches(self.persons, sentence)}
+        spans = {(s, e) for s, e, _ in _matches(self.persons, sentence)
+                 if e - s > 1 or _may_be_person(sentence, sentence.token(s))}
         spans |= {_without_possessive(sentence, e.start, e.end) for e in sentence.entities
                   if e.label == "PERSON" and not names & set(range(e.start, e.end))}
-        spans |= {(t.i, t.i + 1) for t in sentence.tokens
-                  if t.pos == "PROPN" and t.i not in names and (memory.knows(t.text) or self.people.candidates(t.text))}
+        spans |= {(t.i, t.i + 1) for t in sentence.tokens if t.i not in names and _may_be_person(sentence, t)
+                  and (memory.knows(t.text) or self.people.candidates(t.text))}
         mentions = []
         for start, end in _outermost({s for s in spans if s[0] < s[1]}):
             start = _extend_name(sentence, start, end)
@@ -198,6 +197,16 @@ class ActorResolver:
         states = [n for n in named if n.kind in _STATE_KINDS] or [n for n in named if n.kind not in _PLACE_KINDS]
         country = states[0].country if states else None
         return country, _sector(self.lexicon, title) if title else None
+
+
+def _may_be_person(sentence: Sentence, token: Token) -> bool:
+    """A bare surname from the knowledge base counts only as a proper name outside a place phrase:
+    not 'Ban on imports', not 'in Austin', not 'Austin, Texas'. (The small tagger often calls
+    foreign surnames places, so its entity label alone cannot decide.)"""
+    if token.pos != "PROPN" or _is_place(sentence, token):
+        return False
+    after = [t for t in sentence.tokens if t.i in (token.i + 1, token.i + 2)]
+    return not (len(after) == 2 and after[0].text == "," and after[1].ent == "GPE")
 
 
 def _role_of(words: str) -> str | None:

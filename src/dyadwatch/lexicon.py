@@ -59,6 +59,7 @@ class EventType:
 class Lexicon:
     names: dict[str, Name]  # surface form as written → entity
     roles: tuple[Role, ...]
+    leaders: tuple[tuple[str, str, date | None, date | None], ...]  # country, office, start, end
     sectors: dict[str, str]  # lower-case word → sector code
     verb_triggers: dict[str, str]  # lemma or "lemma particle" → event type
     noun_triggers: dict[str, str]
@@ -72,6 +73,7 @@ COLUMNS = {
     "places.tsv": ("code", "name", "aliases", "country", "sector", "kind"),
     "organisations.tsv": ("code", "name", "aliases", "country", "sector"),
     "persons.tsv": ("id", "name", "variants", "country", "sector", "role", "start", "end"),
+    "leaders.tsv": ("country", "office", "start", "end"),
     "sectors.tsv": ("word", "sector"),
     "triggers.tsv": ("trigger", "pos", "event_type"),
     "contexts.tsv": ("word", "context"),
@@ -182,6 +184,8 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     return Lexicon(
         names=_names(extra),
         roles=roles,
+        leaders=tuple((r["country"], r["office"], _day(r["start"], w), _day(r["end"], w))
+                      for w, r in _rows("leaders.tsv", extra)),
         sectors={r["word"].lower(): r["sector"] for _, r in _rows("sectors.tsv", extra)},
         verb_triggers={r["trigger"]: r["event_type"] for r in triggers if r["pos"] == "VERB"},
         noun_triggers={r["trigger"]: r["event_type"] for r in triggers if r["pos"] == "NOUN"},

@@ -24,7 +24,8 @@ ROLE_TITLES = {
     "defence secretary": "Defence Minister", "defense secretary": "Defence Minister",
     "secretary of defense": "Defence Minister", "secretary general": "Secretary General",
     "secretary-general": "Secretary General", "supreme leader": "Supreme Leader",
-    "leader": "President", "head of state": "President",
+    "leader": "Leader", "head of state": "President", "chancellor": "Chancellor", "king": "King",
+    "emir": "Emir",
 }
 NOT_IN_OFFICE = ("former", "late", "ex-", "deputy", "vice", "first deputy", "acting", "then")
 
@@ -50,8 +51,10 @@ class Pick:
 class PersonIndex:
     """All variants of all persons, by skeleton."""
 
-    def __init__(self, roles: Iterable[Role]) -> None:
+    def __init__(self, roles: Iterable[Role],
+                 leaders: Iterable[tuple[str, str, date | None, date | None]] = ()) -> None:
         self.roles = tuple(roles)
+        self.leaders = tuple(leaders)
         self.by_key: dict[str, list[Role]] = {}
         for role in self.roles:
             for key in {skeleton(variant) for variant in role.variants}:
@@ -68,7 +71,15 @@ class PersonIndex:
         return " " in skeleton(text) and bool(self.candidates(text))
 
     def holder(self, country: str, role: str, when: date) -> Role | None:
-        """Who held ``role`` for ``country`` on ``when``."""
+        """Who held ``role`` for ``country`` on ``when``; for 'Leader', whoever held the office
+        that leads that country then (leaders.tsv), else the President, else the Prime Minister."""
+        if role == "Leader":
+            offices = [o for c, o, start, end in self.leaders if c == country
+                       and (start is None or start <= when) and (end is None or when < end)]
+            for office in [*offices, "President", "Prime Minister"]:
+                if (found := self.holder(country, office, when)) is not None:
+                    return found
+            return None
         return next((r for r in self.roles if r.country == country and r.role == role and r.held_on(when)), None)
 
     def pick(self, text: str, when: date | None, country: str | None = None,
