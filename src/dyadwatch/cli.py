@@ -7,6 +7,7 @@ found; 2 nothing could be done (bad arguments, unusable database, missing model,
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .analyse import PERIODS
-from .dates import parse_date
+from .dates import as_date, parse_date
 from .export import FORMATS, ExportError, parse_dyad, write
 from .lexicon import LexiconError
 from .model import DateValue
@@ -25,6 +26,7 @@ from .petrarch import PetrarchError, parse_actors, write_persons_tsv
 from .pipeline import Coder, RunSummary, run
 from .report import build_context, render
 from .store import DEFAULT_DB, Store, StoreError
+from .timex import tag
 
 OK, REJECTED, FAILED = 0, 1, 2
 
@@ -37,12 +39,12 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _publication_date(text: str | None) -> DateValue | None:
+def _publication_date(text: str | None, option: str = "--date") -> DateValue | None:
     if text is None:
         return None
     value = parse_date(text)
     if value is None or value.precision != "day":
-        raise UsageError(f"--date '{text}' is not a day; write it as YYYY-MM-DD")
+        raise UsageError(f"{option} '{text}' is not a day; write it as YYYY-MM-DD")
     return value
 
 
@@ -124,6 +126,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(f"wrote {folder / 'events.jsonl'}: {write(store.events(), out, 'jsonl')} events")
         _write_report(store, ("RUS", "AZE"), str(folder / "report.html"))
     return status
+
+
+def cmd_dates(args: argparse.Namespace) -> int:
+    anchor = _publication_date(args.anchor, "--anchor")
+    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    found = tag(text, as_date(anchor) if anchor else None, args.tense)
+    for timex in found:
+        print(json.dumps({"start": timex.start, "end": timex.end, "text": timex.text, "type": timex.type,
+                          "value": timex.value, "mod": timex.mod}, ensure_ascii=False))
+    if not found:
+        _stderr(f"no time expressions found in {args.file}")
+    return OK
 
 
 def cmd_actors_lookup(args: argparse.Namespace) -> int:
@@ -227,6 +241,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.set_defaults(func=cmd_actors_import)
     sub.add_argument("file", metavar="FILE", help="a .actors dictionary")
     sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the persons.tsv to write")
+
+    sub = command("dates", "Find the time expressions of a text and their TIMEX3 values (one JSON object a line).",
+                  "dyadwatch dates article.txt --anchor 2001-01-16", cmd_dates)
+    sub.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    sub.add_argument("--anchor", metavar="YYYY-MM-DD", help="the publication date that relative dates count from")
+    sub.add_argument("--tense", choices=("past", "future"), help="force the direction of 'Tuesday', 'in May', …")
 
     sub = command("demo", "Run everything on the bundled demo corpus (Russia–Azerbaijan, 1992–2025).",
                   "dyadwatch demo --dir dyadwatch-demo", cmd_demo)

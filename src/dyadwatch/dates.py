@@ -1,8 +1,9 @@
-"""Dates v1: explicit dates in text, month or day without a year, a few relative
-expressions, and the date of an event (stated, resolved, publication or unknown).
+"""Dates: explicit dates in metadata and datelines, and the date of an event.
 
-A resolved date is never after its anchor unless the text is about the future;
-an expression that cannot be resolved gives ``None``, never a guess.
+The date of an event comes from the time expression (found and normalised by ``timex``)
+attached to its trigger, else from one attached to a word that governs it, else from the
+publication date; it says which (stated, relative, publication or unknown). A resolved date is
+never after the publication unless the event is in the future; nothing is guessed.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from .model import DateValue
+from .model import DateValue, Sentence, Token
+from .timex import Timex, tag
 
-STAGE = "dates.explicit.v1"
+STAGE = "dates.timex.v1"
 
 _MONTHS = {
     name.lower(): number
@@ -37,20 +39,8 @@ _EXPLICIT = [  # most precise first; each must name a year
     re.compile(rf"(?<=\b[Ii]n ){_YEAR}(?![\d%-])\b"),
     re.compile(rf"(?<![\d$£€-]){_YEAR}(?![\d%-]|\s*(?:million|billion|people|troops|km))\b"),
 ]
-_PARTIAL = [  # a month, with or without a day, but no year
-    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w|,?\s+\d)", re.I),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}(?!\w|,?\s+\d)", re.I),
-    re.compile(rf"\b(?:in|since|by|until|during|last|this|early|late|mid-?)\s+{_MONTH}(?!\w|,?\s+\d)", re.I),
-]
-_AGO = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
-                  r"(?P<unit>day|week|month|year)s?\s+ago\b", re.I)
-_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
-_ON_WEEKDAY = re.compile(
-    r"\b(?:on\s+|last\s+|next\s+|this\s+past\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?!,?\s+\d)", re.I)
-_NUMBERS = {w: n for n, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])} | {"a": 1}
-_RELATIVE_WORDS = re.compile(r"\b(?P<word>yesterday|today|last (?:month|year)|this (?:month|year)"
-                             r"|earlier this (?:month|year)|next (?:month|year)|tomorrow)\b", re.I)
+_TIME_PREPOSITIONS = {"during", "after", "before", "since", "until", "following", "at", "ahead", "amid", "on"}
+_YEAR_IN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -102,70 +92,6 @@ def find_explicit(text: str) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
-def _nearest(anchor: date, month: int, day: int | None, future: bool) -> DateValue | None:
-    """The latest such date not after ``anchor``, or the first after it for future events."""
-    for year in (anchor.year, anchor.year + 1) if future else (anchor.year, anchor.year - 1):
-        value = _value(year, month, day)
-        if value is not None and (as_date(value) > anchor) == future:
-            return value
-    return None
-
-
-def _shift(anchor: date, unit: str, n: int) -> DateValue:
-    if unit == "day":
-        return DateValue((anchor - timedelta(days=n)).isoformat(), "day")
-    if unit == "week":
-        return DateValue((anchor - timedelta(weeks=n)).isoformat()[:7], "month")
-    if unit == "month":
-        months = anchor.year * 12 + anchor.month - 1 - n
-        return DateValue(f"{months // 12:04d}-{months % 12 + 1:02d}", "month")
-    return DateValue(f"{anchor.year - n:04d}", "year")
-
-
-def _weekday(anchor: date, weekday: int, future: bool) -> DateValue:
-    """'On Tuesday' in a report: the Tuesday before the anchor, or after it for future events."""
-    if future:
-        days = (weekday - anchor.weekday() - 1) % 7 + 1
-        return DateValue((anchor + timedelta(days=days)).isoformat(), "day")
-    days = (anchor.weekday() - weekday - 1) % 7 + 1
-    return DateValue((anchor - timedelta(days=days)).isoformat(), "day")
-
-
-def _relative_word(word: str, anchor: date) -> DateValue:
-    word = word.lower()
-    table = {
-        "yesterday": ("day", 1), "today": ("day", 0), "tomorrow": ("day", -1),
-        "last month": ("month", 1), "this month": ("month", 0), "earlier this month": ("month", 0),
-        "next month": ("month", -1), "last year": ("year", 1), "this year": ("year", 0),
-        "earlier this year": ("year", 0), "next year": ("year", -1),
-    }
-    unit, n = table[word]
-    return _shift(anchor, unit, n)
-
-
-def find_relative(text: str, anchor: date, future: bool = False) -> list[Found]:
-    """Dates without a year, resolved against ``anchor`` (the publication date)."""
-    found: list[Found] = []
-
-    def add(start: int, end: int, value: DateValue | None) -> None:
-        if value and not any(f.start < end and start < f.end for f in found):
-            found.append(Found(start, end, value, "relative"))
-
-    for pattern in _PARTIAL:
-        for m in pattern.finditer(text):
-            day = int(m.group("day")) if m.groupdict().get("day") else None
-            add(m.start(), m.end(), _nearest(anchor, _month_of(m), day, future))
-    for m in _ON_WEEKDAY.finditer(text):
-        add(m.start(), m.end(), _weekday(anchor, _WEEKDAYS[m.group("day").lower()],
-                                         future or m.group(0).lower().startswith("next")))
-    for m in _AGO.finditer(text):
-        n = m.group("n").lower()
-        add(m.start(), m.end(), _shift(anchor, m.group("unit").lower(), int(n) if n.isdigit() else _NUMBERS[n]))
-    for m in _RELATIVE_WORDS.finditer(text):
-        add(m.start(), m.end(), _relative_word(m.group("word"), anchor))
-    return sorted(found, key=lambda f: f.start)
-
-
 def parse_date(text: str) -> DateValue | None:
     """The first explicit date in ``text`` (for user input and metadata), or None."""
     found = find_explicit(text)
@@ -178,27 +104,74 @@ def as_date(value: DateValue) -> date:
     return date(parts[0], parts[1], parts[2])
 
 
-def date_event(expressions: list[str], published: DateValue | None, future: bool = False
-               ) -> tuple[DateValue | None, str]:
-    """Date an event from the date expressions of its sentence (nearest first).
+def timex_value(value: str) -> DateValue | None:
+    """A TIMEX3 DATE/TIME value as a calendar date at day, month or year precision; weeks count as
+    the month of their Thursday, quarters and seasons as their year; anything vaguer is None."""
+    if match := re.fullmatch(r"(\d{4}-\d{2}-\d{2})(T.*)?", value):
+        return DateValue(match.group(1), "day")
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return DateValue(value, "month")
+    if re.fullmatch(r"\d{4}", value):
+        return DateValue(value, "year")
+    if match := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        try:
+            thursday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 4)
+        except ValueError:
+            return None
+        return DateValue(thursday.isoformat()[:7], "month")
+    if match := re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)", value):
+        return DateValue(match.group(1), "year")
+    return None
 
-    Returns the value and its basis: ``stated``, ``relative``, ``publication`` or ``unknown``.
-    A date after the publication is not taken for an event that is not in the future: it
-    belongs to another clause ("... agreed to sell more gas next year").
-    """
+
+def event_date(sentence: Sentence, trigger: int, governing: list[int], published: DateValue | None,
+               future: bool = False, same_weekday: str | None = None) -> tuple[DateValue | None, str]:
+    """The date of the event whose trigger is token ``trigger``.
+
+    In order: the time expression attached to the trigger; the one attached to the nearest word
+    that governs it (``governing``, nearest first); the nearest one attached to another verb of
+    the sentence, but never one that only describes a thing ("the 1994 treaty"; "during
+    Wednesday's meeting" does date); else the publication date. Basis ``stated`` when the
+    expression names its year, ``relative`` when it was resolved against the publication date.
+    ``same_weekday`` is the document's reading of its own weekday (``timex.weekday_reading``)."""
     anchor = as_date(published) if published and published.precision == "day" else None
-
-    def fits(value: DateValue) -> bool:
-        return future or anchor is None or as_date(value) <= anchor
-
-    for text in expressions:
-        for found in find_explicit(text):
-            if fits(found.value):
-                return found.value, "stated"
-        if anchor is not None:
-            for found in find_relative(text, anchor, future):
-                if fits(found.value):
-                    return found.value, "relative"
+    ranked = []
+    for found in tag(sentence.text, anchor, "future" if future else "past", same_weekday):
+        value = timex_value(found.value) if found.type in ("DATE", "TIME") else None
+        if value is None or not (future or anchor is None or as_date(value) <= anchor):
+            continue
+        rank = _rank(sentence, found, trigger, governing)
+        if rank is not None:
+            ranked.append((rank, found.start, value, "stated" if _YEAR_IN.search(found.text) else "relative"))
+    if ranked:
+        _, _, value, basis = min(ranked)
+        return value, basis
     if published is not None:
         return published, "publication"
     return None, "unknown"
+
+
+def _in_time_phrase(sentence: Sentence, token: Token) -> bool:
+    """'during Wednesday's meeting', 'after last week's talks': a noun that itself places the event in time."""
+    return token.dep == "pobj" and sentence.token(token.head).lemma.lower() in _TIME_PREPOSITIONS
+
+
+def _rank(sentence: Sentence, found: Timex, trigger: int, governing: list[int]) -> float | None:
+    """How closely a time expression belongs to the event: lower is closer, None is not at all."""
+    inside = [t for t in sentence.tokens if found.start <= t.start - sentence.start < found.end]
+    heads = [t for t in inside if t.head not in {u.i for u in inside} or t.head == t.i]
+    if not heads:
+        return None
+    token, through_noun = heads[0], False
+    while token.head != token.i:
+        token = sentence.token(token.head)
+        if token.i == trigger:
+            return 0
+        if token.pos in ("VERB", "AUX"):
+            break
+        through_noun = through_noun or (token.pos in ("NOUN", "PROPN") and not _in_time_phrase(sentence, token))
+    if through_noun:
+        return None
+    if token.i in governing:
+        return 1 + governing.index(token.i)
+    return 100 + abs(token.i - trigger)

@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .dates import date_event
+from .dates import event_date
 from .lexicon import Lexicon
 from .model import Actor, DateValue, Event, Location, Mention, ParsedArticle, Sentence, Token
+from .timex import weekday_reading
 
 STAGE = "events.rules.v1"
 _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "conduct", "give", "reach",
@@ -51,12 +52,13 @@ class EventCoder:
         for mention in mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         events: list[Event] = []
+        reading = weekday_reading(parsed.article.text)
         for sentence in parsed.sentences:
-            events.extend(self._sentence_events(parsed, sentence, by_sentence.get(sentence.index, [])))
+            events.extend(self._sentence_events(parsed, sentence, by_sentence.get(sentence.index, []), reading))
         return tuple(events)
 
-    def _sentence_events(self, parsed: ParsedArticle, sentence: Sentence, mentions: list[Mention]
-                         ) -> Iterator[Event]:
+    def _sentence_events(self, parsed: ParsedArticle, sentence: Sentence, mentions: list[Mention],
+                         weekdays: str) -> Iterator[Event]:
         actors = [m for m in mentions if m.kind != "place"]
         seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
         for trigger in self._triggers(sentence):
@@ -67,7 +69,7 @@ class EventCoder:
             if key in seen:
                 continue
             seen.add(key)
-            yield self._event(parsed, sentence, trigger, actor, recipient, mentions)
+            yield self._event(parsed, sentence, trigger, actor, recipient, mentions, weekdays)
 
     def _triggers(self, sentence: Sentence) -> Iterator[_Trigger]:
         used_nouns: set[int] = set()
@@ -105,12 +107,14 @@ class EventCoder:
             return None
         return _Trigger(verb, event_type, obj if obj is not None and obj.pos == "NOUN" else None)
 
-    def _event(self, parsed: ParsedArticle, sentence: Sentence, trigger: _Trigger,
-               actor: tuple[Actor, ...], recipient: tuple[Actor, ...], mentions: list[Mention]) -> Event:
+    def _event(self, parsed: ParsedArticle, sentence: Sentence, trigger: _Trigger, actor: tuple[Actor, ...],
+               recipient: tuple[Actor, ...], mentions: list[Mention], weekdays: str) -> Event:
         article = parsed.article
         kind = self.lexicon.event_types[trigger.event_type]
         modality = _modality(sentence, trigger.token)
-        date, basis = date_event(_date_texts(sentence, trigger.token), article.published, modality == "future")
+        governing = [t.i for t in _clause_chain(sentence, trigger.token)][1:]
+        date, basis = event_date(sentence, trigger.token.i, governing, article.published, modality == "future",
+                                 weekdays)
         modality = _modality_by_date(modality, date, article.published)
         coder = self.stage
         key = "|".join(map(str, (article.doc_id, sentence.start, trigger.token.i, trigger.event_type,
@@ -176,7 +180,8 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
         antecedent = sentence.token(verb.head)
         objects = [antecedent if o.lemma.lower() in ("which", "whom", "who") else o for o in objects]
     current = verb
-    inherits = ("xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp")
+    # a subject is shared with the clause this one completes: "made a point of thanking", "by handing over"
+    inherits = ("xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp", "prep", "pobj", "dobj")
     while not subjects and current.dep in inherits and current.head != current.i:
         head = sentence.token(current.head)
         if current.dep in ("acl", "relcl"):
@@ -272,18 +277,6 @@ def _modality_by_date(modality: str, date: DateValue | None, published: DateValu
     if date is not None and published is not None and modality == "asserted" and published.year - date.year >= 2:
         return "historical"
     return modality
-
-
-def _date_texts(sentence: Sentence, trigger: Token) -> list[str]:
-    """Date expressions of the sentence, nearest to the trigger first, then the whole sentence."""
-    spans = sorted((e for e in sentence.entities if e.label in ("DATE", "TIME")),
-                   key=lambda e: min(abs(trigger.i - e.start), abs(trigger.i - (e.end - 1))))
-    texts = []
-    for e in spans:
-        first, last = sentence.token(e.start), sentence.token(e.end - 1)
-        begin = max(sentence.start, first.start - 4)  # keep a preceding "in" or "on"
-        texts.append(sentence.text[begin - sentence.start:last.end - sentence.start])
-    return texts + [sentence.text]
 
 
 def _mode(trigger: _Trigger) -> str | None:
