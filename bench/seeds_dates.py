@@ -40,10 +40,12 @@ def main() -> int:
         [path] = sorted(Path(args.seeds).glob(f"{prefix}*"))
         with Store(":memory:") as store:
             run([path], store, DateValue(published, "day"), coder=coder)
-            dates = sorted({f"{e.date} ({e.event_type}, {e.date_basis})" for e in store.events() if words in e.sentence})
+            events = [e for e in store.events() if words in e.sentence]
+            dates = sorted({f"{e.date} ({e.event_type}, {e.date_basis})" for e in events})
         ok = bool(dates) and all(d.startswith(expected + " ") for d in dates)
         failed += not ok
-        print(f"{'PASS' if ok else 'FAIL'}  {prefix} published {published}  {words!r} → {', '.join(dates) or 'no event'}")
+        found = ", ".join(dates) or "no event"
+        print(f"{'PASS' if ok else 'FAIL'}  {prefix} published {published}  {words!r} → {found}")
     print(f"{len(CHECKS) - failed} of {len(CHECKS)} checks pass")
     return 1 if failed else 0
 
