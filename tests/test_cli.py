@@ -149,3 +149,20 @@ def test_cli_actors_import_writes_a_table_or_names_the_bad_line(tmp_path, capsys
                                    "1999-01-01", "2003-12-31"]
     status, _, err = _run(["actors", "import", str(bad), "-o", str(tmp_path / "x.tsv")], capsys)
     assert status == 2 and f"{bad}: line 2:" in err
+
+
+def test_cli_dates_prints_one_json_object_per_expression(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("On Tuesday the envoys met; last month Moscow imposed visas for two years.", encoding="utf-8")
+    status, out, _ = _run(["dates", str(article), "--anchor", "2001-01-16"], capsys)
+    found = [json.loads(line) for line in out.splitlines()]
+    assert status == 0
+    assert [(f["text"], f["type"], f["value"]) for f in found] == [
+        ("Tuesday", "DATE", "2001-01-16"), ("last month", "DATE", "2000-12"), ("two years", "DURATION", "P2Y")]
+    assert all(article.read_text(encoding="utf-8")[f["start"]:f["end"]] == f["text"] for f in found)
+
+
+def test_cli_dates_bad_anchor_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("On Tuesday.", encoding="utf-8")
+    status, _, err = _run(["dates", str(tmp_path / "a.txt"), "--anchor", "soon"], capsys)
+    assert status == 2 and "--anchor 'soon'" in err
