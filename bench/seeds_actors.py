@@ -9,15 +9,13 @@ script prints every mention of that text with its resolution and PASS or FAIL.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-from pathlib import Path
 
 from dyadwatch.clean import clean
 from dyadwatch.ingest import read_sources
 from dyadwatch.model import Article
 from dyadwatch.pipeline import Coder
+from seeds import seeds_folder
 
 CHECKS = [  # (file prefix, mention, expected entity)
     ("000", "Heidar Aliiev", "person:heydar_aliyev"), ("000", "Aliiev", "person:heydar_aliyev"),
@@ -32,15 +30,10 @@ CHECKS = [  # (file prefix, mention, expected entity)
 
 
 def main() -> int:
-    options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    options.add_argument("--seeds", default=os.environ.get("DYADWATCH_SEEDS"), help="folder of the seed articles")
-    args = options.parse_args()
-    if not args.seeds or not Path(args.seeds).is_dir():
-        print("give --seeds DIR (the folder of seed articles) or set DYADWATCH_SEEDS", file=sys.stderr)
-        return 2
+    seeds = seeds_folder(__doc__)
     coder = Coder()
     mentions = {}
-    for article in read_sources([args.seeds]):
+    for article in read_sources([seeds]):
         if isinstance(article, Article):
             parsed = coder.parser(clean(article))
             mentions[article.doc_id[:3]] = [m.actor for m in coder.resolve(parsed)]

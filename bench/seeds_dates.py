@@ -9,14 +9,13 @@ date. Prints PASS or FAIL with what was found.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 from pathlib import Path
 
 from dyadwatch.model import DateValue
 from dyadwatch.pipeline import Coder, run
 from dyadwatch.store import Store
+from seeds import seeds_folder
 
 CHECKS = [  # (file prefix, publication date, words of the sentence, expected event date)
     ("000", "2001-01-16", "Wednesday's meeting in Baku", "2001-01-10"),
@@ -29,15 +28,10 @@ CHECKS = [  # (file prefix, publication date, words of the sentence, expected ev
 
 
 def main() -> int:
-    options = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    options.add_argument("--seeds", default=os.environ.get("DYADWATCH_SEEDS"), help="folder of the seed articles")
-    args = options.parse_args()
-    if not args.seeds or not Path(args.seeds).is_dir():
-        print("give --seeds DIR (the folder of seed articles) or set DYADWATCH_SEEDS", file=sys.stderr)
-        return 2
+    seeds = seeds_folder(__doc__)
     coder, failed = Coder(), 0
     for prefix, published, words, expected in CHECKS:
-        [path] = sorted(Path(args.seeds).glob(f"{prefix}*"))
+        [path] = sorted(Path(seeds).glob(f"{prefix}*"))
         with Store(":memory:") as store:
             run([path], store, DateValue(published, "day"), coder=coder)
             events = [e for e in store.events() if words in e.sentence]
