@@ -119,13 +119,13 @@ def _to_code(items: Iterable[Article | Reject], store: Store, summary: RunSummar
         else:
             seen[item.doc_id] = item.origin
             article = clean_article(item)
-            stored = store.stored(article.doc_id)
+            stored, digest = store.stored(article.doc_id), content_hash(article)
             if not article.text.strip():
                 summary.rejects.append(Reject(item.origin, "no story text left after removing page furniture",
                                               clean.STAGE, item.doc_id))
-            elif stored is not None and stored[1:] == (content_hash(article), version):
+            elif stored is not None and stored[1:] == (digest, version):
                 summary.unchanged += 1
-            elif stored is not None and stored[1] != content_hash(article) and not _same_file(stored[0], item.origin):
+            elif stored is not None and stored[1] != digest and not _same_file(stored[0], item.origin):
                 summary.rejects.append(Reject(item.origin, f"document id '{item.doc_id}' is already stored from "
                                               f"{stored[0]}; give the files distinct names or use another --db",
                                               ingest.STAGE, item.doc_id))
