@@ -63,6 +63,8 @@ def _summary(found: list[Timex]) -> list[tuple[str, str, str, str | None]]:
         ("The plan covers the first half of 2002.", "the first half of 2002", "2002-H1", None),
         ("Profit fell in the fourth quarter of 1999.", "the fourth quarter of 1999", "1999-Q4", None),
         ("The survey was taken in the year two thousand.", "the year two thousand", "2000", None),
+        ("The deal was signed on July 24 , 2003 in Baku.", "July 24 , 2003", "2003-07-24", None),  # tokenised text
+        ("Shares are at their lowest since '82.", "'82", "1982", None),
     ],
 )
 def test_timex_reads_explicit_dates(sentence, expression, value, mod):
@@ -108,6 +110,7 @@ def test_timex_gives_a_year_to_months_and_days_named_without_one(sentence, expre
         ("The vote will be held this Friday.", "this Friday", "2001-01-12"),
         ("Wednesday's meeting was cancelled, officials said.", "Wednesday", "2001-01-10"),
         ("The talks are scheduled to resume on Monday.", "Monday", "2001-01-15"),
+        ("The firm announced Tuesday that it will cut 900 jobs.", "Tuesday", "2001-01-09"),
         ("The rebels are going to attack on Sunday.", "Sunday", "2001-01-14"),
     ],
 )
@@ -125,6 +128,20 @@ def test_timex_forced_tense_decides_the_same_weekday(tense, value):
 @pytest.mark.parametrize(("tense", "value"), [("past", "2000-05"), ("future", "2001-05")])
 def test_timex_forced_tense_decides_the_same_month(tense, value):
     assert _only("The delegations meet in Geneva in May.", tense=tense).value == value
+
+
+def test_timex_weekly_report_set_in_the_previous_week_reads_the_anchor_weekday_as_a_week_before():
+    tuesday = date(2001, 1, 16)
+    weekly = ("Defence was high on the agenda during last week's talks in Baku. During Wednesday's meeting the "
+              "presidents signed a declaration. On Tuesday, the oil companies signed a deal.")
+    wire = ("Officials said last week that talks would resume. On Monday the envoys met, and on Tuesday "
+            "they signed a deal.")  # Monday is in the anchor's own week: wire copy
+
+    assert timex.weekday_reading(weekly, tuesday) == "week before"
+    assert tag(weekly, tuesday)[-1].value == "2001-01-09"
+    assert timex.weekday_reading(wire, tuesday) == "anchor"
+    assert tag(wire, tuesday)[-1].value == "2001-01-16"
+    assert timex.weekday_reading(weekly, None) == "anchor"
 
 
 def test_timex_same_weekday_as_anchor_means_the_anchor_day_unless_told_otherwise():
@@ -345,6 +362,23 @@ def test_timex_without_anchor_keeps_relative_values_underspecified(sentence, exp
     assert (found.text, found.type, found.value) == (expression, kind, value)
 
 
+def test_timex_reads_a_decade_in_a_list_of_decades():
+    assert _summary(tag("Cars of the 70s and 80s were boxy.", ANCHOR)) == [("the 70s", "DATE", "197", None),
+                                                                           ("80s", "DATE", "198", None)]
+
+
+def test_timex_gives_utc_and_gmt_clock_times_the_zone_designator():
+    found = tag("Trading was halted at 18:00 UTC, and at 0800 GMT it resumed.", ANCHOR, "past")
+
+    assert [(t.text, t.value) for t in found] == [("18:00 UTC", "2001-01-10T18:00Z"), ("0800 GMT", "2001-01-10T08:00Z")]
+
+
+def test_timex_the_day_of_a_trading_report_is_the_day_last_named():
+    found = tag("On Monday the index fell 3% to end the day at 7,114.", ANCHOR)
+
+    assert [(t.text, t.value) for t in found] == [("Monday", "2001-01-08"), ("the day", "2001-01-08")]
+
+
 # --- what is not a time expression ---------------------------------------------------------------
 
 
@@ -356,6 +390,10 @@ def test_timex_without_anchor_keeps_relative_values_underspecified(sentence, exp
         "About 2001 people fled the fighting.",
         "The deal is worth 1999 million euros.",
         "He won 1990 votes in the district.",
+        "The index closed at 1299.59 points.",
+        "The firm will close about a quarter of its plants.",
+        "He saw the day he had feared.",
+        "The band's '82 tour was a flop.",
         "Officials fear it may rain.",
         "May I ask a question, minister?",
         "Thousands joined a march through the capital.",

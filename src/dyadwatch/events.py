@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .dates import event_date
+from .dates import as_date, event_date
 from .lexicon import Lexicon
 from .model import Actor, DateValue, Event, Location, Mention, ParsedArticle, Sentence, Token
 from .timex import weekday_reading
@@ -52,7 +52,9 @@ class EventCoder:
         for mention in mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         events: list[Event] = []
-        reading = weekday_reading(parsed.article.text)
+        published = parsed.article.published
+        anchor = as_date(published) if published and published.precision == "day" else None
+        reading = weekday_reading(parsed.article.text, anchor)
         for sentence in parsed.sentences:
             events.extend(self._sentence_events(parsed, sentence, by_sentence.get(sentence.index, []), reading))
         return tuple(events)

@@ -14,7 +14,7 @@ Decisions worth knowing:
   next/plans to/scheduled/expected... for the future; said/was/had/since/-ed verbs... for the
   past), the past when there is none; ``tense="past"`` or ``"future"`` forces it for the text.
 * A bare weekday in the past is the last such day before the anchor (the anchor's own weekday
-  is the anchor day, or a week before in a text that speaks of "last week": ``same_weekday``);
+  is the anchor day, or a week before in a report set in the previous week: ``weekday_reading``);
   in the future the first one after it; "this Tuesday" is the Tuesday of the anchor's ISO week.
 * A month without a year in the past is the latest such month not after the anchor's month, in
   the future the next one; a month and day without a year is the nearest such day, preferring
@@ -57,10 +57,14 @@ Result = tuple[str, str, "str | None"]  # type, value, mod
 Normaliser = Callable[[re.Match[str], int, int, "_Doc"], "Result | None"]
 
 # A bare weekday in the past that is the anchor's own weekday ("Tuesday" in a text of a Tuesday) is
-# the anchor day in wire copy (on TimeBank+AQUAINT 132 of 135 are) but the week before in a report written a
-# week after the events. ``tag(same_weekday=…)`` says which; by default a text that speaks of
-# "last week" is such a report.
+# the anchor day in wire copy (on TimeBank, AQUAINT and MEANTIME nearly all are) but the week before
+# in a report written a week after the events ("during last week's talks ... On Tuesday, LUKOIL
+# signed"). ``weekday_reading`` tells the two apart; ``tag(same_weekday=…)`` overrides it.
 _LAST_WEEK = re.compile(r"\blast week\b", re.I)
+_LEAD = 600  # "last week" this close to the start of the text sets the story in the week before
+_BARE_WEEKDAY = re.compile(
+    r"(?<!\blast )(?<!\bnext )(?<!\bthis )\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"(?!,? +(?:[A-Z][a-z]{2,8}\.? +\d|\d))")  # not "Friday Oct. 13", "Friday, 13 October"
 
 _WEAK_CUE = 10  # a weak tense cue (a verb form) counts as this many characters further than a strong one
 _REF_REACH = 300  # "a year earlier" counts from a date named this close before it, else from the anchor
@@ -76,6 +80,7 @@ _CONCRETE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q(\d))?(?![\d-]|-W)")
 _REL = re.compile(r"(this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|the\s+same|the\s+past"
                   r"|the\s+coming|last|next|this|past|previous|coming|upcoming|following|current|that)(?![a-z])")
 _SPACES = re.compile(r"\s+")
+_THAT = re.compile(r"\bthat\b")
 
 
 def _squash(text: str) -> str:
@@ -92,7 +97,7 @@ class _Doc(R.Text):
         super().__init__(text)
         self.anchor = anchor
         self.tense = tense
-        self.same_weekday_is_anchor = (same_weekday or weekday_reading(text)) == "anchor"
+        self.same_weekday_is_anchor = (same_weekday or weekday_reading(text, anchor)) == "anchor"
         self.ref: tuple[date, str] | None = None  # the last concrete date named, and its precision
         self.ref_at = -1  # where it was named
         self.quarter: tuple[int, int, int] | None = None  # the last quarter named: year, quarter, offset
@@ -117,6 +122,8 @@ class _Doc(R.Text):
         for cs, ce, group in self._cues[s0]:
             if cs < end and start < ce:
                 continue  # a cue inside the expression ("next", "last") is not the sentence's
+            if cs >= end and _THAT.search(self.low, end, cs):
+                continue  # "announced Friday that it will": the cue is in the clause the expression governs
             distance = (start - ce if ce <= start else cs - end) + (_WEAK_CUE if group.islower() else 0)
             if best is None or distance < best[0]:
                 best = (distance, group)
@@ -495,7 +502,11 @@ def _n_month(m: re.Match[str], s: int, e: int, doc: _Doc) -> Result | None:
 def _n_year(m: re.Match[str], s: int, e: int, doc: _Doc) -> Result | None:
     text = doc.low[s:e]
     year = re.search(r"\d{4}", text)
-    return ("DATE", year.group(0), _point_mod(text)) if year else None
+    if year is None:  # "since '82": the latest such year not after the anchor
+        short = int(text[-2:])
+        century = 19 if doc.anchor is None else doc.anchor.year // 100 - (short > doc.anchor.year % 100)
+        return "DATE", f"{century:02d}{short:02d}", None
+    return "DATE", year.group(0), _point_mod(text)
 
 
 def _n_spelled_year(m: re.Match[str], s: int, e: int, doc: _Doc) -> Result | None:
@@ -592,7 +603,7 @@ def _clock_time(text: str) -> str:
         return "12:00"
     if "midnight" in text:
         return "24:00"
-    m = re.search(r"(\d{1,2})(?:[:.](\d\d))?", text)
+    m = re.search(r"(\d{1,2})(?:[:.]?(\d\d))?", text)
     hour = int(m.group(1)) if m else int(_number_words(text.split()[0]) or 0)
     minute = int(m.group(2)) if m and m.group(2) else 0
     if re.search(r"p\.?m|afternoon|evening|night", text) and hour < 12:
@@ -622,7 +633,8 @@ def _n_clock(m: re.Match[str], s: int, e: int, doc: _Doc) -> Result | None:
     text = doc.low[s:e]
     mod = "APPROX" if re.match(r"about|around|approximately", text) else None
     mod = mod or ("BEFORE" if "before" in text else "AFTER" if re.match(r"(?:shortly|just) after", text) else None)
-    return "TIME", f"{_clock_day(doc, text, (s, e))}T{_clock_time(text)}", mod
+    zone = "Z" if re.search(r"\b(?:utc|gmt)\b", text) else ""
+    return "TIME", f"{_clock_day(doc, text, (s, e))}T{_clock_time(text)}{zone}", mod
 
 
 def _n_part_of_day(m: re.Match[str], s: int, e: int, doc: _Doc) -> Result | None:
@@ -978,10 +990,19 @@ def _normalise(family: str, m: re.Match[str], s: int, e: int, doc: _Doc) -> Resu
             doc.anchor, doc.ref = anchor, ref
 
 
-def weekday_reading(text: str) -> str:
-    """What the anchor's own weekday means in this text: 'week before' in a report that speaks of
-    "last week", else 'anchor' (the day itself, as wire copy means it)."""
-    return "week before" if _LAST_WEEK.search(text) else "anchor"
+def weekday_reading(text: str, anchor: date | None) -> str:
+    """What the anchor's own weekday means in this text: 'week before' in a report set in the
+    previous week (its lead speaks of "last week" and every other weekday it names, read back
+    from the anchor, falls in the previous calendar week), else 'anchor' (the day itself, as
+    wire copy means it)."""
+    lead = _LAST_WEEK.search(text, 0, _LEAD + len("last week"))
+    if anchor is None or lead is None or anchor < date.min + timedelta(days=14):
+        return "anchor"
+    monday = anchor - timedelta(days=anchor.weekday())
+    days = [_weekday_date(anchor, R.WEEKDAYS[m.group(1).lower()], "past")
+            for m in _BARE_WEEKDAY.finditer(text) if R.WEEKDAYS[m.group(1).lower()] != anchor.weekday()]
+    in_week_before = days and all(monday - timedelta(days=7) <= day < monday for day in days)
+    return "week before" if in_week_before else "anchor"
 
 
 def tag(text: str, anchor: date | None = None, tense: str | None = None, same_weekday: str | None = None
@@ -992,8 +1013,7 @@ def tag(text: str, anchor: date | None = None, tense: str | None = None, same_we
     from cues (will/'ll/shall/going to/next/plans/scheduled/expected → future; past-tense reporting
     → past). Without an anchor, relative expressions keep underspecified values ("XXXX-XX-XX",
     "XXXX-05", "XXXX-WXX-2"). `same_weekday` "anchor" or "week before" says what the anchor's own
-    weekday means ("Tuesday" in a text of a Tuesday); None: the week before when the text speaks
-    of "last week", else the anchor day."""
+    weekday means ("Tuesday" in a text of a Tuesday); None: as ``weekday_reading`` finds."""
     if tense not in (None, "past", "future"):
         raise ValueError(f"tense must be 'past', 'future' or None, not {tense!r}")
     doc = _Doc(text, anchor, tense, same_weekday)

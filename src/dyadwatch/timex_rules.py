@@ -130,7 +130,7 @@ MONTH_FULL = alt(k for k in MONTHS if len(k) > 4 or k in {"may", "june", "july"}
 MONTH = rf"(?:{MONTH_FULL}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
 WEEKDAY = alt(k for k in WEEKDAYS if len(k) > 5)
 WEEKDAY_ABBR = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\."
-YEAR = r"(?:1[0-9]|20)\d\d(?!\d|,\d)"
+YEAR = r"(?:1[0-9]|20)\d\d(?!\d|,\d|\.\d)"
 DAY = r"(?:[0-3]?\d(?:st|nd|rd|th)?(?![\d%]|:\d))"
 DAY_WORD = (rf"(?:(?:twenty|thirty)[- ]first|twenty[- ](?:second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
             rf"|{alt(ORDINALS)})")
@@ -145,7 +145,8 @@ QUARTER_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final)"
 TZ = r"(?:\s*\(?(?:[ecmp][sd]t|gmt|utc|bst|cet|msk|local\s+time)\)?)"
 CLOCK = (
     r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?![a-z])"
-    rf"|\d{{1,2}}:[0-5]\d(?![\d:])|\d{{1,2}}\s+o'clock|{alt(ONES)}\s+o'clock|noon|midnight|midday)"
+    rf"|\d{{1,2}}:[0-5]\d(?![\d:])|(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:gmt|utc)\b)|\d{{1,2}}\s+o'clock"
+    rf"|{alt(ONES)}\s+o'clock|noon|midnight|midday)"
 )
 DAY_REF = rf"(?:{WEEKDAY}|today|tonight|yesterday|tomorrow|{MONTH}\s+{DAY})"
 
@@ -161,10 +162,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", _c(r"(?<![\d-])[12]\d{3}-[01]\d-[0-3]\d(?:t[0-2]\d:[0-5]\d(?::[0-5]\d)?)?(?![\d-])")),
     ("numeric", _c(r"(?<![\d/.-])[0-3]?\d([/.-])[0-3]?\d\1(?:[12]\d{3}|\d\d)(?![\d/-]|\.\d)")),
     ("textual", _c(
-        rf"(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+(?:{YEAR}|'\d\d))?"
-        rf"|(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:(?:last|this|next)\s+)?{MONTH}\s+(?:the\s+)?(?:{DAY}|{DAY_WORD})"
-        rf"(?:,?\s+(?:{YEAR}|'\d\d))?|(?:{POINT_MOD})?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR})")),
-    ("day_range", _c(rf"{MONTH}\s+{DAY}\s*(?:-|–|and|or|to|through)\s*(?P<t>{DAY}(?:,?\s+{YEAR})?)")),
+        rf"(?:(?:{WEEKDAY}|{WEEKDAY_ABBR})\s?,?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:\s?,?\s+(?:{YEAR}|'\d\d))?"
+        rf"|(?:(?:{WEEKDAY}|{WEEKDAY_ABBR})\s?,?\s+)?(?:(?:last|this|next)\s+)?{MONTH}\s+(?:the\s+)?(?:{DAY}|{DAY_WORD})"
+        rf"(?:\s?,?\s+(?:{YEAR}|'\d\d))?|(?:{POINT_MOD})?{MONTH}\s?,?\s+(?:of\s+)?(?:{YEAR}|{SPELLED_YEAR})")),
+    ("day_range", _c(rf"{MONTH}\s+{DAY}\s*(?:-|–|and|or|to|through)\s*(?P<t>{DAY}(?:\s?,?\s+{YEAR})?)")),
     ("holiday", _c(
         rf"{alt(HOLIDAYS)}|thanksgiving(?:\s+day)?|easter(?:\s+sunday|\s+week)?(?:,?\s+{YEAR})?")),
     ("spelled_year", _c(
@@ -201,7 +202,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("anaphoric", _c(
         r"(?:(?:early|late|earlier|later)\s+)?(?:that|the\s+same|the\s+next|the\s+following|the\s+previous"
         r"|the\s+preceding|the\s+prior)\s+(?:day|week|month|year|morning|night|evening|afternoon|weekend)"
-        r"|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?=\s*[,.;)]|\s+(?:and|but|when|as))")),
+        r"|the\s+(?:day|week|month|year|night)\s+(?:before|after)(?=\s*[,.;)]|\s+(?:and|but|when|as))"
+        r"|(?:(?:late|early|later|earlier)\s+in\s+|the\s+(?:start|beginning)\s+of\s+)?the\s+day(?![\w-])")),
     ("part_of_day", _c(
         rf"(?:(?:early|late)\s+)?(?:this|that)\s+{PART}"
         rf"|(?:in|during|by|through)\s+(?P<t>(?:the\s+)?(?:early\s+)?{PART})"
@@ -241,7 +243,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:{POINT_MOD})?(?:(?:last|next|this|this\s+past|this\s+coming|the\s+same|that)\s+)?{MONTH}"
         r"(?:,?\s+(?:of\s+)?(?:last|this|next)\s+year)?")),
     ("year", _c(
-        rf"(?:{POINT_MOD})?(?:(?:fiscal|calendar|the\s+year|model\s+year|fy)\s*-?\s*)?{YEAR}(?!\s*-\s*\d|\s*%|-)")),
+        rf"(?:{POINT_MOD})?(?:(?:fiscal|calendar|the\s+year|model\s+year|fy)\s*-?\s*)?{YEAR}(?!\s*-\s*\d|\s*%|-)"
+        r"|['’]\d\d(?![\w'’])")),
     ("ref", _c(alt(REF_WORDS) + r"(?![\w-])")),
 ]
 
@@ -306,6 +309,7 @@ def _check_month(m: re.Match[str], s: int, e: int, t: Text) -> bool:
 
 _YEAR_LIST = re.compile(r"(?:\b[12]\d{3}|\d0s)(?:,|\s+(?:and|or|to|through|until|till)|\s*[-–])\s*$")
 _DETERMINERS = _words("the a an its his her their this that our")
+_SHORT_YEAR_CONTEXT = _words("in since until till from before after during of")
 
 
 def _check_year(m: re.Match[str], s: int, e: int, t: Text) -> bool:
@@ -314,9 +318,11 @@ def _check_year(m: re.Match[str], s: int, e: int, t: Text) -> bool:
     if re.search(r"[\d$£€#.]\s?$|\d,$", t.low[max(0, s - 2):s]) or re.match(
             r"\s*(?:million|billion|trillion|percent|per\s+cent)", t.low[e:e + 14]):
         return False
+    word, after = t.word_before(s), t.word_after(e).lower()
+    if text[:1] in "'\u2019":
+        return word in _SHORT_YEAR_CONTEXT  # "since '82", not "the '82 vintage" or a quotation mark
     if not text[:1].isdigit():
         return True  # "fiscal 1990", "the year 2000", "mid-1998"
-    word, after = t.word_before(s), t.word_after(e).lower()
     if after in COUNT_NOUNS or after.isdigit():
         return False  # "2001 people"
     if word in YEAR_CONTEXT or word.endswith("'s"):
@@ -324,10 +330,13 @@ def _check_year(m: re.Match[str], s: int, e: int, t: Text) -> bool:
     return t.low.startswith("'s", e) or bool(_YEAR_LIST.search(t.low, max(0, s - 20), s))
 
 
+_DECADE_LIST = re.compile(r"\d0'?s\s*(?:,|and|or|to|through|-)\s*$")
+
+
 def _check_decade(m: re.Match[str], s: int, e: int, t: Text) -> bool:
-    """ "the 1990s", "the '90s", "the nineties"; "the 60s" but not "in her 60s"."""
+    """ "the 1990s", "the '90s", "the nineties", "the 70s and 80s"; "the 60s" but not "in her 60s"."""
     text = t.low[s:e]
-    if re.search(r"\d{4}s|'\d0s|ies$", text):
+    if re.search(r"\d{4}s|'\d0s|ies$", text) or _DECADE_LIST.search(t.low, max(0, s - 16), s):
         return True
     return text.startswith("the") and t.word_before(s) not in ("his", "her", "their", "its", "my", "your")
 
@@ -374,6 +383,8 @@ def _check_duration(m: re.Match[str], s: int, e: int, t: Text) -> bool:
     text = t.low[s:e]
     if text.endswith("old") or re.match(r"-?\s*old\b", t.low[e:e + 5]):
         return False  # ages: "a 30-year-old man", "52 years old"
+    if text.endswith("quarter") and re.match(r"\s*,?\s*of\b", t.low[e:e + 8]):
+        return False  # a share: "about a quarter of its dealers"
     return not re.fullmatch(r"an?\s+second", text)  # "a second group"
 
 
@@ -396,6 +407,15 @@ def _check_spelled_year(m: re.Match[str], s: int, e: int, t: Text) -> bool:
         "in", "since", "by", "until", "of", "from", "before", "after")
 
 
+_DAY_OF_REPORT = _words("end ends ended ending finish finished finishing close closed closing for")
+
+
+def _check_anaphoric(m: re.Match[str], s: int, e: int, t: Text) -> bool:
+    """ "the day" alone is a day only as "ended the day", "for the day", "later in the day"."""
+    text = t.low[s:e]
+    return text != "the day" or t.word_before(s) in _DAY_OF_REPORT
+
+
 def _check_relunit(m: re.Match[str], s: int, e: int, t: Text) -> bool:
     unit = re.search(r"week|month|year|quarter|decade", t.low[s:e])
     return unit is None or not t.text[s + unit.start()].isupper()  # "ABC's This Week"
@@ -410,7 +430,7 @@ CHECKS: dict[str, Check] = {
     "month": _check_month, "year": _check_year,
     "decade": _check_decade, "season": _check_season, "clock": _check_clock, "quarter": _check_quarter,
     "set": _check_set, "duration": _check_duration, "ref": _check_ref, "relunit": _check_relunit,
-    "spelled_year": _check_spelled_year, "numeric": _check_numeric,
+    "spelled_year": _check_spelled_year, "numeric": _check_numeric, "anaphoric": _check_anaphoric,
 }
 
 
@@ -464,5 +484,6 @@ for _index, (_family, _) in enumerate(PATTERNS):
     for _word in dict.fromkeys(_TRIGGERS[_family]):
         TRIGGERS[_word] = (*TRIGGERS.get(_word, ()), _index)
 WORD = re.compile(r"[a-z]+")
-DIGITS = re.compile(r"(?<![\d,.])(?:\d{4}(?!\d)|\d{1,2}(?=[:./-]\d|\s?[ap]\.?m|'?s|\s+o'clock|\s+in\s+the))")
+DIGITS = re.compile(r"(?<![\d,.])(?:\d{4}(?!\d)|\d{1,2}(?=[:./-]\d|\s?[ap]\.?m|'?s|\s+o'clock|\s+in\s+the)"
+                    r"|(?<=['\u2019])\d\d(?![\d'\u2019]))")
 REACH_LEFT, REACH_RIGHT = 60, 40
