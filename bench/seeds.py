@@ -7,6 +7,10 @@ import os
 import sys
 from pathlib import Path
 
+from dyadwatch.model import DateValue, Event
+from dyadwatch.pipeline import Coder, run
+from dyadwatch.store import Store
+
 
 def seeds_folder(description: str | None) -> Path:
     """``--seeds DIR`` or $DYADWATCH_SEEDS; exits with a message when it is not a folder."""
@@ -17,3 +21,11 @@ def seeds_folder(description: str | None) -> Path:
         print("give --seeds DIR (the folder of seed articles) or set DYADWATCH_SEEDS", file=sys.stderr)
         sys.exit(2)
     return Path(folder)
+
+
+def seed_events(seeds: Path, prefix: str, published: str, coder: Coder) -> list[Event]:
+    """The events of the seed whose file name starts with ``prefix``, coded as published that day."""
+    [path] = sorted(seeds.glob(f"{prefix}*"))
+    with Store(":memory:") as store:
+        run([path], store, DateValue(published, "day"), coder=coder)
+        return list(store.events())

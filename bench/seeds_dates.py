@@ -10,12 +10,9 @@ date. Prints PASS or FAIL with what was found.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from dyadwatch.model import DateValue
-from dyadwatch.pipeline import Coder, run
-from dyadwatch.store import Store
-from seeds import seeds_folder
+from dyadwatch.pipeline import Coder
+from seeds import seed_events, seeds_folder
 
 CHECKS = [  # (file prefix, publication date, words of the sentence, expected event date)
     ("000", "2001-01-16", "Wednesday's meeting in Baku", "2001-01-10"),
@@ -31,11 +28,8 @@ def main() -> int:
     seeds = seeds_folder(__doc__)
     coder, failed = Coder(), 0
     for prefix, published, words, expected in CHECKS:
-        [path] = sorted(Path(seeds).glob(f"{prefix}*"))
-        with Store(":memory:") as store:
-            run([path], store, DateValue(published, "day"), coder=coder)
-            events = [e for e in store.events() if words in e.sentence]
-            dates = sorted({f"{e.date} ({e.event_type}, {e.date_basis})" for e in events})
+        events = [e for e in seed_events(seeds, prefix, published, coder) if words in e.sentence]
+        dates = sorted({f"{e.date} ({e.event_type}, {e.date_basis})" for e in events})
         ok = bool(dates) and all(d.startswith(expected + " ") for d in dates)
         failed += not ok
         found = ", ".join(dates) or "no event"

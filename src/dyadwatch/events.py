@@ -7,6 +7,7 @@ futures and old dates set the modality instead of counting the event as done.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -37,6 +38,29 @@ class _Trigger:
     token: Token
     event_type: str
     noun: Token | None  # the event noun of a light verb, or the trigger itself when it is a noun
+    condition: Token | None = None  # the if-clause of a conditional threat
+
+
+@dataclass
+class _Memory:
+    """What the sentences read so far of one article tell the next ones."""
+
+    person: Actor | None = None  # the last person named: what "he" or "she" refers to
+    dyad: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # the last event with both sides
+    dyad_at: int = -1  # the sentence of that event
+
+
+# "these negotiations", "during the visit", "the two presidents": a sentence that goes on about the
+# event just told, so an event in it without named sides has that event's sides
+_SAME_EVENT = re.compile(
+    r"\b(?:these|those|the|this|that)\s+(?:talks|negotiations|meetings?|visit|summit|consultations|discussions)\b"
+    r"|\bthe\s+two\s+(?:sides|countries|states|presidents|leaders|governments|ministers|delegations|parties)\b",
+    re.I)
+_SAME_EVENT_REACH = 6  # sentences
+_PRONOUNS = {"he", "she"}  # subjects only: "his visit" after "X told Y" is too often wrong
+# a conditional whose consequence is force: "if the lands are not freed, we will be compelled to ..."
+_FORCE_HEADS = {"compel", "force", "oblige", "retaliate", "respond", "strike", "attack", "resort", "liberate",
+                "retake", "punish", "use"}
 
 
 class EventCoder:
@@ -55,16 +79,29 @@ class EventCoder:
         published = parsed.article.published
         anchor = as_date(published) if published and published.precision == "day" else None
         reading = weekday_reading(parsed.article.text, anchor)
+        memory = _Memory()
         for sentence in parsed.sentences:
-            events.extend(self._sentence_events(parsed, sentence, by_sentence.get(sentence.index, []), reading))
+            named = by_sentence.get(sentence.index, [])
+            found = list(self._sentence_events(parsed, sentence, named + _pronouns(sentence, named, memory),
+                                               reading, memory))
+            events.extend(found)
+            people = [m.actor for m in named if m.kind == "person"]
+            memory.person = people[-1] if people else memory.person
+            sided = [e for e in found if e.actor and e.recipient and e.modality != "negated"]
+            if sided:
+                memory.dyad, memory.dyad_at = (sided[-1].actor, sided[-1].recipient), sentence.index
         return tuple(events)
 
     def _sentence_events(self, parsed: ParsedArticle, sentence: Sentence, mentions: list[Mention],
-                         weekdays: str) -> Iterator[Event]:
+                         weekdays: str, memory: _Memory) -> Iterator[Event]:
         actors = [m for m in mentions if m.kind != "place"]
         seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+        same_event = memory.dyad is not None and sentence.index - memory.dyad_at <= _SAME_EVENT_REACH and bool(
+            _SAME_EVENT.search(sentence.text))
         for trigger in self._triggers(sentence):
             actor, recipient = _arguments(sentence, trigger, actors)
+            if not actor and not recipient and same_event and memory.dyad is not None:
+                actor, recipient = memory.dyad  # "During the visit, two documents were signed."
             if not actor or not any(a.country for a in actor + recipient):
                 continue  # an event needs an actor, and at least one side placed in a country
             key = (trigger.event_type, _ids(actor), _ids(recipient))
@@ -77,6 +114,10 @@ class EventCoder:
         used_nouns: set[int] = set()
         for token in sentence.tokens:
             if token.pos == "VERB" or (token.pos == "AUX" and token.dep == "ROOT"):
+                threat = _conditional_threat(sentence, token)
+                if threat is not None:
+                    yield threat
+                    continue
                 trigger = self._verb_trigger(sentence, token)
                 if trigger is not None:
                     if trigger.noun is not None:
@@ -85,7 +126,8 @@ class EventCoder:
         for token in sentence.tokens:
             event_type = self._noun_type(token)
             fresh = token.i not in used_nouns
-            if token.pos == "NOUN" and event_type and fresh and _noun_has_arguments(sentence, token):
+            if token.pos in ("NOUN", "PROPN") and event_type and fresh and _noun_has_arguments(sentence, token):
+                used_nouns.update(t.i for t in _noun_topics(sentence, token))  # "an agreement on cooperation"
                 yield _Trigger(token, event_type, token)
 
     def _noun_type(self, token: Token) -> str | None:
@@ -160,12 +202,51 @@ def _noun_has_arguments(sentence: Sentence, noun: Token) -> bool:
 
 def _arguments(sentence: Sentence, trigger: _Trigger, mentions: list[Mention]
                ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
-    if trigger.token.pos == "NOUN":
+    if trigger.noun is trigger.token:
         return _noun_arguments(sentence, trigger.token, mentions)
     subjects, objects = _verb_slots(sentence, trigger)
     actor = _actors_at(sentence, subjects, mentions)
+    if trigger.condition is not None:  # the threatened: those named in the condition
+        inside = {t.i for t in sentence.subtree(trigger.condition.i)}
+        recipient = tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside and m.actor not in actor))
+        return actor, recipient
     recipient = tuple(a for a in _actors_at(sentence, objects, mentions) if a not in actor)
     return _reciprocal(actor, recipient)
+
+
+def _conditional_threat(sentence: Sentence, verb: Token) -> _Trigger | None:
+    """ "If the lands are not freed, Azerbaijan will be compelled to restore its integrity": a
+    consequence that is force, bound to a condition, is a threat."""
+    children = sentence.children(verb.i)
+    condition = next((c for c in children if c.dep == "advcl" and _conditional(sentence, c)), None)
+    if condition is None:
+        return None
+    heads = [verb] + [c for c in children if c.dep == "xcomp"]
+    if not any(h.lemma.lower() in _FORCE_HEADS for h in heads):
+        return None
+    return _Trigger(verb, "THREATEN", None, condition)
+
+
+def _noun_topics(sentence: Sentence, noun: Token) -> list[Token]:
+    """The nouns an event noun is about: "an agreement on (military) cooperation between A and B"."""
+    return [p for c in sentence.children(noun.i) if c.dep == "prep" and c.lemma.lower() in ("on", "of", "about")
+            for p in sentence.children(c.i) if p.dep == "pobj" and p.pos == "NOUN"]
+
+
+def _pronouns(sentence: Sentence, named: list[Mention], memory: _Memory) -> list[Mention]:
+    """ "he", "she": the nearest person named before it in the sentence, else the last
+    person named in the article so far."""
+    found: list[Mention] = []
+    people = sorted((m for m in named if m.kind == "person"), key=lambda m: m.start)
+    for token in sentence.tokens:
+        if token.text.lower() in _PRONOUNS and token.pos == "PRON":
+            before = [m for m in people if m.end <= token.i]
+            person = before[-1].actor if before else memory.person
+            if person is not None:
+                actor = dataclasses.replace(person, text=token.text, rule="pronoun", confidence=round(
+                    person.confidence * 0.8, 2), evidence=f'"{token.text}" refers to {person.name}')
+                found.append(Mention(sentence.index, token.i, token.i + 1, actor, "person"))
+    return found
 
 
 def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], list[Token]]:
@@ -175,6 +256,11 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
     subjects += [p for c in children if c.dep == "agent" for p in sentence.children(c.i) if p.dep == "pobj"]
     objects = [c for c in children if c.dep in ("dobj", "dative", "nsubjpass", "attr", "oprd")]
     holders = [verb] + ([trigger.noun] if trigger.noun is not None else []) + objects
+    if not any(c.dep in ("dobj", "dative") for c in children):  # "threatened to impose a regime on Georgia"
+        for done in (c for c in children if c.dep == "xcomp"):
+            inner = [c for c in sentence.children(done.i) if c.dep in ("dobj", "dative")]
+            objects += inner
+            holders += [done, *inner]
     objects += [p for h in holders for c in sentence.children(h.i)
                 if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS
                 for p in sentence.children(c.i) if p.dep == "pobj"]
@@ -197,6 +283,8 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
 def _noun_arguments(sentence: Sentence, noun: Token, mentions: list[Mention]
                     ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     children = sentence.children(noun.i)
+    children += tuple(c for topic in _noun_topics(sentence, noun) for c in sentence.children(topic.i)
+                      if c.dep == "prep")  # "an agreement on cooperation between A and B"
     owners = [c for c in children if c.dep in ("poss", "amod", "compound")]
     between = [p for c in children if c.dep == "prep" and c.lemma.lower() in ("between", "among", "of", "by")
                for p in sentence.children(c.i) if p.dep == "pobj"]
@@ -259,12 +347,12 @@ def _governing(sentence: Sentence, trigger: Token) -> list[Token]:
 def _modality(sentence: Sentence, trigger: Token) -> str:
     governing = _governing(sentence, trigger)
     words = [c for v in governing for c in sentence.children(v.i)]
+    for verb in _clause_chain(sentence, trigger):
+        if _conditional(sentence, verb) or any(_conditional(sentence, c) for c in sentence.children(verb.i)
+                                               if c.dep == "advcl"):
+            return "hypothetical"  # in a condition, or bound to one
     if any(c.dep == "neg" for c in words) or any(v.lemma.lower() in _REFUSING_HEADS for v in governing[1:]):
         return "negated"
-    for verb in _clause_chain(sentence, trigger):
-        if any(c.dep in ("mark", "advmod") and c.lemma.lower() in ("if", "unless", "whether")
-               for c in sentence.children(verb.i)):
-            return "hypothetical"
     aux = {c.text.lower() for c in words if c.dep in ("aux", "auxpass")}
     aux |= {c.lemma.lower() for c in words if c.dep in ("aux", "auxpass")}
     if aux & _FUTURE_AUX or any(v.lemma.lower() in _FUTURE_HEADS for v in governing[1:]):
@@ -272,6 +360,11 @@ def _modality(sentence: Sentence, trigger: Token) -> str:
     if aux & _HYPOTHETICAL_AUX:
         return "hypothetical"
     return "asserted"
+
+
+def _conditional(sentence: Sentence, verb: Token) -> bool:
+    return any(c.dep in ("mark", "advmod") and c.lemma.lower() in ("if", "unless", "whether")
+               for c in sentence.children(verb.i))
 
 
 def _modality_by_date(modality: str, date: DateValue | None, published: DateValue | None) -> str:
