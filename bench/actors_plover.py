@@ -20,38 +20,21 @@ event: resolution and event coding together).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections import Counter
 from pathlib import Path
 
-from dyadwatch.model import Actor, Article, DateValue, Event
+from dyadwatch.model import Actor, Event
 from dyadwatch.pipeline import Coder
-
-CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA"}  # the few CAMEO country codes that differ from ISO
-
-
-def _listed(value: object) -> list[dict[str, str]]:
-    """A side of a gold record: a list of actors, or an empty string when there is none."""
-    return value if isinstance(value, list) else []
+from plover_gold import PLOVER_GSR, actor_code, gold_code, listed, read_plover_records, sentence_article
 
 
 def _gold_side(value: object) -> list[tuple[str, str | None]]:
     side = []
-    for actor in _listed(value):
-        side.append((_gold_code(actor), (actor.get("sector") or "")[:3].upper() or None))
+    for actor in listed(value):
+        side.append((gold_code(actor), (actor.get("sector") or "")[:3].upper() or None))
     return side
-
-
-def _gold_code(actor: dict[str, str]) -> str:
-    """The gold file codes NGOs sometimes as IGO, sometimes as NGO: both count as one class."""
-    code = actor.get("code", "")
-    return "IGO" if code in ("IGO", "NGO") else CAMEO_TO_ISO.get(code, code)
-
-
-def _code(actor: Actor) -> str:
-    return "IGO" if actor.sector in ("IGO", "NGO") else actor.country or "?"
 
 
 def _pick(events: list[Event], gold_text: str) -> Event | None:
@@ -63,13 +46,13 @@ def _score_side(gold: list[tuple[str, str | None]], predicted: tuple[Actor, ...]
                 side: str) -> None:
     if not gold:
         return
-    codes = {_code(a) for a in predicted}
+    codes = {actor_code(a) for a in predicted}
     wanted = {code for code, _ in gold}
     counts[f"{side} sides"] += 1
     counts[f"{side} exact"] += codes == wanted
     counts[f"{side} overlap"] += bool(codes & wanted)
     for code, sector in gold:
-        same = [a for a in predicted if _code(a) == code]
+        same = [a for a in predicted if actor_code(a) == code]
         if same and sector != "***":
             counts[f"{side} sector sides"] += 1
             counts[f"{side} sector right"] += any((a.sector if a.sector not in ("IGO", "NGO") else None) == sector
@@ -79,11 +62,11 @@ def _score_side(gold: list[tuple[str, str | None]], predicted: tuple[Actor, ...]
 def _score_mentions(gold: list[dict[str, str]], mentions: list[Actor], counts: Counter[str]) -> None:
     for actor in gold:
         text = actor.get("actorText", "").lower()
-        code, sector = _gold_code(actor), (actor.get("sector") or "")[:3].upper() or None
+        code, sector = gold_code(actor), (actor.get("sector") or "")[:3].upper() or None
         found = [a for a in mentions if text and (text in a.text.lower() or a.text.lower() in text)]
         counts["mention actors"] += 1
         counts["mention found"] += bool(found)
-        right = [a for a in found if _code(a) == code]
+        right = [a for a in found if actor_code(a) == code]
         counts["mention country"] += bool(right)
         if right and sector != "***":
             counts["mention sector actors"] += 1
@@ -99,19 +82,18 @@ def main() -> int:
     if not args.evaldata:
         print("give --evaldata DIR or set DYADWATCH_EVALDATA", file=sys.stderr)
         return 2
-    path = Path(args.evaldata) / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
+    path = Path(args.evaldata) / PLOVER_GSR
     if not path.is_file():
         print(f"{path}: not found", file=sys.stderr)
         return 2
-    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if "text" in r]
+    records = read_plover_records(Path(args.evaldata))
     coder = Coder()
     counts: Counter[str] = Counter()
     for record in records:
-        article = Article(record["id"], record["text"], record["id"], "json",
-                          published=DateValue(record.get("date", "2000-01-01"), "day"), published_basis="supplied")
+        article = sentence_article(record["id"], record["text"], record.get("date", "2000-01-01"))
         parsed = coder.parser(article)
         mentions = [m.actor for m in coder.resolve(parsed)]
-        _score_mentions(_listed(record.get("source")) + _listed(record.get("target")), mentions, counts)
+        _score_mentions(listed(record.get("source")) + listed(record.get("target")), mentions, counts)
         events = list(coder.code(parsed, coder.resolve(parsed)))
         event = _pick(events, record.get("eventText", ""))
         counts["records"] += 1
