@@ -9,7 +9,7 @@ from dyadwatch.pipeline import Coder, run
 from dyadwatch.store import Store
 
 pytestmark = pytest.mark.slow
-TEXT = "Headline\n\nMoscow accused Baku of sheltering rebels on Tuesday.\n"
+TEXT = "Headline\n\nMoscow accused Baku of lying on Tuesday.\n"
 
 
 def test_pipeline_new_publication_date_recodes_the_document(coder, tmp_path):

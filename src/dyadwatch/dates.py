@@ -104,6 +104,16 @@ def as_date(value: DateValue) -> date:
     return date(parts[0], parts[1], parts[2])
 
 
+def _first_day(value: str) -> date | None:
+    """The Monday of a TIMEX3 week ("2011-W10"); None for other values."""
+    if match := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        try:
+            return date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+        except ValueError:
+            return None
+    return None
+
+
 def timex_value(value: str) -> DateValue | None:
     """A TIMEX3 DATE/TIME value as a calendar date at day, month or year precision; weeks count as
     the month of their Thursday, quarters and seasons as their year; anything vaguer is None."""
@@ -125,7 +135,7 @@ def timex_value(value: str) -> DateValue | None:
 
 
 def event_date(sentence: Sentence, trigger: int, governing: list[int], published: DateValue | None,
-               future: bool = False, same_weekday: str | None = None) -> tuple[DateValue | None, str]:
+               future: bool = False, same_weekday: str | None = None) -> tuple[DateValue | None, str, bool]:
     """The date of the event whose trigger is token ``trigger``.
 
     In order: the time expression attached to the trigger; the one attached to the nearest word
@@ -133,7 +143,8 @@ def event_date(sentence: Sentence, trigger: int, governing: list[int], published
     the sentence, but never one that only describes a thing ("the 1994 treaty"; "during
     Wednesday's meeting" does date); else the publication date. Basis ``stated`` when the
     expression names its year, ``relative`` when it was resolved against the publication date.
-    ``same_weekday`` is the document's reading of its own weekday (``timex.weekday_reading``)."""
+    ``same_weekday`` is the document's reading of its own weekday (``timex.weekday_reading``).
+    The third item says whether the expression starts after the publication day ("next week")."""
     anchor = as_date(published) if published and published.precision == "day" else None
     ranked = []
     for found in tag(sentence.text, anchor, "future" if future else "past", same_weekday):
@@ -142,13 +153,14 @@ def event_date(sentence: Sentence, trigger: int, governing: list[int], published
             continue
         rank = _rank(sentence, found, trigger, governing)
         if rank is not None:
-            ranked.append((rank, found.start, value, "stated" if _YEAR_IN.search(found.text) else "relative"))
+            basis = "stated" if _YEAR_IN.search(found.text) else "relative"
+            ranked.append((rank, found.start, value, basis, _first_day(found.value) or as_date(value)))
     if ranked:
-        _, _, value, basis = min(ranked)
-        return value, basis
+        _, _, value, basis, first = min(ranked)
+        return value, basis, anchor is not None and first > anchor
     if published is not None:
-        return published, "publication"
-    return None, "unknown"
+        return published, "publication", False
+    return None, "unknown", False
 
 
 def _in_time_phrase(sentence: Sentence, token: Token) -> bool:

@@ -24,13 +24,19 @@ _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "cond
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over"}
 # verbs whose complement has not happened yet: "plans to meet", "threatened to impose"
 _FUTURE_HEADS = {"plan", "intend", "expect", "hope", "want", "aim", "prepare", "propose", "seek", "ready", "going",
+                 "set", "due", "schedule", "likely", "willing", "prepared", "poised", "about",
                  "offer", "promise", "pledge", "undertake", "threaten", "vow", "agree", "decide", "wish", "try"}
 # verbs whose complement did not happen: "declined to invite", "failed to agree"
 _REFUSING_HEADS = {"decline", "refuse", "fail", "reject", "avoid", "stop"}
+_DOUBLE_NEGATIVE = {"hesitate"}  # "did not hesitate to expel": it was done
+_SAYING = {"say", "announce", "tell", "state", "confirm", "declare", "report", "add", "insist"}
+_CLAIMING = {"claim", "allege", "contend", "assert", "maintain", "suggest", "suspect", "believe", "rumour", "rumor"}
+_HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "presumably"}
+_RELATIVES = {"which", "whom", "who", "that"}
+_ACCUSING = {"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "fault", "denounce"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
-_VISIT = {"visit", "travel", "arrive"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class _Trigger:
     token: Token
     event_type: str
     noun: Token | None  # the event noun of a light verb, or the trigger itself when it is a noun
+    entry: tuple[str, str] | None = None  # the row of the trigger table: (pos, trigger)
     condition: Token | None = None  # the if-clause of a conditional threat
 
 
@@ -116,40 +123,46 @@ class EventCoder:
             if token.pos == "VERB" or (token.pos == "AUX" and token.dep == "ROOT"):
                 threat = _conditional_threat(sentence, token)
                 if threat is not None:
-                    yield threat
-                    continue
+                    yield threat  # and the threatened act itself, hypothetical, where it is an event
                 trigger = self._verb_trigger(sentence, token)
                 if trigger is not None:
                     if trigger.noun is not None:
                         used_nouns.add(trigger.noun.i)
                     yield trigger
         for token in sentence.tokens:
-            event_type = self._noun_type(token)
-            fresh = token.i not in used_nouns
-            if token.pos in ("NOUN", "PROPN") and event_type and fresh and _noun_has_arguments(sentence, token):
+            entry = self._noun_entry(sentence, token) if token.pos in ("NOUN", "PROPN") else None
+            if entry and token.i not in used_nouns and _noun_has_arguments(sentence, token):
                 used_nouns.update(t.i for t in _noun_topics(sentence, token))  # "an agreement on cooperation"
-                yield _Trigger(token, event_type, token)
+                yield _Trigger(token, self.lexicon.noun_triggers[entry[1]], token, entry)
 
-    def _noun_type(self, token: Token) -> str | None:
+    def _noun_entry(self, sentence: Sentence, token: Token) -> tuple[str, str] | None:
+        """The row of the trigger table for an event noun: "hunger strike" before "strike"."""
         nouns = self.lexicon.noun_triggers
-        return nouns.get(token.text.lower()) or nouns.get(token.lemma.lower())
+        for child in sentence.children(token.i):
+            if child.dep in ("amod", "compound") and f"{child.lemma.lower()} {token.lemma.lower()}" in nouns:
+                return "NOUN", f"{child.lemma.lower()} {token.lemma.lower()}"
+        key = next((k for k in (token.text.lower(), token.lemma.lower()) if k in nouns), None)
+        return ("NOUN", key) if key else None
 
     def _verb_trigger(self, sentence: Sentence, verb: Token) -> _Trigger | None:
+        verbs = self.lexicon.verb_triggers
         lemma = verb.lemma.lower()
         children = sentence.children(verb.i)
-        for child in children:  # "shoot down", "call on", "hand over"
-            phrasal = self.lexicon.verb_triggers.get(f"{lemma} {child.lemma.lower()}")
-            if phrasal and child.dep in ("prt", "prep"):
-                return _Trigger(verb, phrasal, None)
         obj = next((c for c in children if c.dep in ("dobj", "nsubjpass")), None)
+        if obj is not None and f"{lemma} {obj.lemma.lower()}" in verbs:  # "block roads", "impose curfew"
+            key = f"{lemma} {obj.lemma.lower()}"
+            return _Trigger(verb, verbs[key], None, ("VERB", key))
+        for child in children:  # "shoot down", "call on", "hand over"
+            key = f"{lemma} {child.lemma.lower()}"
+            if key in verbs and child.dep in ("prt", "prep"):
+                return _Trigger(verb, verbs[key], None, ("VERB", key))
         if obj is not None and obj.pos == "NOUN":
-            noun_type = self._noun_type(obj)
-            if noun_type and (lemma in _LIGHT or lemma == "sign"):
-                return _Trigger(verb, noun_type, obj)
-        event_type = self.lexicon.verb_triggers.get(lemma)
-        if event_type is None:
+            entry = self._noun_entry(sentence, obj)
+            if entry and (lemma in _LIGHT or lemma == "sign"):
+                return _Trigger(verb, self.lexicon.noun_triggers[entry[1]], obj, entry)
+        if lemma not in verbs:
             return None
-        return _Trigger(verb, event_type, obj if obj is not None and obj.pos == "NOUN" else None)
+        return _Trigger(verb, verbs[lemma], obj if obj is not None and obj.pos == "NOUN" else None, ("VERB", lemma))
 
     def _event(self, parsed: ParsedArticle, sentence: Sentence, trigger: _Trigger, actor: tuple[Actor, ...],
                recipient: tuple[Actor, ...], mentions: list[Mention], weekdays: str) -> Event:
@@ -157,9 +170,9 @@ class EventCoder:
         kind = self.lexicon.event_types[trigger.event_type]
         modality = _modality(sentence, trigger.token)
         governing = [t.i for t in _clause_chain(sentence, trigger.token)][1:]
-        date, basis = event_date(sentence, trigger.token.i, governing, article.published, modality == "future",
-                                 weekdays)
-        modality = _modality_by_date(modality, date, article.published)
+        ahead = modality == "future" or trigger.token.tag in ("VBZ", "VBP")  # "meets Aliyev next week"
+        date, basis, later = event_date(sentence, trigger.token.i, governing, article.published, ahead, weekdays)
+        modality = _modality_by_date(modality, date, article.published, later)
         coder = self.stage
         key = "|".join(map(str, (article.doc_id, sentence.start, trigger.token.i, trigger.event_type,
                                  _ids(actor), _ids(recipient), coder)))
@@ -167,7 +180,7 @@ class EventCoder:
             id=hashlib.sha1(key.encode()).hexdigest()[:16],
             doc_id=article.doc_id,
             event_type=trigger.event_type,
-            mode=_mode(trigger),
+            mode=self.lexicon.trigger_modes.get(trigger.entry) if trigger.entry else None,
             context=self._contexts(sentence, actor + recipient),
             quad_code=kind.quad_code,
             intensity=kind.intensity,
@@ -224,7 +237,7 @@ def _conditional_threat(sentence: Sentence, verb: Token) -> _Trigger | None:
     heads = [verb] + [c for c in children if c.dep == "xcomp"]
     if not any(h.lemma.lower() in _FORCE_HEADS for h in heads):
         return None
-    return _Trigger(verb, "THREATEN", None, condition)
+    return _Trigger(verb, "THREATEN", None, condition=condition)
 
 
 def _noun_topics(sentence: Sentence, noun: Token) -> list[Token]:
@@ -264,18 +277,24 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
     objects += [p for h in holders for c in sentence.children(h.i)
                 if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS
                 for p in sentence.children(c.i) if p.dep == "pobj"]
-    if verb.dep == "relcl":  # "Georgia, on which Moscow imposed a visa regime"
+    if verb.dep == "relcl":  # "Georgia, on which Moscow imposed a visa regime"; "Lavrov, who will visit"
         antecedent = sentence.token(verb.head)
-        objects = [antecedent if o.lemma.lower() in ("which", "whom", "who") else o for o in objects]
+        objects = [antecedent if o.lemma.lower() in _RELATIVES else o for o in objects]
+        subjects = [antecedent if o.lemma.lower() in _RELATIVES else o for o in subjects]
+    if not subjects and verb.dep in ("pcomp", "pobj") and verb.head != verb.i:
+        accused = _accusing(sentence, sentence.token(verb.head))  # "accused Russia of bombing": Russia bombed
+        subjects = [accused] if accused is not None else []
     current = verb
-    # a subject is shared with the clause this one completes: "made a point of thanking", "by handing over"
-    inherits = ("xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp", "prep", "pobj", "dobj")
+    # a subject is shared with the clause this one completes: "made a point of thanking", "by handing over",
+    # "is expected to sign" (the subject of a passive), "is due to arrive"
+    inherits = ("xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp", "prep", "pobj", "dobj", "acomp")
     while not subjects and current.dep in inherits and current.head != current.i:
         head = sentence.token(current.head)
         if current.dep in ("acl", "relcl"):
             subjects = [head]
             break
-        subjects = [c for c in sentence.children(head.i) if c.dep in ("nsubj", "csubj")]
+        wanted = ("nsubj", "csubj", "nsubjpass") if current.dep in ("xcomp", "acomp") else ("nsubj", "csubj")
+        subjects = [c for c in sentence.children(head.i) if c.dep in wanted]
         current = head
     return subjects, objects
 
@@ -345,21 +364,70 @@ def _governing(sentence: Sentence, trigger: Token) -> list[Token]:
 
 
 def _modality(sentence: Sentence, trigger: Token) -> str:
+    """hypothetical, negated, reported, future or asserted, from the words that govern the trigger."""
     governing = _governing(sentence, trigger)
     words = [c for v in governing for c in sentence.children(v.i)]
-    for verb in _clause_chain(sentence, trigger):
-        if _conditional(sentence, verb) or any(_conditional(sentence, c) for c in sentence.children(verb.i)
-                                               if c.dep == "advcl"):
+    chain = list(_clause_chain(sentence, trigger))
+    for verb in chain:
+        if _conditional(sentence, verb) or any(_conditional(sentence, c) or _in_case(sentence, c)
+                                               for c in sentence.children(verb.i) if c.dep in ("advcl", "prep")):
             return "hypothetical"  # in a condition, or bound to one
-    if any(c.dep == "neg" for c in words) or any(v.lemma.lower() in _REFUSING_HEADS for v in governing[1:]):
+    if _negated(sentence, governing, words):
         return "negated"
+    if _reported(sentence, trigger, chain):
+        return "reported"
     aux = {c.text.lower() for c in words if c.dep in ("aux", "auxpass")}
     aux |= {c.lemma.lower() for c in words if c.dep in ("aux", "auxpass")}
-    if aux & _FUTURE_AUX or any(v.lemma.lower() in _FUTURE_HEADS for v in governing[1:]):
+    heads = governing[1:]
+    if aux & _FUTURE_AUX or any(v.lemma.lower() in _FUTURE_HEADS or v.text.lower() == "going" for v in heads):
         return "future"
+    if "would" in aux and any(v.dep == "ccomp" and sentence.token(v.head).lemma.lower() in _SAYING for v in chain):
+        return "future"  # "the Kremlin said Putin would visit": the future seen from the past
     if aux & _HYPOTHETICAL_AUX:
         return "hypothetical"
     return "asserted"
+
+
+def _negated(sentence: Sentence, governing: list[Token], words: list[Token]) -> bool:
+    """ "did not sign", "never recognised", "refused to release", "No troops fired"; but "did not
+    hesitate to expel" is done."""
+    negators = [c for c in words if c.dep == "neg"]
+    if any(sentence.token(c.head).lemma.lower() in _DOUBLE_NEGATIVE for c in negators):
+        return False
+    refused = any(v.lemma.lower() in _REFUSING_HEADS for v in governing[1:])
+    nobody = any(d.dep == "det" and d.lemma.lower() == "no" for c in sentence.children(governing[0].i)
+                 if c.dep in ("nsubj", "nsubjpass") for d in sentence.children(c.i))
+    return bool(negators) or refused or nobody
+
+
+def _reported(sentence: Sentence, trigger: Token, chain: list[Token]) -> bool:
+    """A claim about another's act: "claimed that Baku shelled", "accused Russia of bombing",
+    "reportedly deployed", "according to unconfirmed reports"."""
+    if any(c.lemma.lower() in _HEARSAY_ADVERBS for v in chain[:2] for c in sentence.children(v.i)):
+        return True
+    for verb, head in zip(chain, chain[1:], strict=False):
+        lemma = head.lemma.lower()
+        if verb.dep == "ccomp" and lemma in _CLAIMING:
+            return True
+        if verb.dep in ("pcomp", "pobj") and lemma in ("of", "for") and _accusing(sentence, head) is not None:
+            return True
+    return any(t.text.lower() == "according" and t.dep == "prep" and any(
+        n.lemma.lower() == "to" for n in sentence.children(t.i)) for t in sentence.tokens)
+
+
+def _accusing(sentence: Sentence, preposition: Token) -> Token | None:
+    """The object of the accusation a preposition hangs on: "accused [Russia] of bombing"."""
+    verb = sentence.token(preposition.head)
+    if verb.lemma.lower() not in _ACCUSING:
+        return None
+    return next((c for c in sentence.children(verb.i) if c.dep in ("dobj", "nsubjpass")), None)
+
+
+def _in_case(sentence: Sentence, prep: Token) -> bool:
+    """ "in case of a new war", "in the event of an attack"."""
+    return prep.lemma.lower() == "in" and any(
+        n.lemma.lower() in ("case", "event") and any(o.lemma.lower() == "of" for o in sentence.children(n.i))
+        for n in sentence.children(prep.i) if n.dep == "pobj")
 
 
 def _conditional(sentence: Sentence, verb: Token) -> bool:
@@ -367,18 +435,14 @@ def _conditional(sentence: Sentence, verb: Token) -> bool:
                for c in sentence.children(verb.i))
 
 
-def _modality_by_date(modality: str, date: DateValue | None, published: DateValue | None) -> str:
-    """An asserted event stated two or more years before publication is background history."""
-    if date is not None and published is not None and modality == "asserted" and published.year - date.year >= 2:
+def _modality_by_date(modality: str, date: DateValue | None, published: DateValue | None, later: bool) -> str:
+    """An asserted event stated two or more years before publication is background history; one
+    dated after publication (``later``: "meets Aliyev next week") has not happened yet."""
+    if date is None or published is None or modality != "asserted":
+        return modality
+    if published.year - date.year >= 2:
         return "historical"
-    return modality
-
-
-def _mode(trigger: _Trigger) -> str | None:
-    if trigger.event_type == "CONSULT" and (trigger.token.lemma.lower() in _VISIT or
-                                            (trigger.noun is not None and trigger.noun.lemma.lower() == "visit")):
-        return "visit"
-    return None
+    return "future" if later or date.value[:len(published.value)] > published.value[:len(date.value)] else modality
 
 
 def _location(mentions: list[Mention]) -> Location | None:

@@ -61,8 +61,9 @@ class Lexicon:
     roles: tuple[Role, ...]
     leaders: tuple[tuple[str, str, date | None, date | None], ...]  # country, office, start, end
     sectors: dict[str, str]  # lower-case word → sector code
-    verb_triggers: dict[str, str]  # lemma or "lemma particle" → event type
-    noun_triggers: dict[str, str]
+    verb_triggers: dict[str, str]  # lemma, "lemma particle" or "lemma object" → event type
+    noun_triggers: dict[str, str]  # lemma or "modifier lemma" → event type
+    trigger_modes: dict[tuple[str, str], str]  # (pos, trigger) → PLOVER mode, where the table gives one
     contexts: dict[str, str]
     event_types: dict[str, EventType]
 
@@ -189,6 +190,7 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
         sectors={r["word"].lower(): r["sector"] for _, r in _rows("sectors.tsv", extra)},
         verb_triggers={r["trigger"]: r["event_type"] for r in triggers if r["pos"] == "VERB"},
         noun_triggers={r["trigger"]: r["event_type"] for r in triggers if r["pos"] == "NOUN"},
+        trigger_modes={(r["pos"], r["trigger"]): r["mode"] for r in triggers if r.get("mode")},
         contexts={r["word"].lower(): r["context"] for _, r in _rows("contexts.tsv", extra)},
         event_types=event_types,
     )
