@@ -20,7 +20,9 @@ from .timex import weekday_reading
 
 STAGE = "events.rules.v1"
 _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "conduct", "give", "reach",
-          "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver"}
+          "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver", "renew", "resume",
+          "begin", "start", "continue", "open", "complete", "organize", "organise", "lodge", "file", "declare",
+          "institute", "reimpose", "tighten", "undertake", "mount", "grant", "announce"}
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over"}
 # verbs whose complement has not happened yet: "plans to meet", "threatened to impose"
 _FUTURE_HEADS = {"plan", "intend", "expect", "hope", "want", "aim", "prepare", "propose", "seek", "ready", "going",
@@ -32,6 +34,9 @@ _DOUBLE_NEGATIVE = {"hesitate"}  # "did not hesitate to expel": it was done
 _SAYING = {"say", "announce", "tell", "state", "confirm", "declare", "report", "add", "insist"}
 _CLAIMING = {"claim", "allege", "contend", "assert", "maintain", "suggest", "suspect", "believe", "rumour", "rumor"}
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "presumably"}
+_STANCES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # already what is said, not what is done
+_EMBEDDING = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
+_MEMBERSHIP = {"of", "from", "in", "throughout", "across"}  # "rebels in the Ivory Coast"
 _RELATIVES = {"which", "whom", "who", "that"}
 _ACCUSING = {"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "fault", "denounce"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
@@ -46,6 +51,7 @@ class _Trigger:
     noun: Token | None  # the event noun of a light verb, or the trigger itself when it is a noun
     entry: tuple[str, str] | None = None  # the row of the trigger table: (pos, trigger)
     condition: Token | None = None  # the if-clause of a conditional threat
+    speaker: Token | None = None  # who demands, when the trigger is what someone "must" do
 
 
 @dataclass
@@ -107,23 +113,48 @@ class EventCoder:
             _SAME_EVENT.search(sentence.text))
         for trigger in self._triggers(sentence):
             actor, recipient = _arguments(sentence, trigger, actors)
-            if not actor and not recipient and same_event and memory.dyad is not None:
+            inherited = not actor and not recipient and same_event and memory.dyad is not None
+            if inherited and memory.dyad is not None:
                 actor, recipient = memory.dyad  # "During the visit, two documents were signed."
-            if not actor or not any(a.country for a in actor + recipient):
-                continue  # an event needs an actor, and at least one side placed in a country
-            key = (trigger.event_type, _ids(actor), _ids(recipient))
-            if key in seen:
-                continue
-            seen.add(key)
-            yield self._event(parsed, sentence, trigger, actor, recipient, mentions, weekdays)
+            if not any(a.country for a in actor + recipient):
+                continue  # an event needs a side placed in a country (or an IGO); "Three US soldiers were
+                # killed" has a target and no known source
+            event = self._event(parsed, sentence, trigger, actor, recipient, mentions, weekdays, inherited)
+            for coded in (event, self._stance(event)):
+                key = (coded.event_type, _ids(coded.actor), _ids(coded.recipient)) if coded else None
+                if coded is not None and key not in seen:
+                    seen.add(key)
+                    yield coded
+
+    def _stance(self, event: Event) -> Event | None:
+        """What saying so is, in PLOVER: a cooperative act promised or offered ("will support",
+        "would meet if") is AGREE, a hostile one ("will impose sanctions", "could close its border")
+        is THREATEN, and a cooperative act refused ("refused to meet", "did not sign") is REJECT."""
+        kind = self.lexicon.event_types[event.event_type]
+        cooperative = kind.quad_code in (1, 2)
+        if event.modality in ("future", "hypothetical") and event.event_type not in _STANCES:
+            stance = "AGREE" if cooperative else "THREATEN"
+        elif event.modality == "negated" and cooperative:
+            stance = "REJECT"
+        else:
+            return None
+        said = self.lexicon.event_types[stance]
+        return dataclasses.replace(
+            event, id=_event_id(event.doc_id, event.span[0], event.id, stance, event.actor, event.recipient,
+                                event.coder),
+            event_type=stance, mode=None, quad_code=said.quad_code, intensity=said.intensity, cameo=said.cameo,
+            modality="asserted", date=event.date if event.modality == "negated" else None,
+            date_precision=event.date_precision if event.modality == "negated" else None,
+            date_basis=event.date_basis if event.modality == "negated" else "unknown",
+            confidence=round(min(event.confidence + 0.02, 0.95), 2))
 
     def _triggers(self, sentence: Sentence) -> Iterator[_Trigger]:
         used_nouns: set[int] = set()
         for token in sentence.tokens:
             if token.pos == "VERB" or (token.pos == "AUX" and token.dep == "ROOT"):
-                threat = _conditional_threat(sentence, token)
-                if threat is not None:
-                    yield threat  # and the threatened act itself, hypothetical, where it is an event
+                said = _conditional_threat(sentence, token) or _demand(sentence, token)
+                if said is not None:
+                    yield said  # and the threatened or demanded act itself, where it is an event
                 trigger = self._verb_trigger(sentence, token)
                 if trigger is not None:
                     if trigger.noun is not None:
@@ -149,9 +180,9 @@ class EventCoder:
         lemma = verb.lemma.lower()
         children = sentence.children(verb.i)
         obj = next((c for c in children if c.dep in ("dobj", "nsubjpass")), None)
-        if obj is not None and f"{lemma} {obj.lemma.lower()}" in verbs:  # "block roads", "impose curfew"
-            key = f"{lemma} {obj.lemma.lower()}"
-            return _Trigger(verb, verbs[key], None, ("VERB", key))
+        for key in (f"{lemma} {obj.text.lower()}", f"{lemma} {obj.lemma.lower()}") if obj is not None else ():
+            if key in verbs:  # "block roads", "impose curfew", "withdraw inspectors"
+                return _Trigger(verb, verbs[key], None, ("VERB", key))
         for child in children:  # "shoot down", "call on", "hand over"
             key = f"{lemma} {child.lemma.lower()}"
             if key in verbs and child.dep in ("prt", "prep"):
@@ -165,7 +196,7 @@ class EventCoder:
         return _Trigger(verb, verbs[lemma], obj if obj is not None and obj.pos == "NOUN" else None, ("VERB", lemma))
 
     def _event(self, parsed: ParsedArticle, sentence: Sentence, trigger: _Trigger, actor: tuple[Actor, ...],
-               recipient: tuple[Actor, ...], mentions: list[Mention], weekdays: str) -> Event:
+               recipient: tuple[Actor, ...], mentions: list[Mention], weekdays: str, inherited: bool) -> Event:
         article = parsed.article
         kind = self.lexicon.event_types[trigger.event_type]
         modality = _modality(sentence, trigger.token)
@@ -174,10 +205,8 @@ class EventCoder:
         date, basis, later = event_date(sentence, trigger.token.i, governing, article.published, ahead, weekdays)
         modality = _modality_by_date(modality, date, article.published, later)
         coder = self.stage
-        key = "|".join(map(str, (article.doc_id, sentence.start, trigger.token.i, trigger.event_type,
-                                 _ids(actor), _ids(recipient), coder)))
         return Event(
-            id=hashlib.sha1(key.encode()).hexdigest()[:16],
+            id=_event_id(article.doc_id, sentence.start, trigger.token.i, trigger.event_type, actor, recipient, coder),
             doc_id=article.doc_id,
             event_type=trigger.event_type,
             mode=self.lexicon.trigger_modes.get(trigger.entry) if trigger.entry else None,
@@ -195,7 +224,7 @@ class EventCoder:
             trigger=trigger.token.text,
             location=_location(mentions),
             quote=_quote(sentence.text),
-            confidence=_confidence(trigger, actor, recipient),
+            confidence=_confidence(sentence, trigger, actor, recipient, inherited),
             coder=coder,
             cameo=kind.cameo,
         )
@@ -203,6 +232,12 @@ class EventCoder:
     def _contexts(self, sentence: Sentence, actors: tuple[Actor, ...]) -> tuple[str, ...]:
         words = [t.lemma.lower() for t in sentence.tokens] + [a.name.lower() for a in actors]
         return tuple(sorted({self.lexicon.contexts[w] for w in words if w in self.lexicon.contexts}))
+
+
+def _event_id(doc_id: str, sentence_start: int, trigger: object, event_type: str, actor: tuple[Actor, ...],
+              recipient: tuple[Actor, ...], coder: str) -> str:
+    key = "|".join(map(str, (doc_id, sentence_start, trigger, event_type, _ids(actor), _ids(recipient), coder)))
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
 def _ids(actors: tuple[Actor, ...]) -> tuple[str, ...]:
@@ -219,6 +254,11 @@ def _arguments(sentence: Sentence, trigger: _Trigger, mentions: list[Mention]
         return _noun_arguments(sentence, trigger.token, mentions)
     subjects, objects = _verb_slots(sentence, trigger)
     actor = _actors_at(sentence, subjects, mentions)
+    if trigger.speaker is not None:  # "Russia said Sudan must return the helicopter"
+        subjects = [c for c in sentence.children(trigger.token.i) if c.dep in ("nsubj", "nsubjpass")]
+        speakers = [c for c in sentence.children(trigger.speaker.i) if c.dep in ("nsubj", "nsubjpass")]
+        actor = _actors_at(sentence, speakers, mentions)
+        return actor, tuple(a for a in _actors_at(sentence, subjects, mentions) if a not in actor)
     if trigger.condition is not None:  # the threatened: those named in the condition
         inside = {t.i for t in sentence.subtree(trigger.condition.i)}
         recipient = tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside and m.actor not in actor))
@@ -240,6 +280,19 @@ def _conditional_threat(sentence: Sentence, verb: Token) -> _Trigger | None:
     return _Trigger(verb, "THREATEN", None, condition=condition)
 
 
+def _demand(sentence: Sentence, verb: Token) -> _Trigger | None:
+    """ "Russia said Sudan must return the helicopter", "a reminder to Iraq that it must cooperate":
+    what a speaker says another must do is a request to it."""
+    if not any(c.dep == "aux" and c.lemma.lower() in ("must", "should") for c in sentence.children(verb.i)):
+        return None
+    head = verb
+    while head.dep in ("ccomp", "acl", "relcl", "conj") and head.head != head.i:
+        head = sentence.token(head.head)
+        if any(c.dep in ("nsubj", "nsubjpass") for c in sentence.children(head.i)) and head.pos in ("VERB", "AUX"):
+            return _Trigger(verb, "REQUEST", None, speaker=head)
+    return None
+
+
 def _noun_topics(sentence: Sentence, noun: Token) -> list[Token]:
     """The nouns an event noun is about: "an agreement on (military) cooperation between A and B"."""
     return [p for c in sentence.children(noun.i) if c.dep == "prep" and c.lemma.lower() in ("on", "of", "about")
@@ -247,18 +300,27 @@ def _noun_topics(sentence: Sentence, noun: Token) -> list[Token]:
 
 
 def _pronouns(sentence: Sentence, named: list[Mention], memory: _Memory) -> list[Mention]:
-    """ "he", "she": the nearest person named before it in the sentence, else the last
-    person named in the article so far."""
+    """ "he", "she": the nearest person named before it in the sentence, else the last person
+    named in the article so far. "it", "they" as the subject of what a subject said or did:
+    "Hungary said it will support", "Palestinian leaders said they would boycott"."""
     found: list[Mention] = []
     people = sorted((m for m in named if m.kind == "person"), key=lambda m: m.start)
     for token in sentence.tokens:
-        if token.text.lower() in _PRONOUNS and token.pos == "PRON":
+        word = token.text.lower()
+        antecedent: Actor | None = None
+        if word in _PRONOUNS and token.pos == "PRON":
             before = [m for m in people if m.end <= token.i]
-            person = before[-1].actor if before else memory.person
-            if person is not None:
-                actor = dataclasses.replace(person, text=token.text, rule="pronoun", confidence=round(
-                    person.confidence * 0.8, 2), evidence=f'"{token.text}" refers to {person.name}')
-                found.append(Mention(sentence.index, token.i, token.i + 1, actor, "person"))
+            antecedent = before[-1].actor if before else memory.person
+        elif word in ("it", "they") and token.dep in ("nsubj", "nsubjpass"):
+            clause = sentence.token(token.head)
+            if clause.dep in ("ccomp", "xcomp", "advcl", "conj") and clause.head != clause.i:
+                speakers = [m for c in sentence.children(clause.head) if c.dep in ("nsubj", "nsubjpass")
+                            for m in _mentions_at(sentence, c, named) if m.kind != "place"]
+                antecedent = speakers[0].actor if speakers else None
+        if antecedent is not None:
+            actor = dataclasses.replace(antecedent, text=token.text, rule="pronoun", confidence=round(
+                antecedent.confidence * 0.8, 2), evidence=f'"{token.text}" refers to {antecedent.name}')
+            found.append(Mention(sentence.index, token.i, token.i + 1, actor, "person"))
     return found
 
 
@@ -277,6 +339,8 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
     objects += [p for h in holders for c in sentence.children(h.i)
                 if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS
                 for p in sentence.children(c.i) if p.dep == "pobj"]
+    if not objects and verb.dep == "conj" and verb.head != verb.i:  # "telephoned Aliyev and apologised"
+        objects = [c for c in sentence.children(verb.head) if c.dep in ("dobj", "dative")]
     if verb.dep == "relcl":  # "Georgia, on which Moscow imposed a visa regime"; "Lavrov, who will visit"
         antecedent = sentence.token(verb.head)
         objects = [antecedent if o.lemma.lower() in _RELATIVES else o for o in objects]
@@ -325,12 +389,29 @@ def _actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention]) 
     """The actors a slot names: mentions at its head, at coordinated heads, or modifying it."""
     found: list[Actor] = []
     for head in _with_conjuncts(sentence, heads):
-        at_head = [m for m in mentions if m.start <= head.i < m.end]
-        if not at_head:
-            near = {c.i for c in sentence.children(head.i) if c.dep in ("poss", "appos")}
-            at_head = [m for m in mentions if any(m.start <= i < m.end for i in near)]
-        found.extend(m.actor for m in at_head if m.actor not in found)
+        found.extend(m.actor for m in _mentions_at(sentence, head, mentions) if m.actor not in found)
     return tuple(found)
+
+
+def _mentions_at(sentence: Sentence, head: Token, mentions: list[Mention]) -> list[Mention]:
+    """The mentions at a word, else at its owner or apposition ("Iran's minister"), else at what it
+    is a group of or where it is ("thousands of Nigerians", "students throughout Indonesia")."""
+    at_head = [m for m in mentions if m.start <= head.i < m.end]
+    if at_head:
+        return at_head
+    near = {c.i for c in sentence.children(head.i) if c.dep in ("poss", "appos")}
+    at_head = [m for m in mentions if any(m.start <= i < m.end for i in near)]
+    if at_head:
+        return at_head
+    found: list[Mention] = []
+    for _ in range(3):  # "tens of thousands of students throughout Indonesia"
+        of = [p for c in sentence.children(head.i) if c.dep == "prep" and c.lemma.lower() in _MEMBERSHIP
+              for p in sentence.children(c.i) if p.dep == "pobj"]
+        found = [m for p in of for m in mentions if m.start <= p.i < m.end]
+        if found or not of:
+            break
+        head = of[0]
+    return found
 
 
 def _with_conjuncts(sentence: Sentence, heads: list[Token]) -> list[Token]:
@@ -455,8 +536,15 @@ def _quote(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def _confidence(trigger: _Trigger, actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> float:
-    score = 0.45 + (0.2 if recipient else 0.0) + (0.1 if trigger.token.pos == "VERB" else 0.0)
+def _confidence(sentence: Sentence, trigger: _Trigger, actor: tuple[Actor, ...], recipient: tuple[Actor, ...],
+                inherited: bool) -> float:
+    """How much the coding rests on: a verb and both sides named in its own clause count most; each
+    clause it is embedded in, sides carried over from an earlier sentence and weakly resolved
+    actors count less."""
+    score = 0.4 + (0.1 if trigger.noun is not trigger.token else 0.0)
+    score += (0.1 if actor else 0.0) + (0.15 if recipient else 0.0)
     people = actor + recipient
-    score += 0.2 * sum(a.confidence for a in people) / len(people)
-    return round(min(score, 0.95), 2)
+    score += 0.2 * sum(a.confidence for a in people) / len(people) if people else 0.0
+    depth = sum(1 for t in _clause_chain(sentence, trigger.token) if t.dep in _EMBEDDING)
+    score -= 0.05 * min(depth, 3) + (0.1 if inherited else 0.0)
+    return round(min(max(score, 0.05), 0.95), 2)
