@@ -121,8 +121,10 @@ class EventCoder:
                 # killed" has a target and no known source
             event = self._event(parsed, sentence, trigger, actor, recipient, mentions, weekdays, inherited)
             for coded in (event, self._stance(event)):
-                key = (coded.event_type, _ids(coded.actor), _ids(coded.recipient)) if coded else None
-                if coded is not None and key not in seen:
+                if coded is None:
+                    continue
+                key = (coded.event_type, _ids(coded.actor), _ids(coded.recipient))
+                if key not in seen:
                     seen.add(key)
                     yield coded
 
