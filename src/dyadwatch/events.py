@@ -36,6 +36,7 @@ _CLAIMING = {"claim", "allege", "contend", "assert", "maintain", "suggest", "sus
 _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "presumably"}
 _STANCES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # already what is said, not what is done
 _EMBEDDING = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
+_ARRIVING = {"arrive", "land", "visit", "travel", "fly", "stop"}
 _MEMBERSHIP = {"of", "from", "in", "throughout", "across"}  # "rebels in the Ivory Coast"
 _RELATIVES = {"which", "whom", "who", "that"}
 _ACCUSING = {"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "fault", "denounce"}
@@ -107,7 +108,7 @@ class EventCoder:
 
     def _sentence_events(self, parsed: ParsedArticle, sentence: Sentence, mentions: list[Mention],
                          weekdays: str, memory: _Memory) -> Iterator[Event]:
-        actors = [m for m in mentions if m.kind != "place"]
+        actors = mentions  # places count where nothing else names a side: "demonstrators in Baghdad"
         seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
         same_event = memory.dyad is not None and sentence.index - memory.dyad_at <= _SAME_EVENT_REACH and bool(
             _SAME_EVENT.search(sentence.text))
@@ -338,6 +339,11 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
             inner = [c for c in sentence.children(done.i) if c.dep in ("dobj", "dative")]
             objects += inner
             holders += [done, *inner]
+        # "demanded that Pyongyang abandon its programme": the one the clause is about
+        objects += [s for c in children if c.dep == "ccomp" for s in sentence.children(c.i) if s.dep == "nsubj"]
+    if verb.lemma.lower() in _ARRIVING:  # "arrived in Amman"
+        objects += [p for c in children if c.dep == "prep" and c.lemma.lower() in ("in", "at")
+                    for p in sentence.children(c.i) if p.dep == "pobj"]
     objects += [p for h in holders for c in sentence.children(h.i)
                 if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS
                 for p in sentence.children(c.i) if p.dep == "pobj"]
@@ -397,11 +403,17 @@ def _actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention]) 
 
 def _mentions_at(sentence: Sentence, head: Token, mentions: list[Mention]) -> list[Mention]:
     """The mentions at a word, else at its owner or apposition ("Iran's minister"), else at what it
-    is a group of or where it is ("thousands of Nigerians", "students throughout Indonesia")."""
+    is a group of or where it is ("thousands of Nigerians", "students throughout Indonesia",
+    "demonstrators in Baghdad"). A place counts only where no actor is named."""
+    actors = [m for m in mentions if m.kind != "place"]
+    return _mentions_near(sentence, head, actors) or _mentions_near(sentence, head, mentions)
+
+
+def _mentions_near(sentence: Sentence, head: Token, mentions: list[Mention]) -> list[Mention]:
     at_head = [m for m in mentions if m.start <= head.i < m.end]
     if at_head:
         return at_head
-    near = {c.i for c in sentence.children(head.i) if c.dep in ("poss", "appos")}
+    near = {c.i for c in sentence.children(head.i) if c.dep in ("poss", "appos", "compound", "amod", "nmod")}
     at_head = [m for m in mentions if any(m.start <= i < m.end for i in near)]
     if at_head:
         return at_head
@@ -543,10 +555,10 @@ def _confidence(sentence: Sentence, trigger: _Trigger, actor: tuple[Actor, ...],
     """How much the coding rests on: a verb and both sides named in its own clause count most; each
     clause it is embedded in, sides carried over from an earlier sentence and weakly resolved
     actors count less."""
-    score = 0.4 + (0.1 if trigger.noun is not trigger.token else 0.0)
-    score += (0.1 if actor else 0.0) + (0.15 if recipient else 0.0)
+    score = 0.5 + (0.1 if trigger.noun is not trigger.token else 0.0)
+    score += (0.1 if actor else 0.0) + (0.1 if recipient else 0.0)
     people = actor + recipient
     score += 0.2 * sum(a.confidence for a in people) / len(people) if people else 0.0
     depth = sum(1 for t in _clause_chain(sentence, trigger.token) if t.dep in _EMBEDDING)
-    score -= 0.05 * min(depth, 3) + (0.1 if inherited else 0.0)
+    score -= 0.1 * min(depth, 3) + (0.1 if inherited else 0.0)
     return round(min(max(score, 0.05), 0.95), 2)
