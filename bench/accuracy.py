@@ -64,9 +64,10 @@ that differ from ISO 3166 alpha-3 mapped (JAP -> JPN, ITL -> ITA, ROM -> ROU, ZA
 KSV -> XKX); IGO, NGO and NGM codes -> 'IGO'; '---' (country unknown) -> no country. Other
 transnational codes (IMG militarized groups, MNC companies) stay as they are and match nothing.
 
-PLOVER type -> penta class (conflibert): REQUEST -> 0; AGREE, CONSULT, SUPPORT -> 1; COOPERATE,
-AID, CONCEDE, RETREAT -> 2; ACCUSE, REJECT, THREATEN -> 3; PROTEST, MOBILIZE, SANCTION, COERCE,
-ASSAULT -> 4; a text with no event -> 0.
+Predicted event -> penta class (conflibert): by the CAMEO root dyadwatch gives the event (its
+``cameo`` field: the root of its trigger where the trigger table names one, else of its PLOVER
+type): 01-02 -> 0, 03-05 -> 1, 06-08 -> 2, 09-13 -> 3, 14-20 -> 4; a text with no event -> 0. So a
+demand (PLOVER REQUEST, CAMEO 10) is verbal conflict and an appeal (REQUEST, CAMEO 02) a statement.
 
 Scoring
 -------
@@ -133,6 +134,7 @@ CAMEO_ADDED = {"01": NONE, "02": "REQUEST"}  # the roots CAMEO2PLOVER-2021.txt l
 PENTA = {NONE: "0", "REQUEST": "0", "AGREE": "1", "CONSULT": "1", "SUPPORT": "1", "COOPERATE": "2", "AID": "2",
          "CONCEDE": "2", "RETREAT": "2", "ACCUSE": "3", "REJECT": "3", "THREATEN": "3", "PROTEST": "4",
          "MOBILIZE": "4", "SANCTION": "4", "COERCE": "4", "ASSAULT": "4"}
+PENTA_ROOTS = (("0", 2), ("1", 5), ("2", 8), ("3", 13), ("4", 20))  # CAMEO roots 01-02, 03-05, ...
 PENTA_NAMES = {"0": "0 statement/appeal", "1": "1 verbal coop", "2": "2 material coop", "3": "3 verbal confl",
                "4": "4 material confl"}
 CAMEO_TABLE = Path("plover-gsr") / "CAMEO2PLOVER-2021.txt"
@@ -186,7 +188,7 @@ class GoldSet:
     about: str
     records: tuple[Record, ...]
     labels: tuple[str, ...]  # the set's labels, in table order
-    to_label: Callable[[str], str]
+    to_label: Callable[[Event | None], str]  # the label of a predicted event (None: no event)
     countries: bool
     skipped: tuple[str, ...] = ()  # why records were left out, one line each
 
@@ -239,8 +241,8 @@ def _reciprocal(raw: dict[str, object]) -> bool:
     return "SRC/TAR" in markup
 
 
-def _same(plover_type: str) -> str:
-    return plover_type
+def _same(event: Event | None) -> str:
+    return event.event_type if event else NONE
 
 
 def read_cameo_table(evaldata: Path) -> dict[str, str]:
@@ -338,12 +340,16 @@ def read_conflibert(evaldata: Path) -> GoldSet:
         text, _, label = line.rpartition("\t")
         if text.strip():
             records.append(Record(f"line-{number}", text.strip(), DEFAULT_DATE, (Coding(label.strip()),)))
-    return GoldSet("conflibert", "ConfliBERT CAMEO penta-class test sentences (PLOVER type -> class)",
+    return GoldSet("conflibert", "ConfliBERT CAMEO penta-class test sentences (CAMEO root of the event -> class)",
                    tuple(records), tuple(PENTA_NAMES), _penta, False)
 
 
-def _penta(plover_type: str) -> str:
-    return PENTA.get(plover_type, "?")
+def _penta(event: Event | None) -> str:
+    """The penta class of the event's CAMEO root (a demand is REQUEST but CAMEO 10, verbal conflict)."""
+    if event is None:
+        return "0"
+    root = int(event.cameo[:2]) if event.cameo[:2].isdigit() else 0
+    return next((label for label, last in PENTA_ROOTS if root <= last), "0") if root else PENTA[event.event_type]
 
 
 READERS: dict[str, Callable[[Path], GoldSet]] = {
@@ -354,14 +360,14 @@ READERS: dict[str, Callable[[Path], GoldSet]] = {
 
 # --- predicting and scoring --------------------------------------------------------------------------
 
-def predict(events: list[Event], to_label: Callable[[str], str]) -> Prediction:
+def predict(events: list[Event], to_label: Callable[[Event | None], str]) -> Prediction:
     """The main event (highest confidence, the first in text order on ties) and every event's type."""
     ordered = sorted(events, key=_text_order)
     main = max(ordered, key=lambda event: event.confidence, default=None)
     types = tuple(event.event_type for event in ordered)
     if main is None:
-        return Prediction(to_label(NONE), frozenset({to_label(NONE)}), types)
-    return Prediction(to_label(main.event_type), frozenset(map(to_label, types)), types,
+        return Prediction(to_label(None), frozenset({to_label(None)}), types)
+    return Prediction(to_label(main), frozenset(map(to_label, ordered)), types,
                       _codes(main.actor), _codes(main.recipient))
 
 
@@ -482,7 +488,7 @@ def report(gold: GoldSet, tally: Tally, result: dict[str, float]) -> None:
 def print_table(gold: GoldSet, tally: Tally) -> None:
     """Precision, recall, F1, support and predictions of each label seen (and of 'none')."""
     print(f"{'type':20} {'P':>6} {'R':>6} {'F1':>6} {'support':>8} {'predicted':>10}")
-    rows = (*gold.labels, NONE) if gold.to_label(NONE) == NONE else gold.labels
+    rows = (*gold.labels, NONE) if gold.to_label(None) == NONE else gold.labels
     for label in rows:
         precision, recall, f1, support = type_scores(tally, label)
         if support or tally.predicted[label]:

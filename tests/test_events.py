@@ -72,6 +72,92 @@ def test_events_ids_are_stable_and_distinct(code):
 
 
 def test_events_quad_intensity_and_cameo_follow_the_type(code):
-    event = next(e for e in code("Azerbaijani forces attacked Armenian positions.", "2020-10-01")
+    event = next(e for e in code("Azerbaijani forces kidnapped Armenian soldiers.", "2020-10-01")
                  if e.event_type == "ASSAULT")
-    assert (event.quad_code, event.intensity, event.cameo) == (4, -10.0, "18")
+    assert (event.quad_code, event.intensity, event.cameo, event.mode) == (4, -10.0, "18", "abduct")
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "cameo"), [
+    ("Azerbaijani forces attacked Armenian positions.", "ASSAULT", "19"),  # armed force, not unconventional violence
+    ("Russia demanded that Georgia release the officers.", "REQUEST", "10"),  # a demand, not an appeal
+    ("Russia appealed to Georgia to release the officers.", "REQUEST", "02"),
+    ("Moscow said Tbilisi must release the officers.", "REQUEST", "10"),
+])
+def test_events_cameo_root_follows_the_trigger_where_it_differs_from_the_type(code, sentence, event_type, cameo):
+    events = [e for e in code(sentence, "2006-10-01") if e.event_type == event_type]
+    assert [e.cameo for e in events] == [cameo], events
+
+
+# --- who did it when the sentence does not say it outright --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        # "he" is the person named before it
+        ("Putin said he plans to meet Armenian Prime Minister Nikol Pashinyan.", "CONSULT", "RUS", "ARM"),
+        # "it" is who said it
+        ("Hungary has said it will support Romania's bid.", "AGREE", "HUN", "ROU"),
+        # the members of a group and where a group is
+        ("Thousands of Georgians protested against Russia in Tbilisi.", "PROTEST", "GEO", "RUS"),
+        ("Demonstrators in Baku blocked roads to the Russian embassy.", "PROTEST", "AZE", None),
+        # a target named as the owner or the nationality of the object
+        ("Yerevan rejected a Russian proposal on the corridor.", "REJECT", "ARM", "RUS"),
+        # the one a demand is about
+        ("The United States demanded that Iran abandon its nuclear programme.", "REQUEST", "USA", "IRN"),
+        ("Moscow said Tbilisi must release the officers.", "REQUEST", "RUS", "GEO"),
+        # an object shared by coordinated verbs
+        ("Putin telephoned Aliyev and apologised for the crash.", "CONCEDE", "RUS", "AZE"),
+        # an agreement about cooperation between two states
+        ("An agreement on military cooperation between Azerbaijan and Russia.", "AGREE", "AZE", "RUS"),
+        # arriving in a capital is visiting its country
+        ("The Iranian president arrived in Baku on Monday.", "CONSULT", "IRN", "AZE"),
+    ],
+)
+def test_events_find_sides_through_pronouns_groups_and_clauses(code, text, event_type, actor, recipient):
+    events = [e for e in code(text, "2010-06-01") if e.event_type == event_type]
+    assert events, f"no {event_type} in {[(e.event_type, e.trigger) for e in code(text, '2010-06-01')]}"
+    assert any(actor in _sides(e)[0] and (recipient is None or recipient in _sides(e)[1]) for e in events), [
+        (_sides(e), e.trigger) for e in events]
+
+
+def test_events_an_agentless_follow_up_takes_the_sides_of_the_event_just_told(code):
+    text = ("Russian Defence Minister Sergei Ivanov visited Baku on Wednesday. During the visit, two documents "
+            "were signed.")
+    signed = [e for e in code(text, "2003-03-12") if e.trigger == "signed"]
+    assert [(_sides(e), e.event_type) for e in signed] == [(({"RUS"}, {"AZE"}), "AGREE")]
+    assert signed[0].confidence < 0.9  # carried over, not read in the sentence
+
+
+def test_events_an_agentless_sentence_about_something_else_takes_no_sides(code):
+    text = "Russian Defence Minister Sergei Ivanov visited Baku on Wednesday. Two new stadiums were opened."
+    assert [e.trigger for e in code(text, "2003-03-12")] == ["visited"]
+
+
+def test_events_a_conditional_use_of_force_is_a_hypothetical_threat_against_those_in_the_condition(code):
+    events = code("Azerbaijan will be compelled to use force if Armenian troops do not leave.", "2003-03-12")
+    threat = [e for e in events if e.event_type == "THREATEN"]
+    assert [(_sides(e), e.modality) for e in threat] == [(({"AZE"}, {"ARM"}), "hypothetical")]
+
+
+@pytest.mark.parametrize(
+    ("text", "done", "said"),
+    [
+        ("Russia will send humanitarian aid to Egypt.", ("AID", "future"), "AGREE"),  # a promise of cooperation
+        ("Turkey will close its border with Armenia.", ("SANCTION", "future"), "THREATEN"),  # a promise of harm
+        ("Azerbaijan refused to meet Armenian officials.", ("CONSULT", "negated"), "REJECT"),
+    ],
+)
+def test_events_saying_what_one_will_or_will_not_do_is_itself_an_event(code, text, done, said):
+    events = code(text, "2010-06-01")
+    assert done in [(e.event_type, e.modality) for e in events]
+    stance = [e for e in events if e.event_type == said]
+    assert stance and stance[0].modality == "asserted" and stance[0].actor == next(
+        e for e in events if (e.event_type, e.modality) == done).actor
+
+
+def test_events_modes_come_from_the_trigger_table(code):
+    modes = {e.trigger: e.mode for e in code("Iraqi rebels kidnapped two Turkish engineers and declared a "
+                                              "ceasefire.", "2004-06-01")}
+    assert modes.get("kidnapped") == "abduct"
+    assert modes.get("declared") == "ceasefire"

@@ -22,6 +22,11 @@ STAGE = "actors.kb.v2"
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from", "into", "over"}
 _TITLE_DEPS = {"compound", "amod", "nmod", "npadvmod", "punct", "nummod"}
 _PLACE_KINDS = {"region", "facility"}
+# nouns for what a state does: "a Russian proposal" is Russia's, "the Turkish ultimatum" Turkey's
+_ACTS_OF_STATE = {"proposal", "plan", "request", "demand", "offer", "initiative", "ultimatum", "decision", "policy",
+                  "position", "stance", "warning", "threat", "statement", "note", "pressure", "aggression",
+                  "invasion", "occupation", "offensive", "blockade", "sanction", "embargo", "veto", "bid",
+                  "mediation", "recognition", "refusal", "withdrawal", "intervention", "annexation", "claim"}
 _STATE_KINDS = {"country", "adjective", "capital", "seat"}  # a title's country before any IGO it names
 
 
@@ -109,7 +114,12 @@ class ActorResolver:
         head = sentence.token(first.head)
         if first.dep not in ("amod", "compound", "nmod") or head.i <= token.i:
             return None
-        return self._titled(sentence, start, head.i + 1, name, when, role_words=_text(sentence, end, head.i + 1))
+        titled = self._titled(sentence, start, head.i + 1, name, when, role_words=_text(sentence, end, head.i + 1))
+        if titled is None and head.lemma.lower() in _ACTS_OF_STATE:  # "a Russian proposal": Russia's
+            actor = Actor(token.text, name.name, name.country, "GOV", name.entity_id, "gazetteer.adjective-act", 0.7,
+                          f'"{token.text} {head.text}": an act of the state of {name.country}')
+            return Mention(sentence.index, start, end, actor, "country")
+        return titled
 
     def _title_of(self, sentence: Sentence, start: int, token: Token, name: Name, when: date | None
                   ) -> Mention | None:

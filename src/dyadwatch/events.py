@@ -229,8 +229,13 @@ class EventCoder:
             quote=_quote(sentence.text),
             confidence=_confidence(sentence, trigger, actor, recipient, inherited),
             coder=coder,
-            cameo=kind.cameo,
+            cameo=self._cameo(trigger, kind.cameo),
         )
+
+    def _cameo(self, trigger: _Trigger, default: str) -> str:
+        """The CAMEO root: the trigger's own where the table gives one ("demand": 10), else the type's."""
+        own = self.lexicon.trigger_cameo.get(trigger.entry) if trigger.entry else None
+        return own or ("10" if trigger.speaker is not None else default)
 
     def _contexts(self, sentence: Sentence, actors: tuple[Actor, ...]) -> tuple[str, ...]:
         words = [t.lemma.lower() for t in sentence.tokens] + [a.name.lower() for a in actors]
@@ -347,7 +352,8 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
     objects += [p for h in holders for c in sentence.children(h.i)
                 if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS
                 for p in sentence.children(c.i) if p.dep == "pobj"]
-    if not objects and verb.dep == "conj" and verb.head != verb.i:  # "telephoned Aliyev and apologised"
+    if not any(o.dep in ("dobj", "dative") for o in objects) and verb.dep == "conj" and verb.head != verb.i:
+        # "telephoned Aliyev and apologised"
         objects = [c for c in sentence.children(verb.head) if c.dep in ("dobj", "dative")]
     if verb.dep == "relcl":  # "Georgia, on which Moscow imposed a visa regime"; "Lavrov, who will visit"
         antecedent = sentence.token(verb.head)

@@ -64,6 +64,7 @@ class Lexicon:
     verb_triggers: dict[str, str]  # lemma, "lemma particle" or "lemma object" → event type
     noun_triggers: dict[str, str]  # lemma or "modifier lemma" → event type
     trigger_modes: dict[tuple[str, str], str]  # (pos, trigger) → PLOVER mode, where the table gives one
+    trigger_cameo: dict[tuple[str, str], str]  # (pos, trigger) → CAMEO root, where it is not the type's
     contexts: dict[str, str]
     event_types: dict[str, EventType]
 
@@ -191,6 +192,7 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
         verb_triggers={r["trigger"]: r["event_type"] for r in triggers if r["pos"] == "VERB"},
         noun_triggers={r["trigger"]: r["event_type"] for r in triggers if r["pos"] == "NOUN"},
         trigger_modes={(r["pos"], r["trigger"]): r["mode"] for r in triggers if r.get("mode")},
+        trigger_cameo={(r["pos"], r["trigger"]): r["cameo"] for r in triggers if r.get("cameo")},
         contexts={r["word"].lower(): r["context"] for _, r in _rows("contexts.tsv", extra)},
         event_types=event_types,
     )
