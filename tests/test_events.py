@@ -161,3 +161,33 @@ def test_events_modes_come_from_the_trigger_table(code):
                                               "ceasefire.", "2004-06-01")}
     assert modes.get("kidnapped") == "abduct"
     assert modes.get("declared") == "ceasefire"
+
+
+# --- quotes ----------------------------------------------------------------------------------------
+
+
+def test_events_we_in_a_quote_is_its_speaker(code):
+    events = code("“We are ready to sign the treaty with Azerbaijan,” Putin said.", "2010-06-01")
+    signed = [e for e in events if e.trigger == "sign"]
+    assert signed and _sides(signed[0]) == ({"RUS"}, {"AZE"})
+    assert signed[0].quote == "We are ready to sign the treaty with Azerbaijan,"
+    assert signed[0].actor[0].rule == "pronoun" and "Putin" in signed[0].actor[0].evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        ('"This is an act of aggression by Armenia," the Azerbaijani foreign ministry said.', "ACCUSE", "AZE", "ARM"),
+        ("Aliyev told Putin: “Russia is our strategic partner and friend.”", "SUPPORT", "AZE", "RUS"),
+    ],
+)
+def test_events_a_quote_that_states_no_event_is_read_by_its_words(code, text, event_type, actor, recipient):
+    events = [e for e in code(text, "2020-10-01") if e.quote]
+    assert [(e.event_type, _sides(e)) for e in events] == [(event_type, ({actor}, {recipient}))]
+    assert events[0].confidence < max(e.confidence for e in code("Azerbaijan accused Armenia of aggression.",
+                                                                  "2020-10-01"))
+
+
+def test_events_carry_a_quote_only_when_they_are_what_it_says(code):
+    events = code("Russia expelled two Georgian diplomats, calling them “persons engaged in spying”.", "2006-10-01")
+    assert [(e.event_type, e.quote) for e in events] == [("SANCTION", None)]

@@ -84,3 +84,14 @@ def test_lexicon_person_index_picks_by_date_then_by_document():
     assert (both.role.entity_id, both.confidence) == ("person:sergei_ivanov", 0.65)
     assert people.pick("Ivanov", date(2002, 6, 1)).confidence < 0.5
     assert people.pick("Nobody Atall", date(2002, 6, 1)) is None
+
+
+def test_lexicon_quote_cues_are_read_and_longest_cue_wins():
+    from dyadwatch.quotes import cue
+
+    cues = load_lexicon().quote_cues
+    assert cue("They are our strategic partners.", cues) == "SUPPORT"
+    assert cue("This is aggression, pure and simple.", cues) == "ACCUSE"
+    assert cue("We are ready to talk.", cues) == "AGREE"
+    assert cue("The weather was fine.", cues) is None
+    assert cue("Non-aggression pacts are old.", {"aggression": "ACCUSE"}) is None  # part of a longer word

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .dates import as_date, event_date
 from .lexicon import Lexicon
 from .model import Actor, DateValue, Event, Location, Mention, ParsedArticle, Sentence, Token
+from .quotes import FIRST_PERSON, Quote, cue, quotes
 from .timex import weekday_reading
 
 STAGE = "events.rules.v1"
@@ -42,7 +43,6 @@ _RELATIVES = {"which", "whom", "who", "that"}
 _ACCUSING = {"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "fault", "denounce"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
-_QUOTE = re.compile(r"[\"“]([^\"“”]{8,}?)[\"”]")
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class _Trigger:
     entry: tuple[str, str] | None = None  # the row of the trigger table: (pos, trigger)
     condition: Token | None = None  # the if-clause of a conditional threat
     speaker: Token | None = None  # who demands, when the trigger is what someone "must" do
+    quote: Quote | None = None  # the quote that is the statement, for an event read from a quote's words
 
 
 @dataclass
@@ -96,8 +97,9 @@ class EventCoder:
         memory = _Memory()
         for sentence in parsed.sentences:
             named = by_sentence.get(sentence.index, [])
-            found = list(self._sentence_events(parsed, sentence, named + _pronouns(sentence, named, memory),
-                                               reading, memory))
+            quoted = quotes(sentence)
+            found = list(self._sentence_events(parsed, sentence, named + _pronouns(sentence, named, memory, quoted),
+                                               reading, memory, quoted))
             events.extend(found)
             people = [m.actor for m in named if m.kind == "person"]
             memory.person = people[-1] if people else memory.person
@@ -107,12 +109,12 @@ class EventCoder:
         return tuple(events)
 
     def _sentence_events(self, parsed: ParsedArticle, sentence: Sentence, mentions: list[Mention],
-                         weekdays: str, memory: _Memory) -> Iterator[Event]:
+                         weekdays: str, memory: _Memory, quoted: list[Quote]) -> Iterator[Event]:
         actors = mentions  # places count where nothing else names a side: "demonstrators in Baghdad"
         seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
         same_event = memory.dyad is not None and sentence.index - memory.dyad_at <= _SAME_EVENT_REACH and bool(
             _SAME_EVENT.search(sentence.text))
-        for trigger in self._triggers(sentence):
+        for trigger in self._triggers(sentence, quoted):
             actor, recipient = _arguments(sentence, trigger, actors)
             inherited = not actor and not recipient and same_event and memory.dyad is not None
             if inherited and memory.dyad is not None:
@@ -120,7 +122,7 @@ class EventCoder:
             if not any(a.country for a in actor + recipient):
                 continue  # an event needs a side placed in a country (or an IGO); "Three US soldiers were
                 # killed" has a target and no known source
-            event = self._event(parsed, sentence, trigger, actor, recipient, mentions, weekdays, inherited)
+            event = self._event(parsed, sentence, trigger, actor, recipient, mentions, weekdays, inherited, quoted)
             for coded in (event, self._stance(event)):
                 if coded is None:
                     continue
@@ -151,7 +153,17 @@ class EventCoder:
             date_basis=event.date_basis if event.modality == "negated" else "unknown",
             confidence=round(min(event.confidence + 0.02, 0.95), 2))
 
-    def _triggers(self, sentence: Sentence) -> Iterator[_Trigger]:
+    def _triggers(self, sentence: Sentence, quoted: list[Quote]) -> Iterator[_Trigger]:
+        """The sentence's triggers: verbs, event nouns, conditional threats, demands; then each quote
+        that states no event of its own but whose words are one (praise, accusation, offer, …)."""
+        found = list(self._word_triggers(sentence))
+        yield from found
+        for quote in quoted:
+            event_type = cue(quote.text, self.lexicon.quote_cues)
+            if quote.verb is not None and event_type and not any(quote.holds(sentence, t.token) for t in found):
+                yield _Trigger(quote.verb, event_type, None, quote=quote)
+
+    def _word_triggers(self, sentence: Sentence) -> Iterator[_Trigger]:
         used_nouns: set[int] = set()
         for token in sentence.tokens:
             if token.pos == "VERB" or (token.pos == "AUX" and token.dep == "ROOT"):
@@ -199,7 +211,8 @@ class EventCoder:
         return _Trigger(verb, verbs[lemma], obj if obj is not None and obj.pos == "NOUN" else None, ("VERB", lemma))
 
     def _event(self, parsed: ParsedArticle, sentence: Sentence, trigger: _Trigger, actor: tuple[Actor, ...],
-               recipient: tuple[Actor, ...], mentions: list[Mention], weekdays: str, inherited: bool) -> Event:
+               recipient: tuple[Actor, ...], mentions: list[Mention], weekdays: str, inherited: bool,
+               quoted: list[Quote]) -> Event:
         article = parsed.article
         kind = self.lexicon.event_types[trigger.event_type]
         modality = _modality(sentence, trigger.token)
@@ -226,7 +239,7 @@ class EventCoder:
             span=(sentence.start, sentence.end),
             trigger=trigger.token.text,
             location=_location(mentions),
-            quote=_quote(sentence.text),
+            quote=_quote_of(sentence, trigger, quoted),
             confidence=_confidence(sentence, trigger, actor, recipient, inherited),
             coder=coder,
             cameo=self._cameo(trigger, kind.cameo),
@@ -262,6 +275,11 @@ def _arguments(sentence: Sentence, trigger: _Trigger, mentions: list[Mention]
         return _noun_arguments(sentence, trigger.token, mentions)
     subjects, objects = _verb_slots(sentence, trigger)
     actor = _actors_at(sentence, subjects, mentions)
+    if trigger.quote is not None:  # the speaker, to the one spoken to or those named in the quote
+        named = tuple(m.actor for m in mentions if trigger.quote.holds(sentence, sentence.token(m.start))
+                      and m.actor not in actor and m.actor.text.lower() not in FIRST_PERSON)
+        spoken_to = tuple(a for a in _actors_at(sentence, objects, mentions) if a not in actor)
+        return actor, tuple(dict.fromkeys(spoken_to + named))
     if trigger.speaker is not None:  # "Russia said Sudan must return the helicopter"
         subjects = [c for c in sentence.children(trigger.token.i) if c.dep in ("nsubj", "nsubjpass")]
         speakers = [c for c in sentence.children(trigger.speaker.i) if c.dep in ("nsubj", "nsubjpass")]
@@ -307,29 +325,42 @@ def _noun_topics(sentence: Sentence, noun: Token) -> list[Token]:
             for p in sentence.children(c.i) if p.dep == "pobj" and p.pos == "NOUN"]
 
 
-def _pronouns(sentence: Sentence, named: list[Mention], memory: _Memory) -> list[Mention]:
+def _pronouns(sentence: Sentence, named: list[Mention], memory: _Memory, quoted: list[Quote]) -> list[Mention]:
     """ "he", "she": the nearest person named before it in the sentence, else the last person
     named in the article so far. "it", "they" as the subject of what a subject said or did:
-    "Hungary said it will support", "Palestinian leaders said they would boycott"."""
+    "Hungary said it will support", "Palestinian leaders said they would boycott". "we", "I",
+    "our" in a quote: its speaker."""
     found: list[Mention] = []
     people = sorted((m for m in named if m.kind == "person"), key=lambda m: m.start)
     for token in sentence.tokens:
         word = token.text.lower()
-        antecedent: Actor | None = None
+        antecedent: Mention | None = None
         if word in _PRONOUNS and token.pos == "PRON":
             before = [m for m in people if m.end <= token.i]
-            antecedent = before[-1].actor if before else memory.person
+            antecedent = before[-1] if before else (
+                Mention(sentence.index, -1, -1, memory.person, "person") if memory.person else None)
         elif word in ("it", "they") and token.dep in ("nsubj", "nsubjpass"):
             clause = sentence.token(token.head)
             if clause.dep in ("ccomp", "xcomp", "advcl", "conj") and clause.head != clause.i:
                 speakers = [m for c in sentence.children(clause.head) if c.dep in ("nsubj", "nsubjpass")
                             for m in _mentions_at(sentence, c, named) if m.kind != "place"]
-                antecedent = speakers[0].actor if speakers else None
+                antecedent = speakers[0] if speakers else None
         if antecedent is not None:
-            actor = dataclasses.replace(antecedent, text=token.text, rule="pronoun", confidence=round(
-                antecedent.confidence * 0.8, 2), evidence=f'"{token.text}" refers to {antecedent.name}')
-            found.append(Mention(sentence.index, token.i, token.i + 1, actor, "person"))
+            found.append(_refers(sentence, token, antecedent))
+    for quote in quoted:
+        speakers = [m for c in (sentence.children(quote.verb.i) if quote.verb else ()) if c.dep == "nsubj"
+                    for m in _mentions_at(sentence, c, named + found) if m.kind != "place"]
+        found += [_refers(sentence, t, speakers[0]) for t in sentence.tokens
+                  if speakers and t.text.lower() in FIRST_PERSON and quote.holds(sentence, t)]
     return found
+
+
+def _refers(sentence: Sentence, token: Token, antecedent: Mention) -> Mention:
+    """A pronoun as a mention of what it refers to."""
+    named = antecedent.actor
+    actor = dataclasses.replace(named, text=token.text, rule="pronoun", confidence=round(named.confidence * 0.8, 2),
+                                evidence=f'"{token.text}" refers to {named.name}')
+    return Mention(sentence.index, token.i, token.i + 1, actor, antecedent.kind)
 
 
 def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], list[Token]]:
@@ -551,9 +582,11 @@ def _location(mentions: list[Mention]) -> Location | None:
     return Location(place.actor.name, place.actor.country) if place else None
 
 
-def _quote(text: str) -> str | None:
-    match = _QUOTE.search(text)
-    return match.group(1).strip() if match else None
+def _quote_of(sentence: Sentence, trigger: _Trigger, quoted: list[Quote]) -> str | None:
+    """The quote an event is the statement of: the one read for it, or the one its trigger is in."""
+    if trigger.quote is not None:
+        return trigger.quote.text
+    return next((q.text for q in quoted if q.holds(sentence, trigger.token)), None)
 
 
 def _confidence(sentence: Sentence, trigger: _Trigger, actor: tuple[Actor, ...], recipient: tuple[Actor, ...],
@@ -566,5 +599,5 @@ def _confidence(sentence: Sentence, trigger: _Trigger, actor: tuple[Actor, ...],
     people = actor + recipient
     score += 0.2 * sum(a.confidence for a in people) / len(people) if people else 0.0
     depth = sum(1 for t in _clause_chain(sentence, trigger.token) if t.dep in _EMBEDDING)
-    score -= 0.1 * min(depth, 3) + (0.1 if inherited else 0.0)
+    score -= 0.1 * min(depth, 3) + (0.1 if inherited else 0.0) + (0.15 if trigger.quote is not None else 0.0)
     return round(min(max(score, 0.05), 0.95), 2)

@@ -66,6 +66,7 @@ class Lexicon:
     trigger_modes: dict[tuple[str, str], str]  # (pos, trigger) → PLOVER mode, where the table gives one
     trigger_cameo: dict[tuple[str, str], str]  # (pos, trigger) → CAMEO root, where it is not the type's
     contexts: dict[str, str]
+    quote_cues: dict[str, str]  # words that make a quote a statement of a type: "aggression" → ACCUSE
     event_types: dict[str, EventType]
 
 
@@ -79,6 +80,7 @@ COLUMNS = {
     "sectors.tsv": ("word", "sector"),
     "triggers.tsv": ("trigger", "pos", "event_type"),
     "contexts.tsv": ("word", "context"),
+    "quotes.tsv": ("cue", "event_type"),
     "plover.tsv": ("event_type", "quad_code", "intensity", "cameo", "cameo_name"),
 }
 _CHOICES = {("igos.tsv", "kind"): {"IGO", "NGO"}, ("places.tsv", "kind"): {"region", "facility"},
@@ -194,5 +196,7 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
         trigger_modes={(r["pos"], r["trigger"]): r["mode"] for r in triggers if r.get("mode")},
         trigger_cameo={(r["pos"], r["trigger"]): r["cameo"] for r in triggers if r.get("cameo")},
         contexts={r["word"].lower(): r["context"] for _, r in _rows("contexts.tsv", extra)},
+        quote_cues={r["cue"].lower(): r["event_type"] for w, r in _rows("quotes.tsv", extra)
+                    if _known_type(w, r, event_types)},
         event_types=event_types,
     )
