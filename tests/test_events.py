@@ -26,7 +26,8 @@ def _sides(event):
         ("Turkey threatened Armenia with new sanctions.", "THREATEN", "TUR", "ARM", "asserted"),
         ("Putin and Aliyev discussed the Karabakh conflict.", "CONSULT", "RUS", "AZE", "asserted"),
         ("Russian peacekeepers withdrew from Azerbaijan.", "RETREAT", "RUS", "AZE", "asserted"),
-        ("Baku apologised to Moscow for the incident.", "CONCEDE", "AZE", "RUS", "asserted"),
+        # PLOVER: an apology is SUPPORT (CAMEO 055)
+        ("Baku apologised to Moscow for the incident.", "SUPPORT", "AZE", "RUS", "asserted"),
         ("Iran condemned the agreement between Russia and Azerbaijan.", "ACCUSE", "IRN", None, "asserted"),
     ],
 )
@@ -107,7 +108,7 @@ def test_events_cameo_root_follows_the_trigger_where_it_differs_from_the_type(co
         ("The United States demanded that Iran abandon its nuclear programme.", "REQUEST", "USA", "IRN"),
         ("Moscow said Tbilisi must release the officers.", "REQUEST", "RUS", "GEO"),
         # an object shared by coordinated verbs
-        ("Putin telephoned Aliyev and apologised for the crash.", "CONCEDE", "RUS", "AZE"),
+        ("Putin telephoned Aliyev and apologised for the crash.", "SUPPORT", "RUS", "AZE"),
         # an agreement about cooperation between two states
         ("An agreement on military cooperation between Azerbaijan and Russia.", "AGREE", "AZE", "RUS"),
         # arriving in a capital is visiting its country

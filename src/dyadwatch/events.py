@@ -28,7 +28,7 @@ _RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "tow
 # verbs whose complement has not happened yet: "plans to meet", "threatened to impose"
 _FUTURE_HEADS = {"plan", "intend", "expect", "hope", "want", "aim", "prepare", "propose", "seek", "ready", "going",
                  "set", "due", "schedule", "likely", "willing", "prepared", "poised", "about",
-                 "offer", "promise", "pledge", "undertake", "threaten", "vow", "agree", "decide", "wish", "try"}
+                 "offer", "promise", "pledge", "undertake", "threaten", "vow", "agree", "wish", "try"}
 # verbs whose complement did not happen: "declined to invite", "failed to agree"
 _REFUSING_HEADS = {"decline", "refuse", "fail", "reject", "avoid", "stop"}
 _DOUBLE_NEGATIVE = {"hesitate"}  # "did not hesitate to expel": it was done
@@ -188,6 +188,9 @@ class EventCoder:
             if child.dep in ("amod", "compound") and f"{child.lemma.lower()} {token.lemma.lower()}" in nouns:
                 return "NOUN", f"{child.lemma.lower()} {token.lemma.lower()}"
         key = next((k for k in (token.text.lower(), token.lemma.lower()) if k in nouns), None)
+        if key is None:  # "a mediation mission", "peace talks" under another name: the modifier is the event
+            key = next((c.lemma.lower() for c in sentence.children(token.i)
+                        if c.dep == "compound" and c.pos == "NOUN" and c.lemma.lower() in nouns), None)
         return ("NOUN", key) if key else None
 
     def _verb_trigger(self, sentence: Sentence, verb: Token) -> _Trigger | None:
@@ -599,5 +602,5 @@ def _confidence(sentence: Sentence, trigger: _Trigger, actor: tuple[Actor, ...],
     people = actor + recipient
     score += 0.2 * sum(a.confidence for a in people) / len(people) if people else 0.0
     depth = sum(1 for t in _clause_chain(sentence, trigger.token) if t.dep in _EMBEDDING)
-    score -= 0.1 * min(depth, 3) + (0.1 if inherited else 0.0) + (0.15 if trigger.quote is not None else 0.0)
+    score -= 0.15 * min(depth, 3) + (0.1 if inherited else 0.0) + (0.15 if trigger.quote is not None else 0.0)
     return round(min(max(score, 0.05), 0.95), 2)
