@@ -192,3 +192,24 @@ def test_events_a_quote_that_states_no_event_is_read_by_its_words(code, text, ev
 def test_events_carry_a_quote_only_when_they_are_what_it_says(code):
     events = code("Russia expelled two Georgian diplomats, calling them “persons engaged in spying”.", "2006-10-01")
     assert [(e.event_type, e.quote) for e in events] == [("SANCTION", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        ("Georgian students staged a protest in Moscow.", "PROTEST", "GEO", "RUS"),  # "staged": lemma "stag"
+        ("Armenia claimed that Azerbaijani troops shelled a village.", "ACCUSE", "ARM", "AZE"),
+        ("Washington wants Ankara to close the border.", "REQUEST", "USA", "TUR"),
+        ("Russia said it would not provide support to Armenia.", "REJECT", "RUS", "ARM"),
+        ("Insurgents bombarded a part of Syria's second city.", "ASSAULT", None, "SYR"),
+    ],
+)
+def test_events_read_complements_and_forms_the_tagger_gets_wrong(code, text, event_type, actor, recipient):
+    events = [e for e in code(text, "2012-06-01") if e.event_type == event_type]
+    assert any((actor is None or actor in _sides(e)[0]) and recipient in _sides(e)[1] for e in events), [
+        (e.event_type, _sides(e), e.trigger) for e in code(text, "2012-06-01")]
+
+
+@pytest.mark.parametrize("text", ["Russia claimed victory in the vote.", "Azerbaijan wants to join the WTO."])
+def test_events_claims_and_wishes_without_an_act_of_another_are_no_event(code, text):
+    assert [e.event_type for e in code(text, "2012-06-01") if e.trigger in ("claimed", "wants")] == []

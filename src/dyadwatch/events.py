@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .dates import as_date, event_date
-from .lexicon import Lexicon
+from .lexicon import EventType, Lexicon
 from .model import Actor, DateValue, Event, Location, Mention, ParsedArticle, Sentence, Token
 from .quotes import FIRST_PERSON, Quote, cue, quotes
 from .timex import weekday_reading
@@ -23,7 +23,7 @@ STAGE = "events.rules.v1"
 _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "conduct", "give", "reach",
           "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver", "renew", "resume",
           "begin", "start", "continue", "open", "complete", "organize", "organise", "lodge", "file", "declare",
-          "institute", "reimpose", "tighten", "undertake", "mount", "grant", "announce"}
+          "institute", "reimpose", "tighten", "undertake", "mount", "grant", "announce", "attend", "engage"}
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over"}
 # verbs whose complement has not happened yet: "plans to meet", "threatened to impose"
 _FUTURE_HEADS = {"plan", "intend", "expect", "hope", "want", "aim", "prepare", "propose", "seek", "ready", "going",
@@ -38,6 +38,9 @@ _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "app
 _STANCES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # already what is said, not what is done
 _EMBEDDING = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 _ARRIVING = {"arrive", "land", "visit", "travel", "fly", "stop"}
+_CLAIMING_ACTS = {"claim"}
+_ASKING_OTHERS = {"want", "pressure", "press", "encourage"}
+_PEACEFUL = EventType("", 1, 0.0, "")
 _MEMBERSHIP = {"of", "from", "in", "throughout", "across"}  # "rebels in the Ivory Coast"
 _RELATIVES = {"which", "whom", "who", "that"}
 _ACCUSING = {"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "fault", "denounce"}
@@ -85,6 +88,7 @@ class EventCoder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._verb_heads = {key.split()[0] for key in lexicon.verb_triggers} | _LIGHT
 
     def __call__(self, parsed: ParsedArticle, mentions: Iterable[Mention]) -> tuple[Event, ...]:
         by_sentence: dict[int, list[Mention]] = {}
@@ -193,9 +197,19 @@ class EventCoder:
                         if c.dep == "compound" and c.pos == "NOUN" and c.lemma.lower() in nouns), None)
         return ("NOUN", key) if key else None
 
+    def _lemma(self, verb: Token) -> str:
+        """The verb's lemma, or a form of its text the trigger table knows when the tagger's lemma is
+        not ("staged" lemmatised as "stag")."""
+        lemma = verb.lemma.lower()
+        if lemma in self._verb_heads:
+            return lemma
+        word = verb.text.lower()
+        forms = [word, word[:-1], word[:-2], word[:-3] + "y", word[:-3], word[:-3] + "e"] if len(word) > 4 else []
+        return next((f for f in forms if f in self._verb_heads), lemma)
+
     def _verb_trigger(self, sentence: Sentence, verb: Token) -> _Trigger | None:
         verbs = self.lexicon.verb_triggers
-        lemma = verb.lemma.lower()
+        lemma = self._lemma(verb)
         children = sentence.children(verb.i)
         obj = next((c for c in children if c.dep in ("dobj", "nsubjpass")), None)
         for key in (f"{lemma} {obj.text.lower()}", f"{lemma} {obj.lemma.lower()}") if obj is not None else ():
@@ -209,9 +223,22 @@ class EventCoder:
             entry = self._noun_entry(sentence, obj)
             if entry and (lemma in _LIGHT or lemma == "sign"):
                 return _Trigger(verb, self.lexicon.noun_triggers[entry[1]], obj, entry)
-        if lemma not in verbs:
+        if lemma not in verbs or not self._complete(sentence, verb, lemma):
             return None
         return _Trigger(verb, verbs[lemma], obj if obj is not None and obj.pos == "NOUN" else None, ("VERB", lemma))
+
+    def _complete(self, sentence: Sentence, verb: Token, lemma: str) -> bool:
+        """Verbs that are events only with the right complement: "claimed that Baku shelled" (a hostile
+        act: an accusation, not "claimed victory"), "wants Putin to attack" (someone asked to act)."""
+        children = sentence.children(verb.i)
+        if lemma in _CLAIMING_ACTS:
+            return any(c.dep == "ccomp" and self.lexicon.event_types.get(
+                self.lexicon.verb_triggers.get(self._lemma(c), ""), _PEACEFUL).quad_code >= 3 for c in children)
+        if lemma in _ASKING_OTHERS:  # "wants Ankara to close": an object, or a clause with its own subject
+            clauses = [c for c in children if c.dep in ("xcomp", "ccomp")]
+            return bool(clauses) and (any(c.dep == "dobj" for c in children) or any(
+                s.dep == "nsubj" for c in clauses for s in sentence.children(c.i)))
+        return True
 
     def _event(self, parsed: ParsedArticle, sentence: Sentence, trigger: _Trigger, actor: tuple[Actor, ...],
                recipient: tuple[Actor, ...], mentions: list[Mention], weekdays: str, inherited: bool,
@@ -330,9 +357,9 @@ def _noun_topics(sentence: Sentence, noun: Token) -> list[Token]:
 
 def _pronouns(sentence: Sentence, named: list[Mention], memory: _Memory, quoted: list[Quote]) -> list[Mention]:
     """ "he", "she": the nearest person named before it in the sentence, else the last person
-    named in the article so far. "it", "they" as the subject of what a subject said or did:
-    "Hungary said it will support", "Palestinian leaders said they would boycott". "we", "I",
-    "our" in a quote: its speaker."""
+    named in the article so far. "it", "they" (or "its", "their" before the subject) in what a
+    subject said or did: "Hungary said it will support", "Bosnian Serbs said their forces had
+    withdrawn". "we", "I", "our" in a quote: its speaker."""
     found: list[Mention] = []
     people = sorted((m for m in named if m.kind == "person"), key=lambda m: m.start)
     for token in sentence.tokens:
@@ -342,8 +369,11 @@ def _pronouns(sentence: Sentence, named: list[Mention], memory: _Memory, quoted:
             before = [m for m in people if m.end <= token.i]
             antecedent = before[-1] if before else (
                 Mention(sentence.index, -1, -1, memory.person, "person") if memory.person else None)
-        elif word in ("it", "they") and token.dep in ("nsubj", "nsubjpass"):
+        elif word in ("it", "they", "its", "their") and (token.dep in ("nsubj", "nsubjpass") or (
+                token.dep == "poss" and sentence.token(token.head).dep in ("nsubj", "nsubjpass"))):
             clause = sentence.token(token.head)
+            while clause.pos not in ("VERB", "AUX") and clause.head != clause.i:  # "their forces had withdrawn"
+                clause = sentence.token(clause.head)
             if clause.dep in ("ccomp", "xcomp", "advcl", "conj") and clause.head != clause.i:
                 speakers = [m for c in sentence.children(clause.head) if c.dep in ("nsubj", "nsubjpass")
                             for m in _mentions_at(sentence, c, named) if m.kind != "place"]
@@ -372,6 +402,8 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
     subjects = [c for c in children if c.dep in ("nsubj", "csubj")]
     subjects += [p for c in children if c.dep == "agent" for p in sentence.children(c.i) if p.dep == "pobj"]
     objects = [c for c in children if c.dep in ("dobj", "dative", "nsubjpass", "attr", "oprd")]
+    objects += [p for c in children if c.dep == "dative" and c.pos == "ADP"  # "provide support to Israel"
+                for p in sentence.children(c.i) if p.dep == "pobj"]
     holders = [verb] + ([trigger.noun] if trigger.noun is not None else []) + objects
     if not any(c.dep in ("dobj", "dative") for c in children):  # "threatened to impose a regime on Georgia"
         for done in (c for c in children if c.dep == "xcomp"):
@@ -380,9 +412,10 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
             holders += [done, *inner]
         # "demanded that Pyongyang abandon its programme": the one the clause is about
         objects += [s for c in children if c.dep == "ccomp" for s in sentence.children(c.i) if s.dep == "nsubj"]
-    if verb.lemma.lower() in _ARRIVING:  # "arrived in Amman"
-        objects += [p for c in children if c.dep == "prep" and c.lemma.lower() in ("in", "at")
-                    for p in sentence.children(c.i) if p.dep == "pobj"]
+    if verb.lemma.lower() in _ARRIVING or trigger.event_type in ("PROTEST", "CONSULT"):
+        # "arrived in Amman", "protested in Beijing", "a summit in Switzerland"
+        objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep"
+                    and c.lemma.lower() in ("in", "at") for p in sentence.children(c.i) if p.dep == "pobj"]
     objects += [p for h in holders for c in sentence.children(h.i)
                 if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS
                 for p in sentence.children(c.i) if p.dep == "pobj"]
@@ -449,19 +482,19 @@ def _mentions_at(sentence: Sentence, head: Token, mentions: list[Mention]) -> li
     return _mentions_near(sentence, head, actors) or _mentions_near(sentence, head, mentions)
 
 
-def _mentions_near(sentence: Sentence, head: Token, mentions: list[Mention]) -> list[Mention]:
+def _mentions_near(sentence: Sentence, head: Token, mentions: list[Mention], deeper: bool = True) -> list[Mention]:
     at_head = [m for m in mentions if m.start <= head.i < m.end]
     if at_head:
         return at_head
     near = {c.i for c in sentence.children(head.i) if c.dep in ("poss", "appos", "compound", "amod", "nmod")}
     at_head = [m for m in mentions if any(m.start <= i < m.end for i in near)]
-    if at_head:
+    if at_head or not deeper:
         return at_head
     found: list[Mention] = []
     for _ in range(3):  # "tens of thousands of students throughout Indonesia"
         of = [p for c in sentence.children(head.i) if c.dep == "prep" and c.lemma.lower() in _MEMBERSHIP
               for p in sentence.children(c.i) if p.dep == "pobj"]
-        found = [m for p in of for m in mentions if m.start <= p.i < m.end]
+        found = [m for p in of for m in _mentions_near(sentence, p, mentions, deeper=False)]
         if found or not of:
             break
         head = of[0]
