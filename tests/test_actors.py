@@ -60,6 +60,21 @@ def test_actors_capital_as_subject_is_the_government(resolve):
     assert mentions["Moscow"].actor.country == "RUS"
 
 
+def test_actors_unknown_official_takes_the_only_country_the_sentence_names(resolve):
+    lone = _by_text(resolve("Opposition groups in Zimbabwe demanded that President Robert Mugabe resign.",
+                            "2005-01-01"))["Robert Mugabe"].actor
+    assert (lone.country, lone.rule, lone.confidence) == ("ZWE", "context.only-country", 0.5)
+    assert "only country" in lone.evidence
+    two = _by_text(resolve("Zimbabwe and Zambia said President Robert Mugabe would attend.", "2005-01-01"))
+    assert two["Robert Mugabe"].actor.country is None  # two countries named: no guess
+
+
+def test_actors_adjective_of_an_act_names_the_state(resolve):
+    mentions = resolve("Yerevan rejected a Russian proposal.", "2010-01-01")
+    assert [(m.actor.text, m.actor.country, m.actor.sector) for m in mentions if m.actor.text == "Russian"] == [
+        ("Russian", "RUS", "GOV")]
+
+
 def test_actors_adjective_alone_is_not_an_actor(resolve):
     mentions = resolve("The Russian lease of the station ended.", "2012-12-10")
     assert [m.actor.text for m in mentions] == []

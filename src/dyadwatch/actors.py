@@ -8,6 +8,7 @@ remembered for the rest of the document. Every actor carries its rule, evidence 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ _ACTS_OF_STATE = {"proposal", "plan", "request", "demand", "offer", "initiative"
                   "position", "stance", "warning", "threat", "statement", "note", "pressure", "aggression",
                   "invasion", "occupation", "offensive", "blockade", "sanction", "embargo", "veto", "bid",
                   "mediation", "recognition", "refusal", "withdrawal", "intervention", "annexation", "claim"}
+_OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 _STATE_KINDS = {"country", "adjective", "capital", "seat"}  # a title's country before any IGO it names
 
 
@@ -70,8 +72,9 @@ class ActorResolver:
             names = {i for start, end, _ in _matches(self.names, sentence) for i in range(start, end)}
             people = self._persons(sentence, when, memory, names)
             taken = {i for m in people for i in range(m.start, m.end)}
-            mentions.extend(people)
-            mentions.extend(m for m in self._names(sentence, when) if not taken & set(range(m.start, m.end)))
+            named = [m for m in self._names(sentence, when) if not taken & set(range(m.start, m.end))]
+            mentions.extend(_placed(people, named))
+            mentions.extend(named)
         return tuple(sorted(mentions, key=lambda m: (m.sentence, m.start)))
 
     # -- countries, capitals, seats, organisations, places ---------------------------------------
@@ -314,3 +317,17 @@ def _sentence_day(text: str, published: DateValue | None) -> date | None:
     if stated:
         return as_date(stated[0].value)
     return as_date(published) if published else None
+
+
+def _placed(people: list[Mention], named: list[Mention]) -> list[Mention]:
+    """An official the tables do not know ("President Robert Mugabe") in a sentence that names
+    one country only is taken to hold office there, with low confidence and the reason."""
+    countries = {m.actor.country for m in named if m.actor.country and m.kind != "igo"}
+    if len(countries) != 1:
+        return people
+    [country] = countries
+    return [m if m.actor.country or m.actor.sector not in _OFFICIAL_SECTORS else dataclasses.replace(
+        m, actor=dataclasses.replace(m.actor, country=country, rule="context.only-country", confidence=0.5,
+                                     evidence=f"{m.actor.evidence}; the only country the sentence names is "
+                                              f"{country}".lstrip("; ")))
+            for m in people]

@@ -62,7 +62,7 @@ def periods_between(first: str, last: str, by: str) -> list[str]:
 
 
 def counted(event: Event) -> bool:
-    """Events that happened and have a date: not negated, hypothetical or future."""
+    """Events that happened and have a date: not negated, hypothetical, future or a reported claim."""
     return event.modality in COUNTED and event.date is not None
 
 
