@@ -19,7 +19,7 @@ from .lexicon import Lexicon, Name
 from .model import Actor, DateValue, Mention, ParsedArticle, Sentence, Token
 from .persons import NOT_IN_OFFICE, ROLE_TITLES, PersonIndex, skeleton
 
-STAGE = "actors.kb.v2"
+STAGE = "actors.kb.v3"
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from", "into", "over"}
 _TITLE_DEPS = {"compound", "amod", "nmod", "npadvmod", "punct", "nummod"}
 _PLACE_KINDS = {"region", "facility"}

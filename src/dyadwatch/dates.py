@@ -16,7 +16,7 @@ from datetime import date
 from .model import DateValue, Sentence, Token
 from .timex import Timex, tag
 
-STAGE = "dates.timex.v1"
+STAGE = "dates.timex.v2"
 
 _MONTHS = {
     name.lower(): number

@@ -1,8 +1,13 @@
-"""Events v1: PLOVER events from the dependency parse, one sentence at a time.
+"""Events: PLOVER events from the dependency parse, one sentence at a time.
 
-A trigger (a verb, a phrasal verb, a light verb with an event noun, or an event noun) gives
-the type; its subject gives the actor and its objects the recipient; negation, conditions,
-futures and old dates set the modality instead of counting the event as done.
+A trigger (a verb, a phrasal verb, a verb with its object, a light verb with an event noun, an
+event noun, a conditional threat, a demand with "must", or a quote read by its words) gives the
+type, mode and CAMEO root; its subject gives the source and its objects the target, through
+pronouns, groups ("thousands of Georgians"), owners ("a Russian proposal"), clauses ("demanded
+that Iran abandon") and, for a follow-up without named sides, the event just told. Conditions,
+negation, reported claims, futures and old dates set the modality instead of counting the event
+as done; what is promised, threatened or refused is also an event of its own (AGREE, THREATEN,
+REJECT). Confidence says how directly the sentence states the coding.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from .model import Actor, DateValue, Event, Location, Mention, ParsedArticle, Se
 from .quotes import FIRST_PERSON, Quote, cue, quotes
 from .timex import weekday_reading
 
-STAGE = "events.rules.v1"
+STAGE = "events.rules.v2"
 _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "conduct", "give", "reach",
           "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver", "renew", "resume",
           "begin", "start", "continue", "open", "complete", "organize", "organise", "lodge", "file", "declare",
