@@ -18,9 +18,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from . import modality
 from .dates import as_date, event_date
 from .lexicon import EventType, Lexicon
-from .model import Actor, DateValue, Event, Location, Mention, ParsedArticle, Sentence, Token
+from .model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Token
 from .quotes import FIRST_PERSON, Quote, cue, quotes
 from .timex import weekday_reading
 
@@ -30,16 +31,6 @@ _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "cond
           "begin", "start", "continue", "open", "complete", "organize", "organise", "lodge", "file", "declare",
           "institute", "reimpose", "tighten", "undertake", "mount", "grant", "announce", "attend", "engage"}
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over"}
-# verbs whose complement has not happened yet: "plans to meet", "threatened to impose"
-_FUTURE_HEADS = {"plan", "intend", "expect", "hope", "want", "aim", "prepare", "propose", "seek", "ready", "going",
-                 "set", "due", "schedule", "likely", "willing", "prepared", "poised", "about",
-                 "offer", "promise", "pledge", "undertake", "threaten", "vow", "agree", "wish", "try"}
-# verbs whose complement did not happen: "declined to invite", "failed to agree"
-_REFUSING_HEADS = {"decline", "refuse", "fail", "reject", "avoid", "stop"}
-_DOUBLE_NEGATIVE = {"hesitate"}  # "did not hesitate to expel": it was done
-_SAYING = {"say", "announce", "tell", "state", "confirm", "declare", "report", "add", "insist"}
-_CLAIMING = {"claim", "allege", "contend", "assert", "maintain", "suggest", "suspect", "believe", "rumour", "rumor"}
-_HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "presumably"}
 _STANCES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # already what is said, not what is done
 _EMBEDDING = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 _ARRIVING = {"arrive", "land", "visit", "travel", "fly", "stop"}
@@ -48,9 +39,6 @@ _ASKING_OTHERS = {"want", "pressure", "press", "encourage"}
 _PEACEFUL = EventType("", 1, 0.0, "")
 _MEMBERSHIP = {"of", "from", "in", "throughout", "across"}  # "rebels in the Ivory Coast"
 _RELATIVES = {"which", "whom", "who", "that"}
-_ACCUSING = {"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "fault", "denounce"}
-_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
-_FUTURE_AUX = {"will", "shall", "'ll"}
 
 
 @dataclass(frozen=True)
@@ -250,11 +238,11 @@ class EventCoder:
                quoted: list[Quote]) -> Event:
         article = parsed.article
         kind = self.lexicon.event_types[trigger.event_type]
-        modality = _modality(sentence, trigger.token)
-        governing = [t.i for t in _clause_chain(sentence, trigger.token)][1:]
-        ahead = modality == "future" or trigger.token.tag in ("VBZ", "VBP")  # "meets Aliyev next week"
+        said = modality.of(sentence, trigger.token)
+        governing = [t.i for t in modality.clause_chain(sentence, trigger.token)][1:]
+        ahead = said == "future" or trigger.token.tag in ("VBZ", "VBP")  # "meets Aliyev next week"
         date, basis, later = event_date(sentence, trigger.token.i, governing, article.published, ahead, weekdays)
-        modality = _modality_by_date(modality, date, article.published, later)
+        said = modality.by_date(said, date, article.published, later)
         coder = self.stage
         return Event(
             id=_event_id(article.doc_id, sentence.start, trigger.token.i, trigger.event_type, actor, recipient, coder),
@@ -269,7 +257,7 @@ class EventCoder:
             date=date.value if date else None,
             date_precision=date.precision if date else None,
             date_basis=basis,
-            modality=modality,
+            modality=said,
             sentence=sentence.text,
             span=(sentence.start, sentence.end),
             trigger=trigger.token.text,
@@ -332,7 +320,7 @@ def _conditional_threat(sentence: Sentence, verb: Token) -> _Trigger | None:
     """ "If the lands are not freed, Azerbaijan will be compelled to restore its integrity": a
     consequence that is force, bound to a condition, is a threat."""
     children = sentence.children(verb.i)
-    condition = next((c for c in children if c.dep == "advcl" and _conditional(sentence, c)), None)
+    condition = next((c for c in children if c.dep == "advcl" and modality.conditional(sentence, c)), None)
     if condition is None:
         return None
     heads = [verb] + [c for c in children if c.dep == "xcomp"]
@@ -432,7 +420,7 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
         objects = [antecedent if o.lemma.lower() in _RELATIVES else o for o in objects]
         subjects = [antecedent if o.lemma.lower() in _RELATIVES else o for o in subjects]
     if not subjects and verb.dep in ("pcomp", "pobj") and verb.head != verb.i:
-        accused = _accusing(sentence, sentence.token(verb.head))  # "accused Russia of bombing": Russia bombed
+        accused = modality.accused_of(sentence, sentence.token(verb.head))  # "accused Russia of bombing": Russia bombed
         subjects = [accused] if accused is not None else []
     current = verb
     # a subject is shared with the clause this one completes: "made a point of thanking", "by handing over",
@@ -517,107 +505,6 @@ def _with_conjuncts(sentence: Sentence, heads: list[Token]) -> list[Token]:
     return result
 
 
-_CLAUSE_DEPS = ("xcomp", "conj", "ccomp", "advcl", "pcomp", "acl", "relcl", "dobj", "pobj", "prep")
-
-
-def _clause_chain(sentence: Sentence, token: Token) -> Iterator[Token]:
-    """The trigger and the words that govern its clause, up to the root of the sentence."""
-    yield token
-    while token.head != token.i and token.dep in _CLAUSE_DEPS:
-        token = sentence.token(token.head)
-        yield token
-
-
-def _governing(sentence: Sentence, trigger: Token) -> list[Token]:
-    """The trigger and the verbs it completes: 'will undertake to train' → train, undertake."""
-    verbs = [trigger]
-    while verbs[-1].dep == "xcomp" and verbs[-1].head != verbs[-1].i:
-        verbs.append(sentence.token(verbs[-1].head))
-    return verbs
-
-
-def _modality(sentence: Sentence, trigger: Token) -> str:
-    """hypothetical, negated, reported, future or asserted, from the words that govern the trigger."""
-    governing = _governing(sentence, trigger)
-    words = [c for v in governing for c in sentence.children(v.i)]
-    chain = list(_clause_chain(sentence, trigger))
-    for verb in chain:
-        if _conditional(sentence, verb) or any(_conditional(sentence, c) or _in_case(sentence, c)
-                                               for c in sentence.children(verb.i) if c.dep in ("advcl", "prep")):
-            return "hypothetical"  # in a condition, or bound to one
-    if _negated(sentence, governing, words):
-        return "negated"
-    if _reported(sentence, trigger, chain):
-        return "reported"
-    aux = {c.text.lower() for c in words if c.dep in ("aux", "auxpass")}
-    aux |= {c.lemma.lower() for c in words if c.dep in ("aux", "auxpass")}
-    heads = governing[1:]
-    if aux & _FUTURE_AUX or any(v.lemma.lower() in _FUTURE_HEADS or v.text.lower() == "going" for v in heads):
-        return "future"
-    if "would" in aux and any(v.dep == "ccomp" and sentence.token(v.head).lemma.lower() in _SAYING for v in chain):
-        return "future"  # "the Kremlin said Putin would visit": the future seen from the past
-    if aux & _HYPOTHETICAL_AUX:
-        return "hypothetical"
-    return "asserted"
-
-
-def _negated(sentence: Sentence, governing: list[Token], words: list[Token]) -> bool:
-    """ "did not sign", "never recognised", "refused to release", "No troops fired"; but "did not
-    hesitate to expel" is done."""
-    negators = [c for c in words if c.dep == "neg"]
-    if any(sentence.token(c.head).lemma.lower() in _DOUBLE_NEGATIVE for c in negators):
-        return False
-    refused = any(v.lemma.lower() in _REFUSING_HEADS for v in governing[1:])
-    nobody = any(d.dep == "det" and d.lemma.lower() == "no" for c in sentence.children(governing[0].i)
-                 if c.dep in ("nsubj", "nsubjpass") for d in sentence.children(c.i))
-    return bool(negators) or refused or nobody
-
-
-def _reported(sentence: Sentence, trigger: Token, chain: list[Token]) -> bool:
-    """A claim about another's act: "claimed that Baku shelled", "accused Russia of bombing",
-    "reportedly deployed", "according to unconfirmed reports"."""
-    if any(c.lemma.lower() in _HEARSAY_ADVERBS for v in chain[:2] for c in sentence.children(v.i)):
-        return True
-    for verb, head in zip(chain, chain[1:], strict=False):
-        lemma = head.lemma.lower()
-        if verb.dep == "ccomp" and lemma in _CLAIMING:
-            return True
-        if verb.dep in ("pcomp", "pobj") and lemma in ("of", "for") and _accusing(sentence, head) is not None:
-            return True
-    return any(t.text.lower() == "according" and t.dep == "prep" and any(
-        n.lemma.lower() == "to" for n in sentence.children(t.i)) for t in sentence.tokens)
-
-
-def _accusing(sentence: Sentence, preposition: Token) -> Token | None:
-    """The object of the accusation a preposition hangs on: "accused [Russia] of bombing"."""
-    verb = sentence.token(preposition.head)
-    if verb.lemma.lower() not in _ACCUSING:
-        return None
-    return next((c for c in sentence.children(verb.i) if c.dep in ("dobj", "nsubjpass")), None)
-
-
-def _in_case(sentence: Sentence, prep: Token) -> bool:
-    """ "in case of a new war", "in the event of an attack"."""
-    return prep.lemma.lower() == "in" and any(
-        n.lemma.lower() in ("case", "event") and any(o.lemma.lower() == "of" for o in sentence.children(n.i))
-        for n in sentence.children(prep.i) if n.dep == "pobj")
-
-
-def _conditional(sentence: Sentence, verb: Token) -> bool:
-    return any(c.dep in ("mark", "advmod") and c.lemma.lower() in ("if", "unless", "whether")
-               for c in sentence.children(verb.i))
-
-
-def _modality_by_date(modality: str, date: DateValue | None, published: DateValue | None, later: bool) -> str:
-    """An asserted event stated two or more years before publication is background history; one
-    dated after publication (``later``: "meets Aliyev next week") has not happened yet."""
-    if date is None or published is None or modality != "asserted":
-        return modality
-    if published.year - date.year >= 2:
-        return "historical"
-    return "future" if later or date.value[:len(published.value)] > published.value[:len(date.value)] else modality
-
-
 def _location(mentions: list[Mention]) -> Location | None:
     place = next((m for m in mentions if m.kind == "place"), None)
     return Location(place.actor.name, place.actor.country) if place else None
@@ -639,6 +526,6 @@ def _confidence(sentence: Sentence, trigger: _Trigger, actor: tuple[Actor, ...],
     score += (0.1 if actor else 0.0) + (0.1 if recipient else 0.0)
     people = actor + recipient
     score += 0.2 * sum(a.confidence for a in people) / len(people) if people else 0.0
-    depth = sum(1 for t in _clause_chain(sentence, trigger.token) if t.dep in _EMBEDDING)
+    depth = sum(1 for t in modality.clause_chain(sentence, trigger.token) if t.dep in _EMBEDDING)
     score -= 0.15 * min(depth, 3) + (0.1 if inherited else 0.0) + (0.15 if trigger.quote is not None else 0.0)
     return round(min(max(score, 0.05), 0.95), 2)
