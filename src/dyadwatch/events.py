@@ -35,6 +35,7 @@ _STANCES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # already what 
 _EMBEDDING = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 _ARRIVING = {"arrive", "land", "visit", "travel", "fly", "stop"}
 _CLAIMING_ACTS = {"claim"}
+_TAKING_PART = {"engage", "participate", "join", "take", "involve"}
 _ASKING_OTHERS = {"want", "pressure", "press", "encourage"}
 _PEACEFUL = EventType("", 1, 0.0, "")
 _MEMBERSHIP = {"of", "from", "in", "throughout", "across"}  # "rebels in the Ivory Coast"
@@ -216,6 +217,12 @@ class EventCoder:
             entry = self._noun_entry(sentence, obj)
             if entry and (lemma in _LIGHT or lemma == "sign"):
                 return _Trigger(verb, self.lexicon.noun_triggers[entry[1]], obj, entry)
+        if lemma in _TAKING_PART:  # "engaged peacekeepers in a firefight", "took part in talks"
+            for noun in (p for c in children if c.dep == "prep" and c.lemma.lower() == "in"
+                         for p in sentence.children(c.i) if p.dep == "pobj" and p.pos == "NOUN"):
+                entry = self._noun_entry(sentence, noun)
+                if entry:
+                    return _Trigger(verb, self.lexicon.noun_triggers[entry[1]], noun, entry)
         if lemma not in verbs or not self._complete(sentence, verb, lemma):
             return None
         return _Trigger(verb, verbs[lemma], obj if obj is not None and obj.pos == "NOUN" else None, ("VERB", lemma))
