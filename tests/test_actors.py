@@ -94,3 +94,16 @@ def test_actors_leader_means_the_office_that_leads_the_country(resolve):
 
     assert leader("The Armenian leader spoke.", "2015-01-01") == ["person:serzh_sargsyan"]
     assert leader("The Armenian leader spoke.", "2021-01-11") == ["person:nikol_pashinyan"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "country"), [
+    ("Algerian landowners began a hunger strike.", "Algerian landowners", "DZA"),
+    ("Georgian engineers left the plant.", "Georgian engineers", "GEO"),
+])
+def test_actors_demonym_before_people_names_a_group_of_that_country(resolve, text, phrase, country):
+    groups = [(m.actor.text, m.actor.country, m.actor.sector) for m in resolve(text, "2010-01-01")]
+    assert (phrase, country, "CVL") in groups
+
+
+def test_actors_demonym_before_things_names_no_group(resolve):
+    assert [m.actor.text for m in resolve("Russian computers and Turkish borders were new.", "2010-01-01")] == []

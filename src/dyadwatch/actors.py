@@ -28,6 +28,11 @@ _ACTS_OF_STATE = {"proposal", "plan", "request", "demand", "offer", "initiative"
                   "position", "stance", "warning", "threat", "statement", "note", "pressure", "aggression",
                   "invasion", "occupation", "offensive", "blockade", "sanction", "embargo", "veto", "bid",
                   "mediation", "recognition", "refusal", "withdrawal", "intervention", "annexation", "claim"}
+# plural nouns for people by what they do ("landowners", "engineers", "unionists"), less some things
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ees", "men", "women", "people", "ites")
+_NOT_PEOPLE = {"computers", "borders", "waters", "orders", "letters", "papers", "numbers", "centers", "centres",
+               "matters", "headquarters", "containers", "layers", "towers", "powers", "monitors", "sectors",
+               "factors", "indicators", "reactors", "corridors", "meters", "metres", "reserves", "supplies"}
 _OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 _STATE_KINDS = {"country", "adjective", "capital", "seat"}  # a title's country before any IGO it names
 
@@ -122,6 +127,11 @@ class ActorResolver:
             actor = Actor(token.text, name.name, name.country, "GOV", name.entity_id, "gazetteer.adjective-act", 0.7,
                           f'"{token.text} {head.text}": an act of the state of {name.country}')
             return Mention(sentence.index, start, end, actor, "country")
+        if titled is None and _people(head):  # "Algerian landowners": people of Algeria
+            phrase = _text(sentence, start, head.i + 1)
+            actor = Actor(phrase, name.name, name.country, "CVL", name.entity_id, "gazetteer.adjective-people", 0.6,
+                          f'"{phrase}": people of {name.country}')
+            return Mention(sentence.index, start, head.i + 1, actor, "group")
         return titled
 
     def _title_of(self, sentence: Sentence, start: int, token: Token, name: Name, when: date | None
@@ -331,3 +341,8 @@ def _placed(people: list[Mention], named: list[Mention]) -> list[Mention]:
                                      evidence=f"{m.actor.evidence}; the only country the sentence names is "
                                               f"{country}".lstrip("; ")))
             for m in people]
+
+
+def _people(token: Token) -> bool:
+    word = token.text.lower()
+    return token.tag in ("NNS", "NNPS") and word.endswith(_PEOPLE_ENDINGS) and word not in _NOT_PEOPLE

@@ -121,7 +121,9 @@ class EventCoder:
                 continue  # an event needs a side placed in a country (or an IGO); "Three US soldiers were
                 # killed" has a target and no known source
             event = self._event(parsed, sentence, trigger, actor, recipient, mentions, weekdays, inherited, quoted)
-            for coded in (event, self._stance(event)):
+            obliged = any(c.dep == "aux" and c.lemma.lower() in ("must", "should")
+                          for c in sentence.children(trigger.token.i))  # what another "must" do is no promise
+            for coded in (event, None if obliged else self._stance(event)):
                 if coded is None:
                     continue
                 key = (coded.event_type, _ids(coded.actor), _ids(coded.recipient))
@@ -206,7 +208,9 @@ class EventCoder:
         lemma = self._lemma(verb)
         children = sentence.children(verb.i)
         obj = next((c for c in children if c.dep in ("dobj", "nsubjpass")), None)
-        for key in (f"{lemma} {obj.text.lower()}", f"{lemma} {obj.lemma.lower()}") if obj is not None else ():
+        objects = (obj.text.lower(), obj.lemma.lower(), *(c.lemma.lower() for c in sentence.children(obj.i)
+                                                           if c.dep == "compound")) if obj is not None else ()
+        for key in (f"{lemma} {o}" for o in objects):  # "ended mediation efforts" as "end mediation"
             if key in verbs:  # "block roads", "impose curfew", "withdraw inspectors"
                 return _Trigger(verb, verbs[key], None, ("VERB", key))
         for child in children:  # "shoot down", "call on", "hand over"
