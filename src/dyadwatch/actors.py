@@ -27,7 +27,8 @@ _PLACE_KINDS = {"region", "facility"}
 _ACTS_OF_STATE = {"proposal", "plan", "request", "demand", "offer", "initiative", "ultimatum", "decision", "policy",
                   "position", "stance", "warning", "threat", "statement", "note", "pressure", "aggression",
                   "invasion", "occupation", "offensive", "blockade", "sanction", "embargo", "veto", "bid",
-                  "mediation", "recognition", "refusal", "withdrawal", "intervention", "annexation", "claim"}
+                  "mediation", "recognition", "refusal", "withdrawal", "intervention", "annexation", "claim",
+                  "change", "call", "attack", "raid", "strike", "airstrike", "goods", "product", "import", "export"}
 # plural nouns for people by what they do ("landowners", "engineers", "unionists"), less some things
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ees", "men", "women", "people", "ites")
 _NOT_PEOPLE = {"computers", "borders", "waters", "orders", "letters", "papers", "numbers", "centers", "centres",
@@ -123,7 +124,7 @@ class ActorResolver:
         if first.dep not in ("amod", "compound", "nmod") or head.i <= token.i:
             return None
         titled = self._titled(sentence, start, head.i + 1, name, when, role_words=_text(sentence, end, head.i + 1))
-        if titled is None and head.lemma.lower() in _ACTS_OF_STATE:  # "a Russian proposal": Russia's
+        if titled is None and {head.lemma.lower(), head.text.lower()} & _ACTS_OF_STATE:  # "a Russian proposal"
             actor = Actor(token.text, name.name, name.country, "GOV", name.entity_id, "gazetteer.adjective-act", 0.7,
                           f'"{token.text} {head.text}": an act of the state of {name.country}')
             return Mention(sentence.index, start, end, actor, "country")

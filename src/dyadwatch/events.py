@@ -30,7 +30,8 @@ _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "cond
           "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver", "renew", "resume",
           "begin", "start", "continue", "open", "complete", "organize", "organise", "lodge", "file", "declare",
           "institute", "reimpose", "tighten", "undertake", "mount", "grant", "announce", "attend", "engage"}
-_RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over"}
+_RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over",
+                    "between", "among"}
 _STANCES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # already what is said, not what is done
 _EMBEDDING = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 _ARRIVING = {"arrive", "land", "visit", "travel", "fly", "stop"}
@@ -340,6 +341,19 @@ def _conditional_threat(sentence: Sentence, verb: Token) -> _Trigger | None:
     return _Trigger(verb, "THREATEN", None, condition=condition)
 
 
+def _condition_subjects(sentence: Sentence, verb: Token) -> list[Token]:
+    """The subjects of the conditions bound to a verb: "… if the United States goes ahead"."""
+    return [s for c in sentence.children(verb.i) if c.dep == "advcl" and modality.conditional(sentence, c)
+            for s in sentence.children(c.i) if s.dep == "nsubj"]
+
+
+def _aims(preposition: Token, holder: Token) -> bool:
+    """A preposition that names a target: "sanctions on Russia", "talks with Baku", and after a
+    noun "by" ("rejected calls by Belarus")."""
+    word = preposition.lemma.lower()
+    return word in _RECIPIENT_PREPS or (word == "by" and holder.pos == "NOUN")
+
+
 def _demand(sentence: Sentence, verb: Token) -> _Trigger | None:
     """ "Russia said Sudan must return the helicopter", "a reminder to Iraq that it must cooperate":
     what a speaker says another must do is a request to it."""
@@ -412,16 +426,17 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
     if not any(c.dep in ("dobj", "dative") for c in children):  # "threatened to impose a regime on Georgia"
         for done in (c for c in children if c.dep == "xcomp"):
             inner = [c for c in sentence.children(done.i) if c.dep in ("dobj", "dative")]
-            objects += inner
+            objects += inner + _condition_subjects(sentence, done)
             holders += [done, *inner]
-        # "demanded that Pyongyang abandon its programme": the one the clause is about
+        # "demanded that Pyongyang abandon its programme": the one the clause is about; "threatened to
+        # stop the talks if the United States goes ahead": the one the condition is about
         objects += [s for c in children if c.dep == "ccomp" for s in sentence.children(c.i) if s.dep == "nsubj"]
+        objects += _condition_subjects(sentence, verb)
     if verb.lemma.lower() in _ARRIVING or trigger.event_type in ("PROTEST", "CONSULT"):
         # "arrived in Amman", "protested in Beijing", "a summit in Switzerland"
         objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep"
                     and c.lemma.lower() in ("in", "at") for p in sentence.children(c.i) if p.dep == "pobj"]
-    objects += [p for h in holders for c in sentence.children(h.i)
-                if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS
+    objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and _aims(c, h)
                 for p in sentence.children(c.i) if p.dep == "pobj"]
     if not any(o.dep in ("dobj", "dative") for o in objects) and verb.dep == "conj" and verb.head != verb.i:
         # "telephoned Aliyev and apologised"
