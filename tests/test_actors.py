@@ -107,3 +107,10 @@ def test_actors_demonym_before_people_names_a_group_of_that_country(resolve, tex
 
 def test_actors_demonym_before_things_names_no_group(resolve):
     assert [m.actor.text for m in resolve("Russian computers and Turkish borders were new.", "2010-01-01")] == []
+
+
+def test_actors_title_of_an_international_organisation_makes_an_igo_official(resolve):
+    people = {m.actor.text: m.actor for m in resolve("Arab League Secretary General Chadli Klibi met U.N. mediator "
+                                                     "Diego Cordovez.", "1988-01-01") if m.kind == "person"}
+    assert (people["Chadli Klibi"].country, people["Chadli Klibi"].sector) == ("ARAB", "IGO")
+    assert (people["Diego Cordovez"].country, people["Diego Cordovez"].sector) == ("UN", "IGO")

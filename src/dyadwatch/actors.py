@@ -220,6 +220,8 @@ class ActorResolver:
         named = [self.lexicon.names[m.group(0)] for m in self.names.finditer(title)]
         states = [n for n in named if n.kind in _STATE_KINDS] or [n for n in named if n.kind not in _PLACE_KINDS]
         country = states[0].country if states else None
+        if states and states[0].kind == "igo":  # "U.N. mediator", "Arab League Secretary General"
+            return country, "IGO"
         return country, _sector(self.lexicon, title) if title else None
 
 
