@@ -228,3 +228,15 @@ def test_events_find_targets_in_conditions_owners_and_between(code, text, event_
     events = [e for e in code(text, "2010-06-01") if e.event_type == event_type]
     assert any(actor in _sides(e)[0] and recipient in _sides(e)[1] for e in events), [
         (e.event_type, _sides(e), e.trigger) for e in code(text, "2010-06-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The European Union gave Georgia five million dollars of aid.", "AID"),  # through a measure
+        ("Israeli troops remained on alert in the West Bank.", "MOBILIZE"),  # "on alert"
+        ("Syrian rebels engaged Filipino peacekeepers in a firefight.", "ASSAULT"),  # "engaged … in"
+    ],
+)
+def test_events_light_verbs_reach_the_event_noun(code, text, event_type):
+    assert event_type in [e.event_type for e in code(text, "2010-06-01")]

@@ -29,14 +29,15 @@ STAGE = "events.rules.v2"
 _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "conduct", "give", "reach",
           "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver", "renew", "resume",
           "begin", "start", "continue", "open", "complete", "organize", "organise", "lodge", "file", "declare",
-          "institute", "reimpose", "tighten", "undertake", "mount", "grant", "announce", "attend", "engage"}
+          "institute", "reimpose", "tighten", "undertake", "mount", "grant", "announce", "attend", "engage",
+          "order"}
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over",
                     "between", "among"}
 _STANCES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # already what is said, not what is done
 _EMBEDDING = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 _ARRIVING = {"arrive", "land", "visit", "travel", "fly", "stop"}
 _CLAIMING_ACTS = {"claim"}
-_TAKING_PART = {"engage", "participate", "join", "take", "involve"}
+_TAKING_PART = {"engage", "participate", "join", "take", "involve", "remain", "stay", "put", "place", "keep"}
 _ASKING_OTHERS = {"want", "pressure", "press", "encourage"}
 _PEACEFUL = EventType("", 1, 0.0, "")
 _MEMBERSHIP = {"of", "from", "in", "throughout", "across"}  # "rebels in the Ivory Coast"
@@ -218,12 +219,14 @@ class EventCoder:
             key = f"{lemma} {child.lemma.lower()}"
             if key in verbs and child.dep in ("prt", "prep"):
                 return _Trigger(verb, verbs[key], None, ("VERB", key))
-        if obj is not None and obj.pos == "NOUN":
-            entry = self._noun_entry(sentence, obj)
-            if entry and (lemma in _LIGHT or lemma == "sign"):
-                return _Trigger(verb, self.lexicon.noun_triggers[entry[1]], obj, entry)
-        if lemma in _TAKING_PART:  # "engaged peacekeepers in a firefight", "took part in talks"
-            for noun in (p for c in children if c.dep == "prep" and c.lemma.lower() == "in"
+        if obj is not None and obj.pos == "NOUN" and (lemma in _LIGHT or lemma == "sign"):
+            # "held talks", and through a measure: "gave 5 million dollars of aid"
+            for noun in (obj, *_noun_topics(sentence, obj)):
+                entry = self._noun_entry(sentence, noun)
+                if entry:
+                    return _Trigger(verb, self.lexicon.noun_triggers[entry[1]], noun, entry)
+        if lemma in _TAKING_PART:  # "engaged peacekeepers in a firefight", "remained on alert"
+            for noun in (p for c in children if c.dep == "prep" and c.lemma.lower() in ("in", "on")
                          for p in sentence.children(c.i) if p.dep == "pobj" and p.pos == "NOUN"):
                 entry = self._noun_entry(sentence, noun)
                 if entry:
