@@ -268,3 +268,25 @@ def test_clean_strips_space_left_inside_markdown_emphasis():
 )
 def test_clean_mostly_latin_tells_scripts_apart(text, latin):
     assert mostly_latin(text) is latin
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "text", "published", "basis"),
+    [
+        ("archive/2004-02-07-aliyev-moscow.txt", "Aliyev met Putin.", "2004-02-07", "filename"),
+        ("2004-02-07.txt", "Published on 9 February 2004\n\nAliyev met Putin.", "2004-02-09", "text"),
+        ("2004-13-40-bad.txt", "Aliyev met Putin.", None, None),  # not a day
+        ("report-2004-02-07-draft/story.txt", "Aliyev met Putin.", None, None),  # a folder, not the file
+    ],
+)
+def test_clean_takes_the_day_a_file_name_starts_with_when_the_text_states_none(doc_id, text, published, basis):
+    article = clean(Article(doc_id, text, doc_id, "txt"))
+
+    assert (article.published.value if article.published else None, article.published_basis) == (published, basis)
+
+
+def test_clean_a_supplied_date_wins_over_the_file_name():
+    article = clean(Article("2004-02-07-x.txt", "Aliyev met Putin.", "2004-02-07-x.txt", "txt",
+                            published=DateValue("2004-03-01", "day"), published_basis="supplied"))
+
+    assert (article.published.value, article.published_basis) == ("2004-03-01", "supplied")

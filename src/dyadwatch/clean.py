@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from datetime import date
 
 from .dates import find_explicit
-from .model import Article
+from .model import Article, DateValue
 
-STAGE = "clean.rules.v1"
+STAGE = "clean.rules.v2"
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
@@ -209,6 +210,8 @@ def clean(article: Article) -> Article:
         if kept:
             story.append(kept)
     story = _rejoined(_without_repeats([p for p in story if not meta.is_author_note(p)]))
+    if meta.published is None and (named := _date_in_name(article.doc_id)):
+        meta.published, meta.basis = named, "filename"
     return replace(
         article,
         text="\n\n".join(story),
@@ -218,3 +221,19 @@ def clean(article: Article) -> Article:
         published_basis=meta.basis,
         url=meta.url,
     )
+
+
+_NAME_DATE = re.compile(r"(?:^|/)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)[^/]*$")
+
+
+def _date_in_name(doc_id: str) -> DateValue | None:
+    """An archive's file name that starts with its day ("2004-02-07-aliyev-moscow.txt"), when the
+    text itself states no publication date."""
+    match = _NAME_DATE.search(doc_id)
+    if match is None:
+        return None
+    try:
+        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return DateValue(day.isoformat(), "day")

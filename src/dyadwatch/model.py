@@ -32,7 +32,7 @@ class Article:
     title: str | None = None
     author: str | None = None
     published: DateValue | None = None
-    published_basis: str | None = None  # "supplied", "metadata" or "text"
+    published_basis: str | None = None  # "supplied", "metadata", "text" or "filename"
     url: str | None = None
     source: str | None = None
 
