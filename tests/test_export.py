@@ -1,4 +1,4 @@
-"""Export (JSONL/CSV contract, dyads), link (same-day clusters) and analyse (dyad series)."""
+"""Export (JSONL/CSV contract, dyads) and analyse (dyad series)."""
 
 from __future__ import annotations
 
@@ -118,7 +118,7 @@ def test_export_jsonl_from_store_has_link_and_sources(make_event):
         for doc_id in ("a.txt", "b.txt"):
             article = replace(_ARTICLE, doc_id=doc_id, origin=f"corpus/{doc_id}")
             store.save_documents([DocumentResult(article, 1, (make_event(f"{doc_id}:e", doc_id),))], "test-coder")
-        store.set_links(link_events(store.link_keys()))
+        store.set_links(link_events(store.link_rows()))
 
         _, records = _jsonl(store.events())
 
@@ -147,70 +147,6 @@ def test_export_parse_dyad_strips_or_rejects_spaces():
     except ExportError:
         return
     assert dyad == ("RUS", "AZE")
-
-
-# --- link -----------------------------------------------------------------------------------------
-
-
-def _row(event_id, event_type="ACCUSE", actors=("RUS",), recipients=("AZE",), date="2004-02-11", precision="day"):
-    return (event_id, event_type, list(actors), list(recipients), date, precision)
-
-
-def test_link_same_type_sides_and_day_share_a_cluster():
-    links = link_events([_row("a"), _row("b"), _row("c", actors=("RUS",), recipients=("AZE",))])
-
-    assert links["a"] == links["b"] == links["c"]
-    assert links["a"] not in ("a", "b", "c")
-
-
-def test_link_cluster_ids_are_stable_across_calls_and_order():
-    rows = [_row("a"), _row("b"), _row("c", date="2004-02-12")]
-
-    assert link_events(rows) == link_events(list(reversed(rows))) == link_events(rows)
-
-
-@pytest.mark.parametrize(
-    "other",
-    [
-        _row("b", date="2004-02-12"),
-        _row("b", event_type="THREATEN"),
-        _row("b", actors=("RUS",), recipients=("GEO",)),
-        _row("b", actors=("AZE",), recipients=("RUS",)),  # ACCUSE has a direction
-    ],
-)
-def test_link_different_day_type_or_sides_give_different_clusters(other):
-    links = link_events([_row("a"), other])
-
-    assert links["a"] != links["b"]
-
-
-def test_link_symmetric_types_ignore_direction():
-    links = link_events([_row("a", "CONSULT", ("RUS",), ("AZE",)), _row("b", "CONSULT", ("AZE",), ("RUS",))])
-
-    assert links["a"] == links["b"]
-
-
-def test_link_order_of_countries_on_a_side_does_not_matter():
-    links = link_events([_row("a", actors=("RUS", "BLR")), _row("b", actors=("BLR", "RUS"))])
-
-    assert links["a"] == links["b"]
-
-
-@pytest.mark.parametrize(
-    "row",
-    [
-        _row("u", date=None, precision=None),
-        _row("u", date="2004-02", precision="month"),
-        _row("u", date="2004", precision="year"),
-        _row("u", recipients=()),
-    ],
-)
-def test_link_undated_or_one_sided_events_are_their_own_cluster(row):
-    twin = ("v", *row[1:])
-
-    links = link_events([row, twin])
-
-    assert links == {"u": "u", "v": "v"}
 
 
 # --- analyse --------------------------------------------------------------------------------------

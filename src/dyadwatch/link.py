@@ -1,26 +1,122 @@
-"""Link v1: reports of the same event (same type, same sides, same day) share one cluster id.
+"""Link: the reports of one real event, across sentences and articles, form one cluster.
 
-Cluster ids come from what the events say, so the same input gives the same ids on every run.
+Two coded events are the same occurrence when they have the same type, sides that overlap (either
+way round for meetings, agreements and cooperation) and dates that fit: days at most a window
+apart (three days for meetings and visits, which last, one otherwise), or a month or year that
+holds the other's day when exactly one cluster fits. A sentence that looks back ("had signed",
+"were subsequently signed") and has no date but its article's joins the latest earlier cluster
+of its type and sides instead of making a new event on the publication day. Events without a
+date or without two sides stay on their own.
+
+A cluster's id comes from its anchor, the report with the most precise and earliest date: the
+same input gives the same ids on every run, whatever the order.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 
-_SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+_WINDOW_DAYS = {"CONSULT": 3}
+_LOOKING_BACK = re.compile(r"\b(?:had|subsequently|previously|earlier|already|formerly|once|since then)\b", re.I)
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
-def link_events(rows: Iterable[tuple[str, str, list[str], list[str], str | None, str | None]]) -> dict[str, str]:
-    """Map each event id to its cluster id; an event without a day date is its own cluster."""
-    links: dict[str, str] = {}
-    for event_id, event_type, actors, recipients, date, precision in rows:
-        if date is None or precision != "day" or not actors or not recipients:
-            links[event_id] = event_id
-            continue
-        sides = [",".join(sorted(actors)), ",".join(sorted(recipients))]
-        if event_type in _SYMMETRIC:
-            sides.sort()
-        key = f"{event_type}|{sides[0]}|{sides[1]}|{date}"
-        links[event_id] = "L" + hashlib.sha1(key.encode()).hexdigest()[:15]
+@dataclass(frozen=True)
+class LinkRow:
+    """What linking needs of a stored event."""
+
+    id: str
+    event_type: str
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    date: str | None
+    precision: str | None
+    basis: str
+    sentence: str
+
+    @property
+    def looks_back(self) -> bool:
+        """Dated only by its article, in a sentence that tells of something done before."""
+        return self.basis == "publication" and bool(_LOOKING_BACK.search(self.sentence))
+
+
+@dataclass
+class _Cluster:
+    anchor: LinkRow
+    members: list[LinkRow]
+
+
+def link_events(rows: Iterable[LinkRow]) -> dict[str, str]:
+    """Map each event id to its cluster id (an event on its own keeps its id unless it is dated)."""
+    usable = sorted((r for r in rows), key=lambda r: (_order(r), r.id))
+    clusters: list[_Cluster] = []
+    alone: list[LinkRow] = []
+    for row in usable:
+        if row.date is None or row.precision not in _PRECISION_RANK or not row.actors or not row.recipients:
+            alone.append(row)
+        elif row.looks_back:  # the latest earlier event, else a report of the same days (a reprint)
+            _join(clusters, row, _latest_before(clusters, row) or next(
+                (c for c in clusters if _same_days(c.anchor, row)), None))
+        elif row.precision == "day":
+            _join(clusters, row, next((c for c in clusters if _same_days(c.anchor, row)), None))
+        else:
+            holding = [c for c in clusters if _holds(row, c.anchor)]
+            _join(clusters, row, holding[0] if len(holding) == 1 else None)
+    links = {row.id: row.id for row in alone}
+    for cluster in clusters:
+        cluster_id = _cluster_id(cluster.anchor)
+        links.update((member.id, cluster_id) for member in cluster.members)
     return links
+
+
+def _order(row: LinkRow) -> tuple[int, str, int]:
+    """Precise dates first, then coarser ones, then the ones that look back; earliest first."""
+    if row.date is None:
+        return (3, "", 0)
+    return (2 if row.looks_back else 0 if row.precision == "day" else 1, row.date, _PRECISION_RANK.get(
+        row.precision or "", 3))
+
+
+def _join(clusters: list[_Cluster], row: LinkRow, cluster: _Cluster | None) -> None:
+    if cluster is None:
+        clusters.append(_Cluster(row, [row]))
+    else:
+        cluster.members.append(row)
+
+
+def _sides_fit(a: LinkRow, b: LinkRow) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    straight = bool(set(a.actors) & set(b.actors)) and bool(set(a.recipients) & set(b.recipients))
+    crossed = bool(set(a.actors) & set(b.recipients)) and bool(set(a.recipients) & set(b.actors))
+    return straight or (a.event_type in SYMMETRIC and crossed)
+
+
+def _same_days(anchor: LinkRow, row: LinkRow) -> bool:
+    if anchor.precision != "day" or not _sides_fit(anchor, row):
+        return False
+    gap = abs((date.fromisoformat(row.date or "") - date.fromisoformat(anchor.date or "")).days)
+    return gap <= _WINDOW_DAYS.get(row.event_type, 1)
+
+
+def _holds(coarse: LinkRow, anchor: LinkRow) -> bool:
+    """A month or year report of the anchor's event: same type and sides, the anchor inside it."""
+    return _sides_fit(coarse, anchor) and (anchor.date or "").startswith(coarse.date or "-")
+
+
+def _latest_before(clusters: list[_Cluster], row: LinkRow) -> _Cluster | None:
+    earlier = [c for c in clusters if _sides_fit(c.anchor, row) and (c.anchor.date or "") < (row.date or "")]
+    return max(earlier, key=lambda c: c.anchor.date or "", default=None)
+
+
+def _cluster_id(anchor: LinkRow) -> str:
+    sides = [",".join(sorted(anchor.actors)), ",".join(sorted(anchor.recipients))]
+    if anchor.event_type in SYMMETRIC:
+        sides.sort()
+    key = f"{anchor.event_type}|{sides[0]}|{sides[1]}|{anchor.date}"
+    return "L" + hashlib.sha1(key.encode()).hexdigest()[:15]

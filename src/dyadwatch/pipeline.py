@@ -101,7 +101,7 @@ def run(paths: Iterable[str | Path], store: Store, published: DateValue | None =
     store.save_documents(batch, coder.version)
     for reject in summary.rejects:
         store.save_reject(reject)
-    store.set_links(link.link_events(store.link_keys()))
+    store.set_links(link.link_events(store.link_rows()))
     summary.stored = store.counts()
     return summary
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .link import LinkRow
 from .model import Actor, Article, DocumentResult, Event, Location, Reject, countries
 
 DEFAULT_DB = "dyadwatch.duckdb"
@@ -193,10 +194,12 @@ class Store:
         for row in cursor.fetchall():
             yield _event_from_row(dict(zip(names, row, strict=True)), sources)
 
-    def link_keys(self) -> list[tuple[str, str, list[str], list[str], str | None, str]]:
-        return self.con.execute(
-            "SELECT id, event_type, actor_countries, recipient_countries, date, date_precision FROM events "
-            "ORDER BY id").fetchall()
+    def link_rows(self) -> list[LinkRow]:
+        """What linking needs of every stored event."""
+        rows = self.con.execute(
+            "SELECT id, event_type, actor_countries, recipient_countries, date, date_precision, date_basis, sentence "
+            "FROM events ORDER BY id").fetchall()
+        return [LinkRow(i, t, tuple(a or ()), tuple(r or ()), d, p, b, s) for i, t, a, r, d, p, b, s in rows]
 
     def documents(self) -> list[dict[str, Any]]:
         cursor = self.con.execute("SELECT doc_id, title, url, published, origin FROM documents ORDER BY doc_id")
