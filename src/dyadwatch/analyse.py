@@ -1,13 +1,35 @@
-"""Analyse v1: a dyad's cooperation and conflict per period, counted by event cluster."""
+"""Analyse: a dyad's relationship over time, counted by event cluster, never by report.
+
+A cluster (``Event.link``) is one real event, however many reports it has; it is dated by its
+anchor, the report with the most precise and earliest date of its own (so a look-back in a later
+article does not move it). Only events that happened count: asserted or historical, dated. Every
+figure can be traced to its clusters and their sentences.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Event
+from .model import Actor, Event
 
 COUNTED = ("asserted", "historical")
+PERIODS = ("year", "quarter", "month")
+_PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One real event: its reports, and the one whose date dates it."""
+
+    link: str
+    reports: tuple[Event, ...]
+    anchor: Event
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(sorted({e.doc_id for e in self.reports}))
 
 
 @dataclass(frozen=True)
@@ -31,6 +53,52 @@ class PeriodRow:
         return self.verbal_conflict + self.material_conflict
 
 
+@dataclass(frozen=True)
+class TurningPoint:
+    """A period whose index moved sharply from the period before, with the clusters that moved it."""
+
+    period: str
+    previous: str
+    before: float
+    after: float
+    drivers: tuple[Cluster, ...]
+
+    @property
+    def change(self) -> float:
+        return round(self.after - self.before, 2)
+
+
+@dataclass(frozen=True)
+class ContextRow:
+    context: str
+    clusters: int
+    cooperation: int
+    conflict: int
+    index: float
+
+
+@dataclass(frozen=True)
+class Party:
+    """A third party, or a speaker: who, and in how many clusters (or quotes)."""
+
+    code: str
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Analysis:
+    dyad: tuple[str, str]
+    by: str
+    series: tuple[PeriodRow, ...]
+    contexts: tuple[ContextRow, ...]
+    turning_points: tuple[TurningPoint, ...]
+    third_parties: tuple[Party, ...]
+    speakers: tuple[Party, ...]
+    clusters: int
+    reports: int
+
+
 def period_of(date: str, by: str) -> str | None:
     """The period a date falls in, or None when the date is less precise than the period."""
     year, _, rest = date.partition("-")
@@ -40,10 +108,6 @@ def period_of(date: str, by: str) -> str | None:
         return None
     month = int(rest[:2])
     return f"{year}-Q{(month - 1) // 3 + 1}" if by == "quarter" else f"{year}-{month:02d}"
-
-
-_PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
-PERIODS = tuple(_PER_YEAR)
 
 
 def _period_number(period: str, by: str) -> int:
@@ -66,18 +130,121 @@ def counted(event: Event) -> bool:
     return event.modality in COUNTED and event.date is not None
 
 
-def dyad_series(events: Iterable[Event], by: str = "year") -> list[PeriodRow]:
-    """One row per period with at least one event cluster, in time order."""
-    clusters: dict[str, dict[str, Event]] = {}
+def clusters(events: Iterable[Event]) -> list[Cluster]:
+    """The clusters of the events that count, in the order of their anchors' dates."""
+    grouped: dict[str, list[Event]] = {}
     for event in events:
         if counted(event):
-            period = period_of(event.date or "", by)
-            if period is not None:
-                clusters.setdefault(period, {}).setdefault(event.link or event.id, event)
+            grouped.setdefault(event.link or event.id, []).append(event)
+    found = [Cluster(link, tuple(reports), min(reports, key=_anchor_order)) for link, reports in grouped.items()]
+    return sorted(found, key=lambda c: (c.anchor.date or "", c.link))
+
+
+def _anchor_order(event: Event) -> tuple[int, int, str, str]:
+    own_date = event.date_basis != "publication"
+    return (0 if own_date else 1, _PRECISION_RANK.get(event.date_precision or "", 3), event.date or "", event.id)
+
+
+def dyad_series(events: Iterable[Event], by: str = "year") -> list[PeriodRow]:
+    """One row per period with at least one event cluster, in time order."""
+    return _series(clusters(events), by)
+
+
+def _series(found: list[Cluster], by: str) -> list[PeriodRow]:
+    periods: dict[str, list[Cluster]] = {}
+    for cluster in found:
+        period = period_of(cluster.anchor.date or "", by)
+        if period is not None:
+            periods.setdefault(period, []).append(cluster)
     rows = []
-    for period in sorted(clusters):
-        chosen = list(clusters[period].values())
-        quads = [sum(1 for e in chosen if e.quad_code == q) for q in (1, 2, 3, 4)]
-        index = round(sum(e.intensity for e in chosen) / len(chosen), 2)
-        rows.append(PeriodRow(period, len(chosen), quads[0], quads[1], quads[2], quads[3], index))
+    for period in sorted(periods):
+        chosen = [c.anchor for c in periods[period]]
+        vc, mc, vf, mf = (sum(1 for e in chosen if e.quad_code == q) for q in (1, 2, 3, 4))
+        rows.append(PeriodRow(period, len(chosen), vc, mc, vf, mf, _mean(e.intensity for e in chosen)))
     return rows
+
+
+def _mean(values: Iterable[float]) -> float:
+    items = list(values)
+    return round(sum(items) / len(items), 2) if items else 0.0
+
+
+def turning_points(found: list[Cluster], rows: list[PeriodRow], by: str, threshold: float = 2.5
+                   ) -> list[TurningPoint]:
+    """Periods whose index differs from the previous period with events by ``threshold`` or more;
+    the drivers are the clusters of the period that pull the index that way, strongest first."""
+    points = []
+    for previous, row in zip(rows, rows[1:], strict=False):
+        change = row.index - previous.index
+        if abs(change) < threshold:
+            continue
+        inside = [c for c in found if period_of(c.anchor.date or "", by) == row.period]
+        drivers = sorted(inside, key=lambda c: (-c.anchor.intensity if change > 0 else c.anchor.intensity, c.link))
+        points.append(TurningPoint(row.period, previous.period, previous.index, row.index, tuple(drivers[:3])))
+    return points
+
+
+def context_rows(found: list[Cluster]) -> list[ContextRow]:
+    """Clusters per context (military, energy, diplomatic, …), with their cooperation–conflict index."""
+    by_context: dict[str, list[Event]] = {}
+    for cluster in found:
+        for context in sorted({c for e in cluster.reports for c in e.context}) or ["none"]:
+            by_context.setdefault(context, []).append(cluster.anchor)
+    rows = [ContextRow(context, len(anchors), sum(1 for e in anchors if e.quad_code in (1, 2)),
+                       sum(1 for e in anchors if e.quad_code in (3, 4)), _mean(e.intensity for e in anchors))
+            for context, anchors in by_context.items()]
+    return sorted(rows, key=lambda r: (-r.clusters, r.context))
+
+
+def third_parties(events: Iterable[Event], dyad: tuple[str, str]) -> list[Party]:
+    """Countries and organisations that take part in events with either side of the dyad, by clusters."""
+    seen: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for event in events:
+        if not counted(event):
+            continue
+        sides = event.actor + event.recipient
+        codes = {a.country for a in sides if a.country}
+        if not codes & set(dyad):
+            continue
+        for actor in sides:
+            if actor.country and actor.country not in dyad:
+                seen.setdefault(actor.country, set()).add(event.link or event.id)
+                names.setdefault(actor.country, _party_name(actor))
+    return sorted((Party(code, names[code], len(links)) for code, links in seen.items()),
+                  key=lambda p: (-p.count, p.code))
+
+
+def _party_name(actor: Actor) -> str:
+    return actor.name if actor.sector == "IGO" or actor.name == actor.country else actor.country or actor.name
+
+
+def speakers(events: Iterable[Event], dyad: tuple[str, str]) -> list[Party]:
+    """Who is quoted most in events that involve the dyad: persons (else the side) by distinct quotes."""
+    quotes: dict[str, set[str]] = {}
+    codes: dict[str, str] = {}
+    for event in events:
+        if event.quote is None or not {a.country for a in event.actor + event.recipient} & set(dyad):
+            continue
+        for actor in event.actor:
+            quotes.setdefault(actor.name, set()).add(event.quote)
+            codes.setdefault(actor.name, actor.country or "?")
+    return sorted((Party(codes[name], name, len(said)) for name, said in quotes.items()),
+                  key=lambda p: (-p.count, p.name))
+
+
+def analyse(events: list[Event], dyad: tuple[str, str], by: str = "year", threshold: float = 2.5) -> Analysis:
+    """The dyad's analysis from all stored events (the dyad's own, and those with third parties)."""
+    between = [e for e in events if _between(e, dyad)]
+    found = clusters(between)
+    rows = _series(found, by)
+    return Analysis(dyad, by, tuple(rows), tuple(context_rows(found)),
+                    tuple(turning_points(found, rows, by, threshold)), tuple(third_parties(events, dyad)[:10]),
+                    tuple(speakers(events, dyad)[:10]), len(found), sum(len(c.reports) for c in found))
+
+
+def _between(event: Event, dyad: tuple[str, str]) -> bool:
+    actors = {a.country for a in event.actor}
+    recipients = {a.country for a in event.recipient}
+    a, b = dyad
+    return (a in actors and b in recipients) or (b in actors and a in recipients)

@@ -16,7 +16,8 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
-from .analyse import PERIODS
+from .analyse import PERIODS, analyse
+from .analysis_view import to_json, to_table
 from .dates import as_date, parse_date
 from .export import FORMATS, ExportError, parse_dyad, write
 from .lexicon import LexiconError
@@ -116,6 +117,24 @@ def cmd_report(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_analyse(args: argparse.Namespace) -> int:
+    dyad = parse_dyad(args.dyad)
+    with Store(args.db, read_only=True) as store:
+        analysis = analyse(list(store.events()), dyad, args.by, args.threshold)
+        total = store.counts()["events"]
+    if args.format == "json":
+        print(json.dumps(to_json(analysis), ensure_ascii=False, indent=2))
+    else:
+        print(to_table(analysis))
+    if analysis.clusters == 0:
+        why = "it holds no events" if not total else (
+            f"none of its {total} events between {dyad[0]} and {dyad[1]} happened on a known date "
+            "(negated, hypothetical, future, reported or undated events are not counted)")
+        _stderr(f"nothing to analyse: {args.db}: {why}")
+        return REJECTED
+    return OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     folder.mkdir(parents=True, exist_ok=True)
@@ -125,6 +144,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         with open(folder / "events.jsonl", "w", encoding="utf-8") as out:
             print(f"wrote {folder / 'events.jsonl'}: {write(store.events(), out, 'jsonl')} events")
         _write_report(store, ("RUS", "AZE"), str(folder / "report.html"))
+        analysis = analyse(list(store.events()), ("RUS", "AZE"))
+    (folder / "analysis.json").write_text(json.dumps(to_json(analysis), ensure_ascii=False, indent=2) + "\n",
+                                          encoding="utf-8")
+    print(f"wrote {folder / 'analysis.json'}\n\n{to_table(analysis)}")
     return status
 
 
@@ -217,6 +240,16 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--dyad", required=True, metavar="AAA-BBB", help="the two sides, e.g. RUS-AZE")
     sub.add_argument("-o", "--output", default="report.html", metavar="FILE")
     sub.add_argument("--by", choices=PERIODS, default="year", help="period of the chart")
+    db_option(sub)
+
+    sub = command("analyse", "Describe one dyad over time: cooperation and conflict by period, turning points "
+                  "with their evidence, contexts, third parties and the most quoted speakers.",
+                  "dyadwatch analyse --db news.duckdb --dyad RUS-AZE --by quarter --format json", cmd_analyse)
+    sub.add_argument("--dyad", required=True, metavar="AAA-BBB", help="the two sides, e.g. RUS-AZE")
+    sub.add_argument("--by", choices=PERIODS, default="year", help="the period of the series (default year)")
+    sub.add_argument("--format", choices=("table", "json"), default="table")
+    sub.add_argument("--threshold", type=float, default=2.5, metavar="N",
+                     help="a turning point is a change of the index by N or more (default 2.5)")
     db_option(sub)
 
     actors = commands.add_parser("actors", help="Look up names in the actor knowledge base.",

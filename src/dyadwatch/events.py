@@ -258,6 +258,8 @@ class EventCoder:
         ahead = said == "future" or trigger.token.tag in ("VBZ", "VBP")  # "meets Aliyev next week"
         date, basis, later = event_date(sentence, trigger.token.i, governing, article.published, ahead, weekdays)
         said = modality.by_date(said, date, article.published, later)
+        if basis == "publication" and said == "asserted" and modality.background(sentence, trigger.token):
+            said, date, basis = "historical", None, "unknown"  # "in the war": not on the day of the article
         coder = self.stage
         return Event(
             id=_event_id(article.doc_id, sentence.start, trigger.token.i, trigger.event_type, actor, recipient, coder),
@@ -315,19 +317,17 @@ def _arguments(sentence: Sentence, trigger: _Trigger, mentions: list[Mention]
     actor = _actors_at(sentence, subjects, mentions)
     if trigger.quote is not None:  # the speaker, to the one spoken to or those named in the quote
         named = tuple(m.actor for m in mentions if trigger.quote.holds(sentence, sentence.token(m.start))
-                      and m.actor not in actor and m.actor.text.lower() not in FIRST_PERSON)
-        spoken_to = tuple(a for a in _actors_at(sentence, objects, mentions) if a not in actor)
-        return actor, tuple(dict.fromkeys(spoken_to + named))
+                      and m.actor.text.lower() not in FIRST_PERSON)
+        return actor, _others(tuple(dict.fromkeys(_actors_at(sentence, objects, mentions) + named)), actor)
     if trigger.speaker is not None:  # "Russia said Sudan must return the helicopter"
         subjects = [c for c in sentence.children(trigger.token.i) if c.dep in ("nsubj", "nsubjpass")]
         speakers = [c for c in sentence.children(trigger.speaker.i) if c.dep in ("nsubj", "nsubjpass")]
         actor = _actors_at(sentence, speakers, mentions)
-        return actor, tuple(a for a in _actors_at(sentence, subjects, mentions) if a not in actor)
+        return actor, _others(_actors_at(sentence, subjects, mentions), actor)
     if trigger.condition is not None:  # the threatened: those named in the condition
         inside = {t.i for t in sentence.subtree(trigger.condition.i)}
-        recipient = tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside and m.actor not in actor))
-        return actor, recipient
-    recipient = tuple(a for a in _actors_at(sentence, objects, mentions) if a not in actor)
+        return actor, _others(tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside)), actor)
+    recipient = _others(_actors_at(sentence, objects, mentions), actor)
     return _reciprocal(actor, recipient)
 
 
@@ -477,8 +477,14 @@ def _noun_arguments(sentence: Sentence, noun: Token, mentions: list[Mention]
     targets = [p for c in children if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS
                for p in sentence.children(c.i) if p.dep == "pobj"]
     actor = _actors_at(sentence, owners + between, mentions)
-    recipient = tuple(a for a in _actors_at(sentence, targets, mentions) if a not in actor)
-    return _reciprocal(actor, recipient)
+    return _reciprocal(actor, _others(_actors_at(sentence, targets, mentions), actor))
+
+
+def _others(recipient: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The recipients that are not the actor again (by entity and sector, not by the words that named
+    it: "Serbian police arrested Serbian protesters" keeps both)."""
+    taken = {(a.entity_id or a.name, a.sector) for a in actor}
+    return tuple(a for a in recipient if (a.entity_id or a.name, a.sector) not in taken)
 
 
 def _reciprocal(actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:

@@ -5,7 +5,9 @@ way round for meetings, agreements and cooperation) and dates that fit: days at 
 apart (three days for meetings and visits, which last, one otherwise), or a month or year that
 holds the other's day when exactly one cluster fits. A sentence that looks back ("had signed",
 "were subsequently signed") and has no date but its article's joins the latest earlier cluster
-of its type and sides instead of making a new event on the publication day. Events without a
+of its type and sides instead of making a new event on the publication day; so does any report
+dated only by its article when an event of its kind and sides happened in the two weeks before
+("the two presidents also discussed …" in a weekly about last week's visit). Events without a
 date or without two sides stay on their own.
 
 A cluster's id comes from its anchor, the report with the most precise and earliest date: the
@@ -24,6 +26,7 @@ SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 _WINDOW_DAYS = {"CONSULT": 3}
 _LOOKING_BACK = re.compile(r"\b(?:had|subsequently|previously|earlier|already|formerly|once|since then)\b", re.I)
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_RECENT_DAYS = 14  # a report dated only by its article joins an event of its kind this recent
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,10 @@ def link_events(rows: Iterable[LinkRow]) -> dict[str, str]:
             _join(clusters, row, _latest_before(clusters, row) or next(
                 (c for c in clusters if _same_days(c.anchor, row)), None))
         elif row.precision == "day":
-            _join(clusters, row, next((c for c in clusters if _same_days(c.anchor, row)), None))
+            same = next((c for c in clusters if _same_days(c.anchor, row)), None)
+            if same is None and row.basis == "publication":  # told after the fact: "the presidents discussed"
+                same = _latest_before(clusters, row, _RECENT_DAYS)
+            _join(clusters, row, same)
         else:
             holding = [c for c in clusters if _holds(row, c.anchor)]
             _join(clusters, row, holding[0] if len(holding) == 1 else None)
@@ -109,9 +115,17 @@ def _holds(coarse: LinkRow, anchor: LinkRow) -> bool:
     return _sides_fit(coarse, anchor) and (anchor.date or "").startswith(coarse.date or "-")
 
 
-def _latest_before(clusters: list[_Cluster], row: LinkRow) -> _Cluster | None:
-    earlier = [c for c in clusters if _sides_fit(c.anchor, row) and (c.anchor.date or "") < (row.date or "")]
+def _latest_before(clusters: list[_Cluster], row: LinkRow, within: int | None = None) -> _Cluster | None:
+    """The latest cluster of the row's type and sides dated before it (at most ``within`` days before)."""
+    earlier = [c for c in clusters if _sides_fit(c.anchor, row) and (c.anchor.date or "") < (row.date or "")
+               and (within is None or _days_between(c.anchor, row) <= within)]
     return max(earlier, key=lambda c: c.anchor.date or "", default=None)
+
+
+def _days_between(anchor: LinkRow, row: LinkRow) -> int:
+    """Days from the first day the anchor covers to the row's day."""
+    first = date.fromisoformat((anchor.date or "") + "-01-01"[len(anchor.date or "") - 4:])
+    return (date.fromisoformat(row.date or "") - first).days
 
 
 def _cluster_id(anchor: LinkRow) -> str:

@@ -27,6 +27,9 @@ _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "app
 _ACCUSING = {"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "fault", "denounce"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
+_FAILING = {"failure", "collapse", "breakdown", "suspension", "cancellation", "lack", "absence"}
+_ERAS = {"war", "campaign", "conflict", "era", "occupation", "regime", "time"}
+_EARLY = {"first", "early", "initial"}
 _CLAUSE_DEPS = ("xcomp", "conj", "ccomp", "advcl", "pcomp", "acl", "relcl", "dobj", "pobj", "prep")
 
 
@@ -77,10 +80,31 @@ def _negated(sentence: Sentence, governing: list[Token], words: list[Token]) -> 
     negators = [c for c in words if c.dep == "neg"]
     if any(sentence.token(c.head).lemma.lower() in _DOUBLE_NEGATIVE for c in negators):
         return False
-    refused = any(v.lemma.lower() in _REFUSING_HEADS for v in governing[1:])
+    refused = any(v.lemma.lower() in _REFUSING_HEADS for v in governing[1:]) or _failed(sentence, governing[0])
     nobody = any(d.dep == "det" and d.lemma.lower() == "no" for c in sentence.children(governing[0].i)
                  if c.dep in ("nsubj", "nsubjpass") for d in sentence.children(c.i))
     return bool(negators) or refused or nobody
+
+
+def _failed(sentence: Sentence, noun: Token) -> bool:
+    """ "the failure of the negotiations", "the collapse of the talks": an event noun that did not happen."""
+    if noun.dep != "pobj" or noun.head == noun.i:
+        return False
+    of = sentence.token(noun.head)
+    return of.lemma.lower() == "of" and of.head != of.i and sentence.token(of.head).lemma.lower() in _FAILING
+
+
+def background(sentence: Sentence, trigger: Token) -> bool:
+    """ "in the war", "during both campaigns", "in the first years of independence": the event is
+    set in a past era the sentence does not date."""
+    for verb in clause_chain(sentence, trigger):
+        for prep in sentence.children(verb.i):
+            if prep.dep == "prep" and prep.lemma.lower() in ("in", "during", "throughout"):
+                for era in (p for p in sentence.children(prep.i) if p.dep == "pobj"):
+                    modifiers = {c.lemma.lower() for c in sentence.children(era.i)}
+                    if era.lemma.lower() in _ERAS or (era.lemma.lower() == "year" and modifiers & _EARLY):
+                        return True
+    return False
 
 
 def _reported(sentence: Sentence, trigger: Token, chain: list[Token]) -> bool:
