@@ -240,3 +240,22 @@ def test_events_find_targets_in_conditions_owners_and_between(code, text, event_
 )
 def test_events_light_verbs_reach_the_event_noun(code, text, event_type):
     assert event_type in [e.event_type for e in code(text, "2010-06-01")]
+
+
+def test_events_background_set_in_an_era_is_historical_and_undated(code):
+    events = [e for e in code("Russian troops shelled Azerbaijani villages during the war.", "2004-02-11")
+              if e.event_type == "ASSAULT"]
+    assert [(e.modality, e.date, e.date_basis) for e in events] == [("historical", None, "unknown")]
+
+
+def test_events_the_failure_of_talks_is_no_meeting(code):
+    events = code("The failure of the negotiations between Azerbaijan and Russia angered Baku.", "2013-02-05")
+    assert ("CONSULT", "negated") in [(e.event_type, e.modality) for e in events]
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    ("Turkey closed its border with Armenia.", ["SANCTION"]),
+    ("Russia and Azerbaijan signed a treaty, closing one of the last open questions.", ["AGREE"]),
+])
+def test_events_closing_is_a_sanction_only_for_what_states_close(code, text, types):
+    assert [e.event_type for e in code(text, "2010-06-01") if e.event_type in ("SANCTION", "AGREE")] == types
