@@ -135,6 +135,19 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn  # the web view's dependencies load only when it is asked for
+
+    from .serve import create_app
+
+    with Store(args.db, read_only=True) as store:  # a missing or foreign database fails here, with its name
+        count = store.counts()["events"]
+    print(f"serving {args.db} ({count} events) at http://{args.host}:{args.port}/ (API at /api/, schema at "
+          "/openapi.json); Ctrl-C stops")
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    return OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     folder.mkdir(parents=True, exist_ok=True)
@@ -250,6 +263,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", choices=("table", "json"), default="table")
     sub.add_argument("--threshold", type=float, default=2.5, metavar="N",
                      help="a turning point is a change of the index by N or more (default 2.5)")
+    db_option(sub)
+
+    sub = command("serve", "Serve a read-only web view of a database, with a JSON API under /api/.",
+                  "dyadwatch serve --db news.duckdb --port 8765", cmd_serve)
+    sub.add_argument("--port", type=int, default=8765, metavar="N", help="port to listen on (default 8765)")
+    sub.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     db_option(sub)
 
     actors = commands.add_parser("actors", help="Look up names in the actor knowledge base.",

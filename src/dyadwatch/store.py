@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -194,6 +194,46 @@ class Store:
         for row in cursor.fetchall():
             yield _event_from_row(dict(zip(names, row, strict=True)), sources)
 
+    def query_events(self, query: EventQuery) -> tuple[int, list[Event]]:
+        """The events that match a query (all its filters at once), a page of them, and how many match."""
+        clauses, params = _query_clauses(query)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        total = int(self.con.execute(f"SELECT count(*) FROM events {where}", params).fetchone()[0])  # type: ignore[index]
+        cursor = self.con.execute(
+            f"SELECT * FROM events {where} ORDER BY date NULLS LAST, doc_id, span_start, id LIMIT ? OFFSET ?",
+            [*params, query.limit, query.offset])
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        links = sorted({row["link"] for row in rows if row["link"]})
+        sources = dict(self.con.execute(
+            "SELECT link, list(DISTINCT doc_id ORDER BY doc_id) FROM events WHERE list_contains(?, link) "
+            "GROUP BY link", [links]).fetchall()) if links else {}
+        return total, [_event_from_row(row, sources) for row in rows]
+
+    def event(self, event_id: str) -> Event | None:
+        _, found = self.query_events(EventQuery(ids=(event_id,), limit=1))
+        return found[0] if found else None
+
+    def cluster(self, link: str) -> list[Event]:
+        """Every report of one real event, in date and document order."""
+        return self.query_events(EventQuery(link=link, limit=10_000))[1]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        cursor = self.con.execute("SELECT doc_id, title, url, published, published_basis, origin, text "
+                                  "FROM documents WHERE doc_id = ?", [doc_id])
+        row = cursor.fetchone()
+        return dict(zip([d[0] for d in cursor.description], row, strict=True)) if row else None
+
+    def facets(self) -> dict[str, list[str]]:
+        """The values the filters can take: event types, contexts, modalities."""
+        return {
+            "types": [r[0] for r in self.con.execute("SELECT DISTINCT event_type FROM events ORDER BY 1").fetchall()],
+            "contexts": [r[0] for r in self.con.execute(
+                "SELECT DISTINCT unnest(context) FROM events ORDER BY 1").fetchall()],
+            "modalities": [r[0] for r in self.con.execute(
+                "SELECT DISTINCT modality FROM events ORDER BY 1").fetchall()],
+        }
+
     def link_rows(self) -> list[LinkRow]:
         """What linking needs of every stored event."""
         rows = self.con.execute(
@@ -209,6 +249,58 @@ class Store:
     def rejects(self) -> list[Reject]:
         rows = self.con.execute("SELECT origin, reason, stage, doc_id FROM rejects ORDER BY origin").fetchall()
         return [Reject(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters on stored events; every one given must hold. Dates compare as text ("2001" ≤ "2001-05")."""
+
+    dyad: tuple[str, str] | None = None
+    start: str | None = None
+    end: str | None = None
+    event_type: str | None = None
+    context: str | None = None
+    actor: str | None = None  # a country code on either side, or words of an actor's name or text
+    modality: str | None = None
+    text: str | None = None  # words of the sentence
+    link: str | None = None
+    ids: tuple[str, ...] = ()
+    limit: int = 50
+    offset: int = 0
+
+
+def _query_clauses(query: EventQuery) -> tuple[list[str], list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if query.dyad is not None:
+        a, b = query.dyad
+        clauses.append("((list_contains(actor_countries, ?) AND list_contains(recipient_countries, ?)) "
+                       "OR (list_contains(actor_countries, ?) AND list_contains(recipient_countries, ?)))")
+        params += [a, b, b, a]
+    if query.start:
+        clauses.append("date >= ?")
+        params.append(query.start)
+    if query.end:
+        clauses.append("left(date, length(?)) <= ?")
+        params += [query.end, query.end]
+    for column, value in (("event_type", query.event_type), ("modality", query.modality), ("link", query.link)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    if query.context:
+        clauses.append("list_contains(context, ?)")
+        params.append(query.context)
+    if query.actor:
+        clauses.append("(list_contains(actor_countries, upper(?)) OR list_contains(recipient_countries, upper(?)) "
+                       "OR actor ILIKE ? OR recipient ILIKE ?)")
+        params += [query.actor, query.actor, f"%{query.actor}%", f"%{query.actor}%"]
+    if query.text:
+        clauses.append("sentence ILIKE ?")
+        params.append(f"%{query.text}%")
+    if query.ids:
+        clauses.append("list_contains(?, id)")
+        params.append(list(query.ids))
+    return clauses, params
 
 
 def _now() -> datetime:

@@ -1,0 +1,109 @@
+"""The web view in a real browser: headless Chromium loads the served page on the demo database,
+applies a filter, opens an event and shows article text as text. A screenshot of the main view is
+saved to build/screenshots/ as a test artefact.
+
+Needs the Debian ``chromium`` package (``.ci/run`` installs it); without it the tests are skipped,
+except in CI, where they fail."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from dyadwatch.pipeline import Coder, run
+from dyadwatch.serve import create_app
+from dyadwatch.store import Store
+
+pytestmark = pytest.mark.slow
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "build" / "screenshots"
+HOSTILE = "On 4 May 2012 Moscow accused Baku of <script>document.title='owned'</script><b>sheltering</b> rebels."
+
+if CHROMIUM is None and os.environ.get("CI"):
+    pytest.fail("CI needs the chromium package for the browser tests (.ci/run installs it)", pytrace=False)
+elif CHROMIUM is None:
+    pytest.skip("no chromium on this machine (apt-get install chromium)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The demo corpus plus an article with markup in its text, served on a free port."""
+    from importlib import resources
+
+    folder = tmp_path_factory.mktemp("browser")
+    (folder / "hostile.txt").write_text("Headline\n\n" + HOSTILE + "\n", encoding="utf-8")
+    db = folder / "demo.duckdb"
+    with Store(db) as store, resources.as_file(resources.files("dyadwatch") / "data" / "demo") as demo:
+        run([demo, folder / "hostile.txt"], store, coder=Coder())
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app_server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=app_server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if app_server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", db
+    app_server.should_exit = True
+    thread.join(timeout=5)
+
+
+def _chromium(*args: str) -> str:
+    done = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                           "--virtual-time-budget=15000", *args], capture_output=True, text=True, timeout=120)
+    return done.stdout
+
+
+def _rows(dom: str) -> list[str]:
+    return re.findall(r'<tr data-id="[^"]+" data-type="([A-Z]+)"', dom)
+
+
+def test_browser_filter_and_open_an_event(server):
+    url, db = server
+    with Store(db, read_only=True) as store:
+        agreements = [e for e in store.events(("RUS", "AZE")) if e.event_type == "AGREE"]
+    chosen = agreements[0]
+
+    dom = _chromium("--dump-dom", f"{url}/?dyad=RUS-AZE&type=AGREE#event={chosen.id}")
+
+    assert 'data-ready="yes"' in dom
+    assert _rows(dom) and set(_rows(dom)) == {"AGREE"}  # the filter applied
+    detail = dom[dom.index('id="detail"'):]
+    assert f'data-event-id="{chosen.id}"' in detail and "<mark>" in detail
+    assert html.escape(chosen.sentence, quote=False) in detail  # its sentence, highlighted in its article
+    assert "<svg" in dom  # the index chart
+
+
+def test_browser_article_markup_is_shown_as_text(server):
+    url, db = server
+    with Store(db, read_only=True) as store:
+        hostile = next(e for e in store.events() if "owned" in e.sentence)
+
+    dom = _chromium("--dump-dom", f"{url}/?q=sheltering#event={hostile.id}")
+
+    assert "<title>dyadwatch</title>" in dom  # the script in the article did not run
+    assert "&lt;script&gt;document.title='owned'&lt;/script&gt;&lt;b&gt;sheltering&lt;/b&gt;" in dom
+    assert "<b>sheltering</b>" not in dom
+
+
+def test_browser_screenshot_of_the_main_view(server):
+    url, _ = server
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / "main-view.png"
+    shot.unlink(missing_ok=True)
+
+    _chromium(f"--screenshot={shot}", "--window-size=1400,1000", f"{url}/?dyad=RUS-AZE")
+
+    assert shot.exists() and shot.stat().st_size > 10_000
