@@ -259,3 +259,9 @@ def test_events_the_failure_of_talks_is_no_meeting(code):
 ])
 def test_events_closing_is_a_sanction_only_for_what_states_close(code, text, types):
     assert [e.event_type for e in code(text, "2010-06-01") if e.event_type in ("SANCTION", "AGREE")] == types
+
+
+def test_events_violence_in_a_follow_up_sentence_does_not_take_the_sides_of_the_talks(code):
+    text = ("Aliyev met Putin in Moscow on Friday. A bomb tore through a metro train, killing dozens, and "
+            "Aliyev began the meeting by offering condolences.")
+    assert [e for e in code(text, "2004-02-07") if e.event_type == "ASSAULT"] == []

@@ -55,3 +55,20 @@ def test_report_marks_the_trigger_as_a_whole_word(make_event):
 
     event = make_event(sentence="The metro deal was done after Putin met Aliyev.", trigger="met")
     assert "<mark>met</mark> Aliyev" in str(highlighted_sentence(event))
+
+
+def test_report_tells_each_period_marks_turning_points_and_lists_clusters_quotes_and_parties(make_event):
+    visit = make_event(id="v", date="2001-01-09", link="L1", intensity=1.0, sentence="Putin visited Baku.")
+    again = make_event(id="v2", doc_id="b.txt", date="2001-01-10", link="L1", sentence="Putin met Aliyev.")
+    sale = make_event(id="s", date="2013-01-28", link="L2", event_type="SANCTION", quad_code=4, intensity=-7.0,
+                      sentence="Putin stopped the sale of missiles.", quote="We will not sell them.")
+    third = make_event(id="t", date="2001-01-09", link="L3", recipient=("AZE", "ARM"))
+    html = _html([visit, again, sale, third])
+
+    assert "<h2>What happened, period by period</h2>" in html
+    assert "2013</dt><dd>1 event: 0 cooperative, 1 conflictual; index -7.0, cooler than 2001" in html
+    assert 'class="turn">▲' in html  # the turning point on the chart
+    timeline = html.split("<h2>Timeline of events</h2>")[1].split("<h2>")[0]
+    assert timeline.count("<tr><td>") == 3 and "a.txt<br>b.txt" in timeline  # one row a cluster, every report
+    assert "<blockquote>We will not sell them.</blockquote>" in html
+    assert "Third parties in events with either side: ARM (1)" in html

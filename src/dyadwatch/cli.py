@@ -103,8 +103,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _write_report(store: Store, dyad: tuple[str, str], output: str, by: str = "year") -> None:
-    events = list(store.events(dyad))
-    Path(output).write_text(render(build_context(events, dyad, store.documents(), by)), encoding="utf-8")
+    context = build_context(list(store.events()), dyad, store.documents(), by)
+    Path(output).write_text(render(context), encoding="utf-8")
+    events = context.dated + context.undated
     print(f"wrote {output}: {len(events)} events between {dyad[0]} and {dyad[1]}")
     if not events:
         _stderr(f"the report is empty: {store.path} holds no events between {dyad[0]} and {dyad[1]}")

@@ -116,7 +116,8 @@ class EventCoder:
             _SAME_EVENT.search(sentence.text))
         for trigger in self._triggers(sentence, quoted):
             actor, recipient = _arguments(sentence, trigger, actors)
-            inherited = not actor and not recipient and same_event and memory.dyad is not None
+            inherited = (not actor and not recipient and same_event and memory.dyad is not None
+                         and self.lexicon.event_types[trigger.event_type].quad_code in (1, 2))  # what talks yield
             if inherited and memory.dyad is not None:
                 actor, recipient = memory.dyad  # "During the visit, two documents were signed."
             if not any(a.country for a in actor + recipient):

@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .analyse import PeriodRow, counted, dyad_series, periods_between
+from .analyse import Analysis, Cluster, PeriodRow, TurningPoint, analyse, clusters, counted, periods_between
 from .model import Event
 
 _WIDTH, _HEIGHT, _PAD, _LABEL_WIDTH = 900, 260, 40, 64
@@ -27,21 +27,92 @@ class ReportContext:
     undated: list[Event]
     not_counted: int
     documents: dict[str, dict[str, Any]]
+    analysis: Analysis
+    timeline: list[Cluster]
+    summaries: list[tuple[str, str]]  # period, a plain-language account of it
+    actors: list[tuple[str, str, int]]  # name, country, events
+    quotes: list[Event]
 
 
 def build_context(events: list[Event], dyad: tuple[str, str], documents: list[dict[str, Any]],
                   by: str = "year") -> ReportContext:
-    cited = {e.doc_id for e in events}
+    """Everything the report shows, from all stored events (third parties need more than the dyad's)."""
+    analysis = analyse(events, dyad, by)
+    between = [e for e in events if _between(e, dyad)]
+    cited = {e.doc_id for e in between}
+    timeline = clusters(between)
     return ReportContext(
         dyad="–".join(dyad),
         by=by,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        rows=dyad_series(events, by),
-        dated=[e for e in events if e.date is not None],
-        undated=[e for e in events if e.date is None],
-        not_counted=sum(1 for e in events if not counted(e)),
+        rows=list(analysis.series),
+        dated=[e for e in between if e.date is not None],
+        undated=[e for e in between if e.date is None],
+        not_counted=sum(1 for e in between if not counted(e)),
         documents={d["doc_id"]: d for d in documents if d["doc_id"] in cited},
+        analysis=analysis,
+        timeline=timeline,
+        summaries=period_summaries(analysis, timeline),
+        actors=_actors(between, dyad),
+        quotes=[e for e in between if e.quote],
     )
+
+
+def _between(event: Event, dyad: tuple[str, str]) -> bool:
+    actors, recipients = {a.country for a in event.actor}, {a.country for a in event.recipient}
+    return (dyad[0] in actors and dyad[1] in recipients) or (dyad[1] in actors and dyad[0] in recipients)
+
+
+def _actors(events: list[Event], dyad: tuple[str, str]) -> list[tuple[str, str, int]]:
+    """The persons and bodies of either side that act most often in the dyad's events."""
+    seen: dict[tuple[str, str], set[str]] = {}
+    for event in events:
+        for actor in event.actor + event.recipient:
+            if actor.country in dyad and actor.name != actor.country:
+                seen.setdefault((actor.name, actor.country or "?"), set()).add(event.link or event.id)
+    ranked = sorted(((name, country, len(links)) for (name, country), links in seen.items()),
+                    key=lambda item: (-item[2], item[0]))
+    return ranked[:12]
+
+
+def period_summaries(analysis: Analysis, timeline: list[Cluster]) -> list[tuple[str, str]]:
+    """One plain-language paragraph a period, written from its figures and its strongest events."""
+    points = {p.period: p for p in analysis.turning_points}
+    summaries = []
+    for row in analysis.series:
+        inside = [c for c in timeline if _in(c, row.period)]
+        strongest = sorted(inside, key=lambda c: (-abs(c.anchor.intensity), c.link))[:3]
+        text = (f"{row.clusters} event{'s' if row.clusters != 1 else ''}: {row.cooperation} cooperative, "
+                f"{row.conflict} conflictual; index {row.index:+.1f}")
+        point = points.get(row.period)
+        if point is not None:
+            text += (f", {'warmer' if point.change > 0 else 'cooler'} than {point.previous} "
+                     f"({point.before:+.1f}): a turning point")
+        if strongest:
+            text += ". Main events: " + "; ".join(_told(c) for c in strongest)
+        summaries.append((row.period, text + "."))
+    return summaries
+
+
+def _in(cluster: Cluster, period: str) -> bool:
+    date = cluster.anchor.date or ""
+    if "-Q" in period:
+        return date[:4] == period[:4] and len(date) >= 7 and (int(date[5:7]) - 1) // 3 + 1 == int(period[-1])
+    return date.startswith(period)
+
+
+def _told(cluster: Cluster) -> str:
+    event = cluster.anchor
+    actor = ", ".join(sorted({a.name for a in event.actor})) or "?"
+    recipient = ", ".join(sorted({a.name for a in event.recipient})) or "?"
+    return f"{actor} {_VERBS.get(event.event_type, event.event_type.lower())} {recipient} ({event.date})"
+
+
+_VERBS = {"AGREE": "agreed with", "CONSULT": "met", "SUPPORT": "supported", "CONCEDE": "conceded to",
+          "COOPERATE": "cooperated with", "AID": "aided", "RETREAT": "withdrew from or released to",
+          "REQUEST": "asked", "ACCUSE": "accused", "REJECT": "rejected", "THREATEN": "threatened",
+          "PROTEST": "protested against", "MOBILIZE": "mobilised against", "SANCTION": "sanctioned",
+          "COERCE": "coerced", "ASSAULT": "attacked"}
 
 
 def render(context: ReportContext) -> str:
@@ -49,7 +120,8 @@ def render(context: ReportContext) -> str:
     env.filters["sentence"] = highlighted_sentence
     env.filters["web_url"] = _web_url
     env.filters["actors"] = lambda actors: ", ".join(f"{a.name} ({a.country or '?'})" for a in actors)
-    return env.get_template("report.html.j2").render(c=context, chart=chart_svg(context.rows, context.by))
+    chart = chart_svg(context.rows, context.by, context.analysis.turning_points)
+    return env.get_template("report.html.j2").render(c=context, chart=chart)
 
 
 def _web_url(url: object) -> str | None:
@@ -67,9 +139,9 @@ def highlighted_sentence(event: Event) -> Markup:
     return escape(text[:at]) + Markup("<mark>") + escape(text[at:end]) + Markup("</mark>") + escape(text[end:])
 
 
-def chart_svg(rows: list[PeriodRow], by: str = "year") -> Markup:
-    """Bars of cooperation (up) and conflict (down) per period, and the index as a line.
-    Periods without events keep their place, so the time axis is to scale."""
+def chart_svg(rows: list[PeriodRow], by: str = "year", turning: tuple[TurningPoint, ...] = ()) -> Markup:
+    """Bars of cooperation (up) and conflict (down) per period, the index as a line, and a marker
+    on each turning point. Periods without events keep their place, so the time axis is to scale."""
     if not rows:
         return Markup('<p class="empty">No dated events that happened between these two sides yet.</p>')
     by_period = {r.period: r for r in rows}
@@ -99,6 +171,10 @@ def chart_svg(rows: list[PeriodRow], by: str = "year") -> Markup:
         parts.append(f'<rect class="conf" x="{x:.1f}" y="{middle:.1f}" width="{width:.1f}" height="{down:.1f}">'
                      f'<title>{escape(period)}: {row.conflict} conflictual</title></rect>')
         points.append(f"{x + width / 2:.1f},{middle - row.index / 10 * (middle - _PAD / 2):.1f}")
+        point = next((p for p in turning if p.period == period), None)
+        if point is not None:
+            parts.append(f'<text x="{x + width / 2:.1f}" y="{_PAD / 2 - 2}" class="turn">▲<title>{escape(period)}: '
+                         f'turning point, index {point.before:+.1f} → {point.after:+.1f}</title></text>')
     parts.append(f'<polyline class="index" points="{" ".join(points)}"/>')
     parts.append("</svg>")
     return Markup("".join(parts))
