@@ -28,6 +28,7 @@ from .pipeline import Coder, RunSummary, run
 from .report import build_context, render
 from .store import DEFAULT_DB, Store, StoreError
 from .timex import tag
+from .workers import RayMissing, default_workers
 
 OK, REJECTED, FAILED = 0, 1, 2
 
@@ -80,9 +81,14 @@ def _summary(summary: RunSummary, db: str, paths: Sequence[str]) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     published = _publication_date(args.date)
-    coder = Coder(tables=_tables(args.tables))
+    tables = _tables(args.tables)
+    if args.workers < 1:
+        raise UsageError(f"--workers {args.workers}: give 1 or more")
+    if args.address and args.engine != "ray":
+        raise UsageError("--address is for --engine ray")
     with Store(args.db) as store:
-        summary = run(args.paths, store, published, coder=coder, progress=_progress())
+        summary = run(args.paths, store, published, progress=_progress(), workers=args.workers, engine=args.engine,
+                      address=args.address, tables=tables)
         return _summary(summary, args.db, args.paths)
 
 
@@ -240,6 +246,11 @@ def _parser() -> argparse.ArgumentParser:
                      help="folder of your own tables (countries.tsv, persons.tsv, …) added to the packaged ones")
     sub.add_argument("--date", metavar="YYYY-MM-DD",
                      help="publication date of the plain files (wins over dates found in them)")
+    sub.add_argument("--workers", type=int, default=default_workers(), metavar="N",
+                     help=f"processes that parse and code (default: all cores, here {default_workers()})")
+    sub.add_argument("--engine", choices=("local", "ray"), default="local",
+                     help="local processes, or Ray (needs the 'ray' extra)")
+    sub.add_argument("--address", metavar="ADDR", help="a Ray cluster to join (default: start a local Ray)")
     db_option(sub)
 
     sub = command("export", "Write the stored events as JSONL or CSV (to standard output or a file).",
@@ -311,7 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except (UsageError, ExportError, StoreError, ModelMissing, LexiconError, PetrarchError) as error:
+    except (UsageError, ExportError, StoreError, ModelMissing, LexiconError, PetrarchError, RayMissing) as error:
         _stderr(f"dyadwatch {args.command}: {error}")
         return FAILED
     except BrokenPipeError:  # the reader went away (dyadwatch export | head): not an error

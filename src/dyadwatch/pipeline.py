@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
 from . import actors, clean, dates, events, ingest, link, nlp
@@ -18,9 +19,11 @@ from .lexicon import Role, load_lexicon, tables_digest
 from .model import Article, DateValue, DocumentResult, Mention, ParsedArticle, Reject
 from .nlp import Parser
 from .store import Store, content_hash
+from .workers import code_in_processes, code_on_ray
 
 CODER = "+".join((clean.STAGE, nlp.STAGE, actors.STAGE, events.STAGE, dates.STAGE))
 BATCH = 50  # documents written per transaction
+SMALL_RUN = 32  # fewer documents than this are coded in this process whatever the workers asked
 Progress = Callable[[int, str], None]
 
 
@@ -51,7 +54,7 @@ class Coder:
 
     def __init__(self, parser: Parser | None = None, tables: Path | None = None) -> None:
         lexicon = load_lexicon(tables)
-        self.version = CODER + (f"+tables:{tables_digest(tables)}" if tables else "")
+        self.version = coder_version(tables)
         self.parser = parser or Parser()
         self.resolve = ActorResolver(lexicon)
         self.code = EventCoder(lexicon)
@@ -77,15 +80,33 @@ class Coder:
                              f"{error}); please report it", events.STAGE, parsed.article.doc_id)
 
 
+def coder_version(tables: Path | None = None) -> str:
+    """The coder's version as stored with each document: the stages, and the user's tables if any."""
+    return CODER + (f"+tables:{tables_digest(tables)}" if tables else "")
+
+
 def run(paths: Iterable[str | Path], store: Store, published: DateValue | None = None,
-        coder: Coder | None = None, progress: Progress | None = None) -> RunSummary:
+        coder: Coder | None = None, progress: Progress | None = None, workers: int = 1, engine: str = "local",
+        address: str | None = None, tables: Path | None = None) -> RunSummary:
     """Ingest, code and store every document under ``paths``; documents already stored with the
-    same text and coder are left as they are."""
+    same text and coder are left as they are. ``workers`` > 1 codes in that many processes (or, with
+    ``engine="ray"``, Ray workers at ``address``, a local Ray when None); the results are the same."""
     summary = RunSummary()
-    coder = coder or Coder()
-    articles = _to_code(read_sources(paths, published), store, summary, coder.version)
+    version = coder.version if coder else coder_version(tables)
+    articles: Iterator[Article] = iter(_to_code(read_sources(paths, published), store, summary, version))
+    head = list(islice(articles, SMALL_RUN))
+    if len(head) < SMALL_RUN and engine == "local":
+        workers = 1  # a few documents do not pay for starting workers
+    articles = chain(head, articles)
+    coded: Iterable[DocumentResult | Reject]
+    if engine == "ray":
+        coded = code_on_ray(articles, workers, tables, address)
+    elif workers > 1:
+        coded = code_in_processes(articles, workers, tables)
+    else:
+        coded = (coder or Coder(tables=tables))(articles)
     batch: list[DocumentResult] = []
-    for result in coder(articles):
+    for result in coded:
         if isinstance(result, Reject):
             summary.rejects.append(result)
             continue
@@ -94,11 +115,11 @@ def run(paths: Iterable[str | Path], store: Store, published: DateValue | None =
         summary.sentences += result.sentences
         summary.events += len(result.events)
         if len(batch) == BATCH:
-            store.save_documents(batch, coder.version)
+            store.save_documents(batch, version)
             batch.clear()
         if progress:
             progress(summary.documents, result.article.doc_id)
-    store.save_documents(batch, coder.version)
+    store.save_documents(batch, version)
     for reject in summary.rejects:
         store.save_reject(reject)
     store.set_links(link.link_events(store.link_rows()))

@@ -1,0 +1,75 @@
+"""Many cores, Ray and interrupted runs: the same corpus gives the same events every way."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from dyadwatch.pipeline import SMALL_RUN, run
+from dyadwatch.store import Store
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The demo articles, copied under new names until there are more than a small run."""
+    folder = tmp_path_factory.mktemp("corpus")
+    with resources.as_file(resources.files("dyadwatch") / "data" / "demo") as demo:
+        files = sorted(p for p in demo.glob("*") if p.suffix in (".txt", ".md"))
+        copies = 0
+        while copies < SMALL_RUN + 8:
+            for path in files:
+                shutil.copy(path, folder / f"copy{copies // len(files)}-{path.name}")
+                copies += 1
+    return folder
+
+
+def _coded(corpus: Path, db: Path, **how) -> set[tuple[str, str | None]]:
+    with Store(db) as store:
+        run([corpus], store, **how)
+        events = list(store.events())
+    ids = [e.id for e in events]
+    assert len(ids) == len(set(ids))
+    return {(e.id, e.link) for e in events}
+
+
+def test_workers_give_the_same_events_and_clusters_as_one_process(corpus, tmp_path):
+    one = _coded(corpus, tmp_path / "one.duckdb", workers=1)
+
+    assert one and _coded(corpus, tmp_path / "two.duckdb", workers=2) == one
+
+
+@pytest.mark.skipif(importlib.util.find_spec("ray") is None and not os.environ.get("CI"),
+                    reason="Ray is an optional extra (uv sync --extra ray)")
+def test_ray_engine_gives_the_same_events_as_one_process(corpus, tmp_path):
+    one = _coded(corpus, tmp_path / "one.duckdb", workers=1)
+
+    assert _coded(corpus, tmp_path / "ray.duckdb", workers=2, engine="ray") == one
+
+
+def test_a_killed_run_resumes_with_no_duplicate_or_missing_event(corpus, tmp_path):
+    whole = _coded(corpus, tmp_path / "whole.duckdb", workers=1)
+    db = tmp_path / "killed.duckdb"
+    command = [sys.executable, "-m", "dyadwatch.cli", "run", str(corpus), "--db", str(db), "--workers", "2"]
+    started = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(6)  # the model loaded and some documents stored, most likely; any moment must do
+    started.send_signal(signal.SIGKILL)
+    started.wait()
+
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=600)
+
+    assert finished.returncode == 0, finished.stderr
+    with Store(db, read_only=True) as store:
+        events = list(store.events())
+    assert len(events) == len({e.id for e in events})
+    assert {(e.id, e.link) for e in events} == whole
