@@ -37,7 +37,8 @@ def build_corpus(size: int, target: Path) -> int:
     with target.open("w", encoding="utf-8") as out:
         for n in range(size):
             shift = n % 7
-            text = re.sub(r"\b(19[9]\d|20[0-2]\d)\b", lambda m, shift=shift: str(int(m.group(1)) + shift), texts[n % len(texts)])
+            text = re.sub(r"\b(19[9]\d|20[0-2]\d)\b", lambda m, shift=shift: str(int(m.group(1)) + shift),
+                          texts[n % len(texts)])
             if n % 3 == 1:
                 for old, new in NAMES:
                     text = text.replace(old, new)
