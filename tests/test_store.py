@@ -265,3 +265,15 @@ def test_store_refuses_a_database_from_a_newer_dyadwatch(tmp_path):
         store.con.execute("INSERT INTO schema_migrations VALUES (99, 'future', NULL)")
     with pytest.raises(StoreError, match="newer dyadwatch"):
         Store(path)
+
+
+def test_store_a_database_another_process_writes_is_busy_with_a_clear_message(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "busy.duckdb"
+    with Store(db):
+        other = subprocess.run([sys.executable, "-m", "dyadwatch.cli", "export", "--db", str(db)],
+                               capture_output=True, text=True, timeout=60)
+    assert other.returncode == 2
+    assert "the database is busy" in other.stderr and "wait for it to finish" in other.stderr

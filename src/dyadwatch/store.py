@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -67,6 +68,11 @@ class Store:
         try:
             self.con = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as error:
+            if "lock" in str(error).lower():
+                holder = re.search(r"\(PID (\d+)\)", str(error))
+                who = f"another process (PID {holder.group(1)})" if holder else "another process"
+                raise StoreError(f"{path}: the database is busy: {who} is writing to it; wait for it to finish, "
+                                 "or use another --db") from error
             raise StoreError(f"{path}: cannot open the database ({error})") from error
         self.path = str(path)
         if not read_only:
