@@ -227,3 +227,28 @@ def test_ingest_jsonl_keeps_a_line_separator_inside_a_string(tmp_path):
     (tmp_path / "feed.jsonl").write_text(record + "\n", encoding="utf-8")
     [article] = read_sources([tmp_path / "feed.jsonl"])
     assert article.doc_id == "x" and "\u2028" in article.text
+
+
+def test_ingest_jsonl_is_read_a_line_at_a_time_and_a_bad_line_is_rejected_alone(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(b'{"id": "a", "text": "Baku and Moscow met."}\n'
+                     b'{"id": "b", "text": "caf\xe9"}\n'
+                     b'\n'
+                     b'{"id": "c", "text": "A line\xe2\x80\xa8separator stays inside the text."}\n')
+
+    found = list(read_sources([feed]))
+
+    assert [a.doc_id for a in found if isinstance(a, Article)] == ["a", "c"]
+    assert "\u2028" in next(a.text for a in found if isinstance(a, Article) and a.doc_id == "c")
+    [bad] = [r for r in found if isinstance(r, Reject)]
+    assert bad.origin.endswith("feed.jsonl:2") and "not UTF-8" in bad.reason
+
+
+def test_ingest_jsonl_does_not_read_the_whole_file_first(tmp_path, monkeypatch):
+    feed = tmp_path / "big.jsonl"
+    feed.write_text("".join(f'{{"id": "{n}", "text": "Report {n}."}}\n' for n in range(1000)), encoding="utf-8")
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("a JSONL file was read whole"))
+
+    records = read_sources([feed])
+
+    assert next(iter(records)).doc_id == "0"

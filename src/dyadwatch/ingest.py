@@ -75,11 +75,12 @@ def _read_file(path: Path, doc_id: str, published: DateValue | None) -> Iterator
         yield Reject(str(path), f"unsupported file type '{path.suffix or '(none)'}' "
                      f"(dyadwatch reads {known}, each also gzipped as .gz)", STAGE)
         return
+    if fmt == "jsonl":  # line by line: a JSONL file of any size never sits in memory whole
+        yield from _read_jsonl(path)
+        return
     text = _decode(path)
     if isinstance(text, Reject):
         yield text
-    elif fmt == "jsonl":
-        yield from _read_jsonl(path, text)
     elif fmt == "html":
         yield _from_html(doc_id, text, published, origin=str(path))
     else:
@@ -127,10 +128,31 @@ def _from_html(doc_id: str, html: str, published: DateValue | None, origin: str)
                    url=meta.url if meta else None)
 
 
-def _read_jsonl(path: Path, text: str) -> Iterator[Article | Reject]:
-    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines(): U+2028 is valid inside JSON
-        if line.strip():
-            yield _from_record(line, f"{path}:{number}")
+def _read_jsonl(path: Path) -> Iterator[Article | Reject]:
+    """Each record of a JSONL file (gzipped or not), read a line at a time; a line that is not UTF-8
+    is rejected alone. Lines end at a newline byte only: U+2028 is valid inside JSON strings."""
+    records = 0
+    try:
+        with (gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb")) as handle:
+            for number, raw in enumerate(handle, start=1):
+                if not raw.strip():
+                    continue
+                records += 1
+                try:
+                    line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError as error:
+                    yield Reject(f"{path}:{number}", f"not UTF-8 text (byte 0x{raw[error.start]:02x} at column "
+                                 f"{error.start + 1})", STAGE)
+                    continue
+                yield _from_record(line, f"{path}:{number}")
+    except OSError as error:  # gzip.BadGzipFile is an OSError too
+        yield Reject(str(path), f"cannot be read: {error.strerror or error}", STAGE)
+        return
+    except (EOFError, zlib.error) as error:
+        yield Reject(str(path), f"cannot be read: the gzip file is damaged ({error or 'truncated'})", STAGE)
+        return
+    if records == 0:
+        yield Reject(str(path), "empty file", STAGE)
 
 
 def _from_record(line: str, origin: str) -> Article | Reject:
