@@ -81,15 +81,13 @@ def test_link_a_look_back_dated_by_its_article_joins_the_earlier_event():
     assert links["later"] == links["lease"] != links["new"]
 
 
-@pytest.mark.parametrize(
-    "row",
-    [
-        _row("u", date=None, precision=None),
-        _row("u", recipients=()),
-    ],
-)
-def test_link_undated_or_one_sided_events_are_their_own_cluster(row):
-    twin = LinkRow("v", *[getattr(row, f) for f in ("event_type", "actors", "recipients", "date", "precision",
-                                                     "basis", "sentence")])
+@pytest.mark.parametrize("fields", [{"date": None, "precision": None}, {"recipients": ()}])
+def test_link_undated_or_one_sided_events_are_their_own_cluster(fields):
+    assert link_events([_row("u", **fields), _row("v", **fields)]) == {"u": "u", "v": "v"}
 
-    assert link_events([row, twin]) == {"u": "u", "v": "v"}
+
+def test_link_rows_keep_whether_they_look_back_not_their_sentence():
+    row = _row("b", basis="publication", sentence="The lease had been signed long before.")
+
+    assert row.looks_back and not hasattr(row, "sentence")
+    assert not _row("s", sentence="The lease had been signed long before.").looks_back  # its own date: not a look-back

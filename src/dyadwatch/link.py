@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import InitVar, dataclass, field
 from datetime import date
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
@@ -29,9 +29,10 @@ _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _RECENT_DAYS = 14  # a report dated only by its article joins an event of its kind this recent
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkRow:
-    """What linking needs of a stored event."""
+    """What linking needs of a stored event (its sentence only to see whether it looks back, so
+    that a store of millions of events does not hold their sentences while it links)."""
 
     id: str
     event_type: str
@@ -40,12 +41,11 @@ class LinkRow:
     date: str | None
     precision: str | None
     basis: str
-    sentence: str
+    sentence: InitVar[str]
+    looks_back: bool = field(init=False)  # dated only by its article, telling of something done before
 
-    @property
-    def looks_back(self) -> bool:
-        """Dated only by its article, in a sentence that tells of something done before."""
-        return self.basis == "publication" and bool(_LOOKING_BACK.search(self.sentence))
+    def __post_init__(self, sentence: str) -> None:
+        object.__setattr__(self, "looks_back", self.basis == "publication" and bool(_LOOKING_BACK.search(sentence)))
 
 
 @dataclass

@@ -242,10 +242,13 @@ class Store:
 
     def link_rows(self) -> list[LinkRow]:
         """What linking needs of every stored event."""
-        rows = self.con.execute(
+        cursor = self.con.execute(
             "SELECT id, event_type, actor_countries, recipient_countries, date, date_precision, date_basis, sentence "
-            "FROM events ORDER BY id").fetchall()
-        return [LinkRow(i, t, tuple(a or ()), tuple(r or ()), d, p, b, s) for i, t, a, r, d, p, b, s in rows]
+            "FROM events ORDER BY id")
+        rows: list[LinkRow] = []
+        while chunk := cursor.fetchmany(10_000):  # a chunk of sentences at a time, not all of them
+            rows += [LinkRow(i, t, tuple(a or ()), tuple(r or ()), d, p, b, s) for i, t, a, r, d, p, b, s in chunk]
+        return rows
 
     def documents(self) -> list[dict[str, Any]]:
         cursor = self.con.execute("SELECT doc_id, title, url, published, origin FROM documents ORDER BY doc_id")
