@@ -57,7 +57,7 @@ def test_pipeline_too_long_and_non_english_texts_are_rejected(coder, tmp_path, m
     (tmp_path / "ru.txt").write_text("Москва обвинила Баку в укрывательстве боевиков.", encoding="utf-8")
     with Store(":memory:") as store:
         reasons = sorted(r.reason.split(" (")[0].split(":")[0] for r in run([tmp_path], store, coder=coder).rejects)
-    assert reasons == ["not English", "too long to parse"]
+    assert reasons == ["not English", "too long to parse as one article"]
 
 
 def test_pipeline_user_tables_add_persons_and_change_the_coder_version(tmp_path):

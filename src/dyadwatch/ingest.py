@@ -18,6 +18,7 @@ from .model import Article, DateValue, Reject
 STAGE = "ingest.files.v1"
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 HTML_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html"}
+MAX_BYTES = 20 * 2**20  # a file bigger than this is not one article (JSONL files are read a line at a time)
 JSONL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
@@ -90,15 +91,28 @@ def _read_file(path: Path, doc_id: str, published: DateValue | None) -> Iterator
 
 def _decode(path: Path) -> str | Reject:
     try:
-        data = path.read_bytes()
+        if path.stat().st_size > MAX_BYTES:
+            return Reject(str(path), f"too large to be one article ({path.stat().st_size / 2**20:,.0f} MB; the limit "
+                          f"is {MAX_BYTES // 2**20} MB); split it, or make it a JSONL file of records", STAGE)
         if path.suffix.lower() == ".gz":
-            data = gzip.decompress(data)
+            with gzip.open(path, "rb") as packed:
+                data = packed.read(MAX_BYTES + 1)  # never more than the limit, however well it packs
+            if len(data) > MAX_BYTES:
+                return Reject(str(path), f"too large to be one article once unpacked (over {MAX_BYTES // 2**20} MB)",
+                              STAGE)
+        else:
+            data = path.read_bytes()
     except OSError as error:  # gzip.BadGzipFile is an OSError too
         return Reject(str(path), f"cannot be read: {error.strerror or error}", STAGE)
     except (EOFError, zlib.error) as error:
         return Reject(str(path), f"cannot be read: the gzip file is damaged ({error or 'truncated'})", STAGE)
     if not data.strip():
         return Reject(str(path), "empty file", STAGE)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark: Windows tools write it
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return Reject(str(path), "damaged UTF-16 text", STAGE)
     if b"\x00" in data[:8192]:
         return Reject(str(path), "binary file, not text (it contains NUL bytes)", STAGE)
     try:

