@@ -19,9 +19,8 @@ from __future__ import annotations
 import sys
 from importlib import resources
 
-from dyadwatch.analyse import Analysis, Cluster, analyse, clusters
+from dyadwatch.analyse import Analysis, Cluster, analyse, clusters, involves
 from dyadwatch.analysis_view import to_table
-from dyadwatch.model import Event, countries
 from dyadwatch.pipeline import Coder, run
 from dyadwatch.store import Store
 from seeds import code_seeds, seeds_folder
@@ -37,11 +36,6 @@ def _cluster_of(found: list[Cluster], words: str, event_type: str) -> Cluster | 
 def _seed(doc_id: str) -> bool:
     """Seed files are named NNN_hash.txt; the demo corpus's by date and subject."""
     return doc_id[:4].rstrip("_").isdigit() and doc_id[3:4] == "_"
-
-
-def _dyad(event: Event) -> bool:
-    sides = set(countries(event.actor)) | set(countries(event.recipient))
-    return set(DYAD) <= sides
 
 
 def link_checks(found: list[Cluster]) -> list[tuple[bool, str]]:
@@ -84,7 +78,7 @@ def main() -> int:
         analysis = analyse(list(store.events()), DYAD)
         with resources.as_file(resources.files("dyadwatch") / "data" / "demo") as demo:
             run([demo], store, coder=coder)
-        found = clusters(e for e in store.events() if _dyad(e))
+        found = clusters(e for e in store.events() if involves(e, DYAD))
     checks += link_checks(found)
     checks += analysis_checks(analysis)
     for ok, what in checks:

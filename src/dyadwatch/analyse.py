@@ -235,7 +235,7 @@ def speakers(events: Iterable[Event], dyad: tuple[str, str]) -> list[Party]:
 
 def analyse(events: list[Event], dyad: tuple[str, str], by: str = "year", threshold: float = 2.5) -> Analysis:
     """The dyad's analysis from all stored events (the dyad's own, and those with third parties)."""
-    between = [e for e in events if _between(e, dyad)]
+    between = [e for e in events if involves(e, dyad)]
     found = clusters(between)
     rows = _series(found, by)
     return Analysis(dyad, by, tuple(rows), tuple(context_rows(found)),
@@ -243,7 +243,8 @@ def analyse(events: list[Event], dyad: tuple[str, str], by: str = "year", thresh
                     tuple(speakers(events, dyad)[:10]), len(found), sum(len(c.reports) for c in found))
 
 
-def _between(event: Event, dyad: tuple[str, str]) -> bool:
+def involves(event: Event, dyad: tuple[str, str]) -> bool:
+    """Whether an event is between the dyad's two sides, either way round."""
     actors = {a.country for a in event.actor}
     recipients = {a.country for a in event.recipient}
     a, b = dyad

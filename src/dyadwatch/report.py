@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .analyse import Analysis, Cluster, PeriodRow, TurningPoint, analyse, clusters, counted, periods_between
+from .analyse import Analysis, Cluster, PeriodRow, TurningPoint, analyse, clusters, counted, involves, periods_between
 from .model import Event
 
 _WIDTH, _HEIGHT, _PAD, _LABEL_WIDTH = 900, 260, 40, 64
@@ -38,7 +38,7 @@ def build_context(events: list[Event], dyad: tuple[str, str], documents: list[di
                   by: str = "year") -> ReportContext:
     """Everything the report shows, from all stored events (third parties need more than the dyad's)."""
     analysis = analyse(events, dyad, by)
-    between = [e for e in events if _between(e, dyad)]
+    between = [e for e in events if involves(e, dyad)]
     cited = {e.doc_id for e in between}
     timeline = clusters(between)
     return ReportContext(
@@ -56,11 +56,6 @@ def build_context(events: list[Event], dyad: tuple[str, str], documents: list[di
         actors=_actors(between, dyad),
         quotes=[e for e in between if e.quote],
     )
-
-
-def _between(event: Event, dyad: tuple[str, str]) -> bool:
-    actors, recipients = {a.country for a in event.actor}, {a.country for a in event.recipient}
-    return (dyad[0] in actors and dyad[1] in recipients) or (dyad[1] in actors and dyad[0] in recipients)
 
 
 def _actors(events: list[Event], dyad: tuple[str, str]) -> list[tuple[str, str, int]]:
