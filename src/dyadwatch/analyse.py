@@ -97,6 +97,7 @@ class Analysis:
     speakers: tuple[Party, ...]
     clusters: int
     reports: int
+    timeline: tuple[Cluster, ...] = ()  # the dyad's clusters in date order: what every figure rests on
 
 
 def period_of(date: str, by: str) -> str | None:
@@ -240,7 +241,7 @@ def analyse(events: list[Event], dyad: tuple[str, str], by: str = "year", thresh
     rows = _series(found, by)
     return Analysis(dyad, by, tuple(rows), tuple(context_rows(found)),
                     tuple(turning_points(found, rows, by, threshold)), tuple(third_parties(events, dyad)[:10]),
-                    tuple(speakers(events, dyad)[:10]), len(found), sum(len(c.reports) for c in found))
+                    tuple(speakers(events, dyad)[:10]), len(found), sum(len(c.reports) for c in found), tuple(found))
 
 
 def involves(event: Event, dyad: tuple[str, str]) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .analyse import Analysis, Cluster, PeriodRow, TurningPoint, analyse, clusters, counted, involves, periods_between
+from .analyse import Analysis, Cluster, PeriodRow, TurningPoint, analyse, counted, involves, periods_between
 from .model import Event
 
 _WIDTH, _HEIGHT, _PAD, _LABEL_WIDTH = 900, 260, 40, 64
@@ -40,7 +40,7 @@ def build_context(events: list[Event], dyad: tuple[str, str], documents: list[di
     analysis = analyse(events, dyad, by)
     between = [e for e in events if involves(e, dyad)]
     cited = {e.doc_id for e in between}
-    timeline = clusters(between)
+    timeline = list(analysis.timeline)
     return ReportContext(
         dyad="–".join(dyad),
         by=by,
