@@ -110,12 +110,11 @@ class EventCoder:
 
     def _sentence_events(self, parsed: ParsedArticle, sentence: Sentence, mentions: list[Mention],
                          weekdays: str, memory: _Memory, quoted: list[Quote]) -> Iterator[Event]:
-        actors = mentions  # places count where nothing else names a side: "demonstrators in Baghdad"
         seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
         same_event = memory.dyad is not None and sentence.index - memory.dyad_at <= _SAME_EVENT_REACH and bool(
             _SAME_EVENT.search(sentence.text))
         for trigger in self._triggers(sentence, quoted):
-            actor, recipient = _arguments(sentence, trigger, actors)
+            actor, recipient = _arguments(sentence, trigger, mentions)  # places included: "demonstrators in Baghdad"
             inherited = (not actor and not recipient and same_event and memory.dyad is not None
                          and self.lexicon.event_types[trigger.event_type].quad_code in (1, 2))  # what talks yield
             if inherited and memory.dyad is not None:

@@ -22,6 +22,9 @@ from collections.abc import Iterable
 from dataclasses import InitVar, dataclass, field
 from datetime import date
 
+from .dates import as_date
+from .model import DateValue
+
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 _WINDOW_DAYS = {"CONSULT": 3}
 _LOOKING_BACK = re.compile(r"\b(?:had|subsequently|previously|earlier|already|formerly|once|since then)\b", re.I)
@@ -124,7 +127,7 @@ def _latest_before(clusters: list[_Cluster], row: LinkRow, within: int | None = 
 
 def _days_between(anchor: LinkRow, row: LinkRow) -> int:
     """Days from the first day the anchor covers to the row's day."""
-    first = date.fromisoformat((anchor.date or "") + "-01-01"[len(anchor.date or "") - 4:])
+    first = as_date(DateValue(anchor.date or "", anchor.precision or "day"))
     return (date.fromisoformat(row.date or "") - first).days
 
 

@@ -13,7 +13,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import count, islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -73,7 +73,7 @@ def code_on_ray(articles: Iterable[Article], workers: int, tables: Path | None, 
     try:
         coder_actor: Any = ray.remote(_RayCoder)
         pool: list[Any] = [coder_actor.remote(str(tables) if tables else None) for _ in range(workers)]
-        turn = iter(range(10**12))
+        turn = count()
         yield from _in_order(_chunks(articles), lambda chunk: pool[next(turn) % workers].code.remote(chunk),
                              workers, ray.get)
     finally:
