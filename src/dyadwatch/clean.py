@@ -1,6 +1,8 @@
 """Clean scraped article text: keep the story, move byline, dateline and title to metadata.
 
-Cleaning is idempotent: cleaning a cleaned article changes nothing.
+Cleaning is idempotent: cleaning a cleaned article changes nothing. One pass of the rules is not
+always so, because what counts as the page's header depends on what is kept before it, and
+dropping repeats afterwards can change that; so the rules are applied until the text stops changing.
 """
 
 from __future__ import annotations
@@ -198,8 +200,21 @@ def mostly_latin(text: str) -> bool:
     return not letters or latin >= len(letters) / 2
 
 
+_MAX_PASSES = 8
+
+
 def clean(article: Article) -> Article:
     """Separate story text from page furniture; record title, author, date and url found."""
+    cleaned = _clean_once(article)
+    for _ in range(_MAX_PASSES):
+        again = _clean_once(cleaned)
+        if again.text == cleaned.text:
+            return again
+        cleaned = again
+    return cleaned
+
+
+def _clean_once(article: Article) -> Article:
     text = _normalise(_link_debris(article.text))
     meta = _Metadata(article)
     story: list[str] = []
