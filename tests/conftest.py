@@ -87,3 +87,35 @@ def make_actor():
 def make_event():
     """Factory: ``make_event("e2", "b.txt", "AZE", "RUS", date=None)`` → Event."""
     return _make_event
+
+
+# --- the web view: a small database of events built by hand (serve tests) ---------------------
+
+SERVED_TEXT = "Headline\n\nPutin met Aliyev in Baku. Moscow <script>document.title='owned'</script> protested."
+
+
+@pytest.fixture(scope="module")
+def served_db(tmp_path_factory):
+    """A database file with two articles and four events: a linked meeting (two reports), an arms sale
+    and a negated protest whose sentence holds markup (``SERVED_TEXT``). One per test module: the web
+    view only reads it."""
+    from dyadwatch.model import DocumentResult
+    from dyadwatch.store import Store
+
+    events = [
+        _make_event("met", "a.txt", date="2001-01-09", link="L1", sentence="Putin met Aliyev in Baku.", span=(10, 35),
+                    context=("diplomatic",)),
+        _make_event("met2", "b.txt", date="2001-01-10", link="L1", sentence="The presidents met.", span=(0, 19)),
+        _make_event("sold", "b.txt", "RUS", "ARM", event_type="AID", quad_code=2, date="2003-05-01", link="L2",
+                    sentence="Russia sold arms to Armenia.", context=("military",)),
+        _make_event("xss", "a.txt", "RUS", "AZE", event_type="PROTEST", quad_code=4, date="2004-02-11", link="L3",
+                    sentence="Moscow <script>document.title='owned'</script> protested.", span=(36, 91),
+                    modality="negated"),
+    ]
+    db = tmp_path_factory.mktemp("served") / "served.duckdb"
+    with Store(db) as store:
+        for doc_id, text in (("a.txt", SERVED_TEXT), ("b.txt", "Other text. The presidents met.")):
+            article = Article(doc_id, text, doc_id, "txt", title=f"Title {doc_id}",
+                              published=DateValue("2004-02-11", "day"), published_basis="supplied")
+            store.save_documents([DocumentResult(article, 2, tuple(e for e in events if e.doc_id == doc_id))], "t")
+    return db

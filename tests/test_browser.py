@@ -98,6 +98,17 @@ def test_browser_article_markup_is_shown_as_text(server):
     assert "<b>sheltering</b>" not in dom
 
 
+def test_browser_says_why_a_dyad_is_refused(server):
+    """Issue 9: a refused parameter is answered as a list of problems, shown by their messages."""
+    url, _ = server
+
+    dom = _chromium("--dump-dom", f"{url}/?dyad=RUSSIA")
+
+    message = "dyad 'RUSSIA' should be two codes joined by '-', e.g. RUS-AZE"
+    assert f'<span id="count" class="muted">({message})</span>' in dom  # the table
+    assert f'<div id="chart-body" class="muted">{message}</div>' in dom  # and the chart
+
+
 def test_browser_screenshot_of_the_main_view(server):
     url, _ = server
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -1,36 +1,16 @@
-"""The web view's JSON API, on a store built by hand (no model needed)."""
+"""The web view's JSON API, on a store built by hand (conftest's ``served_db``; no model needed)."""
 
 from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
 
-from dyadwatch.model import Article, DateValue, DocumentResult
 from dyadwatch.serve import create_app
-from dyadwatch.store import Store
-
-TEXT = "Headline\n\nPutin met Aliyev in Baku. Moscow <script>document.title='owned'</script> protested."
 
 
 @pytest.fixture
-def client(make_event, tmp_path):
-    db = tmp_path / "x.duckdb"
-    events = [
-        make_event("met", "a.txt", date="2001-01-09", link="L1", sentence="Putin met Aliyev in Baku.", span=(10, 35),
-                   context=("diplomatic",)),
-        make_event("met2", "b.txt", date="2001-01-10", link="L1", sentence="The presidents met.", span=(0, 19)),
-        make_event("sold", "b.txt", "RUS", "ARM", event_type="AID", quad_code=2, date="2003-05-01", link="L2",
-                   sentence="Russia sold arms to Armenia.", context=("military",)),
-        make_event("xss", "a.txt", "RUS", "AZE", event_type="PROTEST", quad_code=4, date="2004-02-11", link="L3",
-                   sentence="Moscow <script>document.title='owned'</script> protested.", span=(36, 91),
-                   modality="negated"),
-    ]
-    with Store(db) as store:
-        for doc_id, text in (("a.txt", TEXT), ("b.txt", "Other text. The presidents met.")):
-            article = Article(doc_id, text, doc_id, "txt", title=f"Title {doc_id}",
-                              published=DateValue("2004-02-11", "day"), published_basis="supplied")
-            store.save_documents([DocumentResult(article, 2, tuple(e for e in events if e.doc_id == doc_id))], "t")
-    return TestClient(create_app(db))
+def client(served_db):
+    return TestClient(create_app(served_db))
 
 
 @pytest.mark.parametrize(
@@ -73,9 +53,39 @@ def test_serve_article_text_stays_text_in_json(client):
 
 
 def test_serve_answers_unknown_events_and_bad_dyads_with_messages(client):
-    assert client.get("/api/events/nope").status_code == 404
+    assert client.get("/api/events/nope").json() == {"detail": "no event nope"}
     answer = client.get("/api/events?dyad=RUSSIA")
-    assert answer.status_code == 422 and "RUS-AZE" in answer.json()["detail"]
+    assert answer.status_code == 422
+    [problem] = answer.json()["detail"]  # the shape of every other invalid parameter (issue 9, schemathesis)
+    assert problem["loc"] == ["query", "dyad"] and "e.g. RUS-AZE" in problem["msg"]
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("/api/analysis?dyad=", 422),  # issue 9, schemathesis: was an AssertionError, a 500
+        ("/api/analysis?dyad=%20rus%20-%20aze%20", 200),
+        ("/api/analysis?dyad=RUS-AZE%0A", 422),  # the pattern in the schema, to its end
+        ("/api/analysis?dyad=RUS-%C5%BF%C5%BF", 422),  # 'ſſ' is not 'SS', though upper() makes it so
+        ("/api/events?dyad=", 200),  # an empty filter is no filter
+    ],
+)
+def test_serve_reads_dyads_as_its_schema_declares(client, query, status):
+    assert client.get(query).status_code == status
+
+
+def test_serve_declares_every_answer_in_its_schema(client):
+    """Issue 9, schemathesis: the 404 was undeclared and the answers were free-form objects."""
+    paths = client.get("/openapi.json").json()["paths"]
+    answers = {path: paths[path]["get"]["responses"] for path in paths}
+
+    assert set(answers["/api/events/{event_id}"]) == {"200", "404", "422"}
+    assert {path: answer["200"]["content"]["application/json"]["schema"] for path, answer in answers.items()} == {
+        "/api/events": {"$ref": "#/components/schemas/EventPage"},
+        "/api/events/{event_id}": {"$ref": "#/components/schemas/EventDetail"},
+        "/api/analysis": {"$ref": "#/components/schemas/AnalysisRecord"},
+        "/api/facets": {"$ref": "#/components/schemas/Facets"},
+    }
 
 
 def test_serve_publishes_its_openapi_schema_and_facets(client):

@@ -1,24 +1,165 @@
 """The local web view: a read-only JSON API under /api/ (OpenAPI schema at /openapi.json) and one
 page that uses it. Article text reaches the page only as JSON and is put in as text, never as
-markup."""
+markup. Every answer is declared in the schema and checked against it as it leaves: a field that
+``export.event_record`` or ``analysis_view.to_json`` adds without a place here is a server error,
+not an answer that silently differs from its schema (tests/test_serve_schema.py)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
+from pydantic import ConfigDict
 
-from .analyse import PERIODS, analyse
+from .analyse import PERIODS, ContextRow, Party, analyse
 from .analysis_view import to_json
-from .export import ExportError, event_record, parse_dyad
+from .export import event_record, parse_dyad
+from .model import Actor, Location
 from .store import EventQuery, Store
 
 MAX_PAGE = 500
+DYAD = r" *[A-Za-z]{2,6} *- *[A-Za-z]{2,6} *"  # the dyads export.parse_dyad reads, as the schema declares them
+
+# --- what the API answers: the shapes of export.event_record and analysis_view.to_json -----------
+
+_EXACT = ConfigDict(extra="forbid")
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """One event, as in the JSONL export."""
+
+    __pydantic_config__ = _EXACT
+    id: str
+    doc_id: str
+    event_type: str
+    mode: str | None
+    context: list[str]
+    quad_code: int
+    intensity: float
+    actor: list[Actor]
+    recipient: list[Actor]
+    date: str | None
+    date_precision: str | None
+    date_basis: str
+    modality: str
+    sentence: str
+    span: tuple[int, int]
+    location: Location | None
+    quote: str | None
+    confidence: float
+    link: str | None
+    sources: list[str]
+    coder: str
+    trigger: str
+    cameo: str
+
+
+@dataclass(frozen=True)
+class EventPage:
+    __pydantic_config__ = _EXACT
+    total: int
+    offset: int
+    events: list[EventRecord]
+
+
+@dataclass(frozen=True)
+class Document:
+    __pydantic_config__ = _EXACT
+    doc_id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Report(EventRecord):
+    """One report of an event's cluster, with the article it is in."""
+
+    document: Document | None
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    __pydantic_config__ = _EXACT
+    event: EventRecord
+    cluster: list[Report]
+
+
+@dataclass(frozen=True)
+class SeriesRow:
+    __pydantic_config__ = _EXACT
+    period: str
+    index: float
+    clusters: int
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+    cooperation: int
+    conflict: int
+
+
+@dataclass(frozen=True)
+class Driver:
+    """A cluster behind a turning point, by its anchor report."""
+
+    __pydantic_config__ = _EXACT
+    link: str
+    event_type: str
+    date: str | None
+    intensity: float
+    actor: list[str | None]
+    recipient: list[str | None]
+    sentence: str
+    documents: list[str]
+
+
+@dataclass(frozen=True)
+class TurningPointRecord:
+    __pydantic_config__ = _EXACT
+    period: str
+    previous: str
+    before: float
+    after: float
+    change: float
+    drivers: list[Driver]
+
+
+@dataclass(frozen=True)
+class AnalysisRecord:
+    __pydantic_config__ = _EXACT
+    dyad: str
+    by: str
+    clusters: int
+    reports: int
+    series: list[SeriesRow]
+    contexts: list[ContextRow]
+    turning_points: list[TurningPointRecord]
+    third_parties: list[Party]
+    speakers: list[Party]
+
+
+@dataclass(frozen=True)
+class Facets:
+    __pydantic_config__ = _EXACT
+    types: list[str]
+    contexts: list[str]
+    modalities: list[str]
+
+
+@dataclass(frozen=True)
+class Message:
+    detail: str
 
 
 def create_app(db: str | Path) -> FastAPI:
@@ -35,20 +176,23 @@ def create_app(db: str | Path) -> FastAPI:
     def page() -> str:
         return (resources.files("dyadwatch") / "templates" / "app.html").read_text(encoding="utf-8")
 
-    @app.get("/api/events", summary="Events matching every filter given, a page at a time")
-    def events(dyad: str | None = Query(None, description="two codes, e.g. RUS-AZE"),
+    @app.get("/api/events", summary="Events matching every filter given, a page at a time", response_model=EventPage)
+    def events(dyad: str | None = Query(None, description="two codes, e.g. RUS-AZE (empty: any)",
+                                        json_schema_extra={"pattern": f"^({DYAD})?$"}),
                start: str | None = Query(None, description="first date, YYYY[-MM[-DD]]"),
                end: str | None = Query(None, description="last date, YYYY[-MM[-DD]]"),
                type: str | None = Query(None, description="PLOVER event type"),
                context: str | None = None, actor: str | None = Query(None, description="country code or name"),
                modality: str | None = None, q: str | None = Query(None, description="words of the sentence"),
                limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
-        query = EventQuery(_dyad(dyad), start, end, type, context, actor, modality, q, limit=limit, offset=offset)
+        query = EventQuery(_dyad(dyad) if dyad else None, start, end, type, context, actor, modality, q,
+                           limit=limit, offset=offset)
         with store() as opened:
             total, found = opened.query_events(query)
         return {"total": total, "offset": offset, "events": [event_record(e) for e in found]}
 
-    @app.get("/api/events/{event_id}", summary="One event, its cluster and every source sentence in its article")
+    @app.get("/api/events/{event_id}", summary="One event, its cluster and every source sentence in its article",
+             response_model=EventDetail, responses={404: {"model": Message, "description": "No such event"}})
     def event(event_id: str) -> dict[str, Any]:
         with store() as opened:
             found = opened.event(event_id)
@@ -59,15 +203,16 @@ def create_app(db: str | Path) -> FastAPI:
         return {"event": event_record(found),
                 "cluster": [{**event_record(r), "document": _document(documents.get(r.doc_id))} for r in reports]}
 
-    @app.get("/api/analysis", summary="A dyad over time: series, turning points, contexts, parties, speakers")
-    def analysis(dyad: str = Query(..., description="two codes, e.g. RUS-AZE"),
+    @app.get("/api/analysis", summary="A dyad over time: series, turning points, contexts, parties, speakers",
+             response_model=AnalysisRecord)
+    def analysis(dyad: str = Query(..., description="two codes, e.g. RUS-AZE",
+                                   json_schema_extra={"pattern": f"^{DYAD}$"}),
                  by: str = Query("year", pattern="^(" + "|".join(PERIODS) + ")$")) -> dict[str, Any]:
         pair = _dyad(dyad)
-        assert pair is not None
         with store() as opened:
             return to_json(analyse(list(opened.events()), pair, by))
 
-    @app.get("/api/facets", summary="The values the filters can take")
+    @app.get("/api/facets", summary="The values the filters can take", response_model=Facets)
     def facets() -> dict[str, list[str]]:
         with store() as opened:
             return opened.facets()
@@ -75,13 +220,13 @@ def create_app(db: str | Path) -> FastAPI:
     return app
 
 
-def _dyad(text: str | None) -> tuple[str, str] | None:
-    if not text:
-        return None
-    try:
+def _dyad(text: str) -> tuple[str, str]:
+    """The dyad of a query. The pattern is declared in the schema but checked here, so that one that
+    does not match gets the shape of any other invalid parameter with a message that names an example."""
+    if re.fullmatch(DYAD, text):
         return parse_dyad(text)
-    except ExportError as error:
-        raise HTTPException(422, str(error)) from error
+    raise RequestValidationError([{"type": "value_error", "loc": ("query", "dyad"), "input": text,
+                                   "msg": f"dyad '{text}' should be two codes joined by '-', e.g. RUS-AZE"}])
 
 
 def _document(row: dict[str, Any] | None) -> dict[str, Any] | None:
