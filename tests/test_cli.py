@@ -100,6 +100,13 @@ def test_cli_bad_date_option_is_a_clear_error(tmp_path, capsys):
     assert status == 2 and "--date 'tomorrow'" in err
 
 
+@pytest.mark.parametrize(("option", "value"), [("--time-limit", "-1"), ("--workers", "0")])
+def test_cli_bad_run_limits_are_a_clear_error(tmp_path, capsys, option, value):
+    status, _, err = _run(["run", str(tmp_path), option, value, "--db", str(tmp_path / "x.duckdb")], capsys)
+    assert status == 2 and f"{option} {value}" in err
+    assert not (tmp_path / "x.duckdb").exists()
+
+
 def test_cli_bad_dyad_is_a_clear_error(tmp_path, capsys):
     status, _, err = _run(["report", "--dyad", "RUSSIA", "--db", str(tmp_path / "x.duckdb")], capsys)
     assert status == 2 and "RUS-AZE" in err

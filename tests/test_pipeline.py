@@ -75,3 +75,37 @@ def test_pipeline_user_tables_add_persons_and_change_the_coder_version(tmp_path)
         actor = next(store.events()).actor[0]
     assert (actor.entity_id, actor.country) == ("person:lala_mirzayeva", "AZE")
     assert coder.version != Coder().version
+
+
+def _spin(*_):
+    while True:
+        pass
+
+
+def test_pipeline_a_document_whose_coding_does_not_end_is_rejected_and_the_rest_stored(coder, tmp_path,
+                                                                                       monkeypatch):
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "stuck.txt").write_text(TEXT.replace("Tuesday", "Friday"), encoding="utf-8")
+    original = coder.code_parsed
+    monkeypatch.setattr(coder, "code_parsed", lambda p: _spin() if p.article.doc_id == "stuck.txt" else original(p))
+    monkeypatch.setattr(coder, "seconds", 0.5)
+    with Store(":memory:") as store:
+        summary = run([tmp_path], store, coder=coder)
+        assert [(r.doc_id, r.reason) for r in summary.rejects] == [
+            ("stuck.txt", "coding took more than 0.5 s (the limit per document; see --time-limit)")]
+        assert {e.doc_id for e in store.events()} == {"good.txt"}
+
+
+def test_pipeline_a_document_whose_cleaning_does_not_end_is_rejected_and_the_rest_stored(coder, tmp_path,
+                                                                                         monkeypatch):
+    from dyadwatch import pipeline
+
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "stuck.txt").write_text(TEXT.replace("Tuesday", "Friday"), encoding="utf-8")
+    original = pipeline.clean_article
+    monkeypatch.setattr(pipeline, "clean_article", lambda a: _spin() if a.doc_id == "stuck.txt" else original(a))
+    with Store(":memory:") as store:
+        summary = run([tmp_path], store, coder=coder, seconds=0.5)
+        assert [(r.doc_id, r.reason.split(" (")[0]) for r in summary.rejects] == [
+            ("stuck.txt", "cleaning took more than 0.5 s")]
+        assert {e.doc_id for e in store.events()} == {"good.txt"}

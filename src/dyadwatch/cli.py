@@ -27,6 +27,7 @@ from .petrarch import PetrarchError, parse_actors, write_persons_tsv
 from .pipeline import Coder, RunSummary, run
 from .report import build_context, render
 from .store import DEFAULT_DB, Store, StoreError
+from .timelimit import DEFAULT as TIME_LIMIT
 from .timex import tag
 from .workers import RayMissing, default_workers
 
@@ -84,11 +85,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     tables = _tables(args.tables)
     if args.workers < 1:
         raise UsageError(f"--workers {args.workers}: give 1 or more")
+    if args.time_limit < 0:
+        raise UsageError(f"--time-limit {args.time_limit:g}: give 0 (no limit) or more seconds")
     if args.address and args.engine != "ray":
         raise UsageError("--address is for --engine ray")
     with Store(args.db) as store:
         summary = run(args.paths, store, published, progress=_progress(), workers=args.workers, engine=args.engine,
-                      address=args.address, tables=tables)
+                      address=args.address, tables=tables, seconds=args.time_limit or None)
         return _summary(summary, args.db, args.paths)
 
 
@@ -251,6 +254,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--engine", choices=("local", "ray"), default="local",
                      help="local processes, or Ray (needs the 'ray' extra)")
     sub.add_argument("--address", metavar="ADDR", help="a Ray cluster to join (default: start a local Ray)")
+    sub.add_argument("--time-limit", type=float, default=TIME_LIMIT, metavar="SECONDS",
+                     help=f"reject a document whose cleaning or coding takes longer (default {TIME_LIMIT:g}; 0: none)")
     db_option(sub)
 
     sub = command("export", "Write the stored events as JSONL or CSV (to standard output or a file).",

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .dates import parse_date
 from .model import Article, DateValue, Reject
+from .timelimit import DEFAULT as READ_SECONDS
+from .timelimit import TimeLimit, time_limit
 
 STAGE = "ingest.files.v1"
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
@@ -130,11 +132,15 @@ def _decode(path: Path) -> str | Reject:
 def _from_html(doc_id: str, html: str, published: DateValue | None, origin: str) -> Article | Reject:
     import trafilatura  # imported here: only HTML needs it, and it is slow to import
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    try:
+        with time_limit(READ_SECONDS):
+            text = trafilatura.extract(html, include_comments=False, include_tables=False)
+            meta = trafilatura.extract_metadata(html, extensive=False,
+                                                date_config={"extensive_search": False, "original_date": True})
+    except TimeLimit as error:
+        return Reject(origin, f"finding the article in the HTML {error}; the page is not read", STAGE, doc_id)
     if not text or not text.strip():
         return Reject(origin, "no article text found in the HTML", STAGE, doc_id)
-    meta = trafilatura.extract_metadata(html, extensive=False,
-                                        date_config={"extensive_search": False, "original_date": True})
     found = parse_date(meta.date) if meta and meta.date else None
     date, basis = (published, "supplied") if published else (found, "metadata" if found else None)
     return Article(doc_id, text, origin, "html", title=meta.title if meta else None,

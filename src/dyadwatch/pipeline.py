@@ -19,6 +19,8 @@ from .lexicon import Role, load_lexicon, tables_digest
 from .model import Article, DateValue, DocumentResult, Mention, ParsedArticle, Reject
 from .nlp import Parser
 from .store import Store, content_hash
+from .timelimit import DEFAULT as TIME_LIMIT
+from .timelimit import TimeLimit, time_limit
 from .workers import code_in_processes, code_on_ray
 
 CODER = "+".join((clean.STAGE, nlp.STAGE, actors.STAGE, events.STAGE, dates.STAGE))
@@ -50,10 +52,13 @@ class Lookup:
 class Coder:
     """Loads the model and tables once; codes parsed articles into events.
 
-    ``tables`` is a folder of the user's own tables, added to the packaged ones."""
+    ``tables`` is a folder of the user's own tables, added to the packaged ones; ``seconds`` is the
+    time one document's coding may take (None: no limit)."""
 
-    def __init__(self, parser: Parser | None = None, tables: Path | None = None) -> None:
+    def __init__(self, parser: Parser | None = None, tables: Path | None = None,
+                 seconds: float | None = TIME_LIMIT) -> None:
         lexicon = load_lexicon(tables)
+        self.seconds = seconds
         self.version = coder_version(tables)
         self.parser = parser or Parser()
         self.resolve = ActorResolver(lexicon)
@@ -73,11 +78,18 @@ class Coder:
     def __call__(self, articles: Iterable[Article]) -> Iterator[DocumentResult | Reject]:
         """Results in input order; a document the coder fails on becomes a Reject, not a lost run."""
         for parsed in self.parser.pipe(articles):
+            article = parsed.article
+            result: DocumentResult | Reject
             try:
-                yield self.code_parsed(parsed)
+                with time_limit(self.seconds):
+                    result = self.code_parsed(parsed)
+            except TimeLimit as error:
+                result = Reject(article.origin, f"coding {error} (the limit per document; see --time-limit)",
+                                events.STAGE, article.doc_id)
             except Exception as error:  # a bug must cost one document, not the run: report it
-                yield Reject(parsed.article.origin, f"internal error while coding ({type(error).__name__}: "
-                             f"{error}); please report it", events.STAGE, parsed.article.doc_id)
+                result = Reject(article.origin, f"internal error while coding ({type(error).__name__}: "
+                                f"{error}); please report it", events.STAGE, article.doc_id)
+            yield result  # outside the limit: the time the caller takes is not the document's
 
 
 def coder_version(tables: Path | None = None) -> str:
@@ -87,24 +99,28 @@ def coder_version(tables: Path | None = None) -> str:
 
 def run(paths: Iterable[str | Path], store: Store, published: DateValue | None = None,
         coder: Coder | None = None, progress: Progress | None = None, workers: int = 1, engine: str = "local",
-        address: str | None = None, tables: Path | None = None) -> RunSummary:
+        address: str | None = None, tables: Path | None = None, seconds: float | None = TIME_LIMIT
+        ) -> RunSummary:
     """Ingest, code and store every document under ``paths``; documents already stored with the
     same text and coder are left as they are. ``workers`` > 1 codes in that many processes (or, with
-    ``engine="ray"``, Ray workers at ``address``, a local Ray when None); the results are the same."""
+    ``engine="ray"``, Ray workers at ``address``, a local Ray when None); the results are the same.
+    Cleaning one document, and coding it, may each take ``seconds`` (None: no limit); a document
+    that takes longer is rejected."""
     summary = RunSummary()
     version = coder.version if coder else coder_version(tables)
-    articles: Iterator[Article] = iter(_to_code(read_sources(paths, published), store, summary, version))
+    read = read_sources(paths, published)
+    articles: Iterator[Article] = iter(_to_code(read, store, summary, version, seconds))
     head = list(islice(articles, SMALL_RUN))
     if len(head) < SMALL_RUN and engine == "local":
         workers = 1  # a few documents do not pay for starting workers
     articles = chain(head, articles)
     coded: Iterable[DocumentResult | Reject]
     if engine == "ray":
-        coded = code_on_ray(articles, workers, tables, address)
+        coded = code_on_ray(articles, workers, tables, seconds, address)
     elif workers > 1:
-        coded = code_in_processes(articles, workers, tables)
+        coded = code_in_processes(articles, workers, tables, seconds)
     else:
-        coded = (coder or Coder(tables=tables))(articles)
+        coded = (coder or Coder(tables=tables, seconds=seconds))(articles)
     batch: list[DocumentResult] = []
     for result in coded:
         if isinstance(result, Reject):
@@ -127,8 +143,8 @@ def run(paths: Iterable[str | Path], store: Store, published: DateValue | None =
     return summary
 
 
-def _to_code(items: Iterable[Article | Reject], store: Store, summary: RunSummary, version: str
-             ) -> Iterator[Article]:
+def _to_code(items: Iterable[Article | Reject], store: Store, summary: RunSummary, version: str,
+             seconds: float | None) -> Iterator[Article]:
     """Clean what ingest read; set aside rejects, repeats and documents already stored as they are."""
     seen: dict[str, str] = {}
     for item in items:
@@ -139,7 +155,13 @@ def _to_code(items: Iterable[Article | Reject], store: Store, summary: RunSummar
             summary.rejects.append(Reject(item.origin, reason, ingest.STAGE, item.doc_id))
         else:
             seen[item.doc_id] = item.origin
-            article = clean_article(item)
+            try:
+                with time_limit(seconds):
+                    article = clean_article(item)
+            except TimeLimit as error:
+                summary.rejects.append(Reject(item.origin, f"cleaning {error} (the limit per document; see "
+                                              "--time-limit)", clean.STAGE, item.doc_id))
+                continue
             stored, digest = store.stored(article.doc_id), content_hash(article)
             if not article.text.strip():
                 summary.rejects.append(Reject(item.origin, "no story text left after removing page furniture",

@@ -32,11 +32,11 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _start(tables: str | None) -> None:
+def _start(tables: str | None, seconds: float | None) -> None:
     global _coder
     from .pipeline import Coder
 
-    _coder = Coder(tables=Path(tables) if tables else None)
+    _coder = Coder(tables=Path(tables) if tables else None, seconds=seconds)
 
 
 def _code_chunk(chunk: list[Article]) -> list[Coded]:
@@ -49,17 +49,18 @@ def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
         yield chunk
 
 
-def code_in_processes(articles: Iterable[Article], workers: int, tables: Path | None) -> Iterator[Coded]:
-    """Coded documents in input order, from ``workers`` processes."""
+def code_in_processes(articles: Iterable[Article], workers: int, tables: Path | None, seconds: float | None
+                      ) -> Iterator[Coded]:
+    """Coded documents in input order, from ``workers`` processes; coding one may take ``seconds``."""
     context = get_context("spawn")  # a clean interpreter each: no forked model or locks
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start,
-                             initargs=(str(tables) if tables else None,)) as pool:
+                             initargs=(str(tables) if tables else None, seconds)) as pool:
         yield from _in_order(_chunks(articles), lambda chunk: pool.submit(_code_chunk, chunk), workers,
                              lambda future: future.result())
 
 
-def code_on_ray(articles: Iterable[Article], workers: int, tables: Path | None, address: str | None
-                ) -> Iterator[Coded]:
+def code_on_ray(articles: Iterable[Article], workers: int, tables: Path | None, seconds: float | None,
+                address: str | None) -> Iterator[Coded]:
     """The same coding as Ray tasks: one actor per worker holds a Coder."""
     try:
         import ray
@@ -72,7 +73,7 @@ def code_on_ray(articles: Iterable[Article], workers: int, tables: Path | None, 
                  log_to_driver=False, configure_logging=False)
     try:
         coder_actor: Any = ray.remote(_RayCoder)
-        pool: list[Any] = [coder_actor.remote(str(tables) if tables else None) for _ in range(workers)]
+        pool: list[Any] = [coder_actor.remote(str(tables) if tables else None, seconds) for _ in range(workers)]
         turn = count()
         yield from _in_order(_chunks(articles), lambda chunk: pool[next(turn) % workers].code.remote(chunk),
                              workers, ray.get)
@@ -86,8 +87,8 @@ class RayMissing(RuntimeError):
 
 
 class _RayCoder:
-    def __init__(self, tables: str | None) -> None:
-        _start(tables)
+    def __init__(self, tables: str | None, seconds: float | None) -> None:
+        _start(tables, seconds)
 
     def code(self, chunk: list[Article]) -> list[Coded]:
         return _code_chunk(chunk)
