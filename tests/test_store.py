@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dyadwatch.model import Actor, Article, DateValue, DocumentResult, Event, Location, Reject
-from dyadwatch.store import Store, StoreError
+from dyadwatch.store import Store, StoreError, content_hash
 
 CODER = "test-coder"
 
@@ -115,14 +115,13 @@ def test_store_changed_events_replace_the_old_ones(store, make_event):
         ("The two foreign ministers met in Vienna on Wednesday.", "other-coder", False),
     ],
 )
-def test_store_is_current_only_for_same_text_and_coder(store, make_event, text, coder, current):
+def test_store_stored_documents_tell_the_same_text_and_coder_apart(store, make_event, text, coder, current):
     _save(store, _article("a.txt"), [make_event()])
 
-    assert store.is_current(_article("a.txt", text=text), coder) is current
+    origin, digest, stored_coder = store.stored_documents()["a.txt"]
 
-
-def test_store_is_current_is_false_for_an_unknown_document(store):
-    assert store.is_current(_article("never-seen.txt"), CODER) is False
+    assert origin == _article("a.txt").origin
+    assert ((digest, stored_coder) == (content_hash(_article("a.txt", text=text)), coder)) is current
 
 
 def test_store_dyad_filter_returns_both_directions_only(store, make_event):
@@ -161,16 +160,15 @@ def test_store_rejects_are_stored_and_listed(store):
     first = Reject("corpus/empty.txt", "empty file", "ingest.files.v1")
     second = Reject("corpus/feed.jsonl:3", "malformed JSON (Expecting value at column 1)", "ingest.files.v1", "w3")
 
-    store.save_reject(second)
-    store.save_reject(first)
-    store.save_reject(first)
+    store.save_rejects([second, first])
+    store.save_rejects([first])
 
     assert store.rejects() == [first, second]
 
 
 def test_store_saving_a_document_clears_its_old_reject(store, make_event):
-    store.save_reject(Reject("corpus/a.txt", "empty file", "ingest.files.v1"))
-    store.save_reject(Reject("corpus/b.txt", "empty file", "ingest.files.v1"))
+    store.save_rejects([Reject("corpus/a.txt", "empty file", "ingest.files.v1"),
+                        Reject("corpus/b.txt", "empty file", "ingest.files.v1")])
 
     _save(store, _article("a.txt", origin="corpus/a.txt"), [make_event()])
 

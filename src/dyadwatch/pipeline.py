@@ -105,11 +105,16 @@ def run(paths: Iterable[str | Path], store: Store, published: DateValue | None =
     same text and coder are left as they are. ``workers`` > 1 codes in that many processes (or, with
     ``engine="ray"``, Ray workers at ``address``, a local Ray when None); the results are the same.
     Cleaning one document, and coding it, may each take ``seconds`` (None: no limit); a document
-    that takes longer is rejected."""
+    that takes longer is rejected.
+
+    Each batch of documents, with the rejects found so far, is written in one transaction, after
+    which the database is released until the next, so that readers can open it meanwhile."""
     summary = RunSummary()
     version = coder.version if coder else coder_version(tables)
     read = read_sources(paths, published)
-    articles: Iterator[Article] = iter(_to_code(read, store, summary, version, seconds))
+    known = store.stored_documents()
+    store.release()
+    articles: Iterator[Article] = iter(_to_code(read, known, summary, version, seconds))
     head = list(islice(articles, SMALL_RUN))
     if len(head) < SMALL_RUN and engine == "local":
         workers = 1  # a few documents do not pay for starting workers
@@ -122,6 +127,15 @@ def run(paths: Iterable[str | Path], store: Store, published: DateValue | None =
     else:
         coded = (coder or Coder(tables=tables, seconds=seconds))(articles)
     batch: list[DocumentResult] = []
+    saved_rejects = 0
+
+    def write() -> None:
+        nonlocal saved_rejects
+        store.save_documents(batch, version, summary.rejects[saved_rejects:])
+        saved_rejects = len(summary.rejects)
+        batch.clear()
+        store.release()
+
     for result in coded:
         if isinstance(result, Reject):
             summary.rejects.append(result)
@@ -131,20 +145,19 @@ def run(paths: Iterable[str | Path], store: Store, published: DateValue | None =
         summary.sentences += result.sentences
         summary.events += len(result.events)
         if len(batch) == BATCH:
-            store.save_documents(batch, version)
-            batch.clear()
+            write()
         if progress:
             progress(summary.documents, result.article.doc_id)
-    store.save_documents(batch, version)
-    for reject in summary.rejects:
-        store.save_reject(reject)
-    store.set_links(link.link_events(store.link_rows()))
+    write()
+    rows = store.link_rows()
+    store.release()
+    store.set_links(link.link_events(rows))
     summary.stored = store.counts()
     return summary
 
 
-def _to_code(items: Iterable[Article | Reject], store: Store, summary: RunSummary, version: str,
-             seconds: float | None) -> Iterator[Article]:
+def _to_code(items: Iterable[Article | Reject], known: dict[str, tuple[str, str, str]], summary: RunSummary,
+             version: str, seconds: float | None) -> Iterator[Article]:
     """Clean what ingest read; set aside rejects, repeats and documents already stored as they are."""
     seen: dict[str, str] = {}
     for item in items:
@@ -162,7 +175,7 @@ def _to_code(items: Iterable[Article | Reject], store: Store, summary: RunSummar
                 summary.rejects.append(Reject(item.origin, f"cleaning {error} (the limit per document; see "
                                               "--time-limit)", clean.STAGE, item.doc_id))
                 continue
-            stored, digest = store.stored(article.doc_id), content_hash(article)
+            stored, digest = known.get(article.doc_id), content_hash(article)
             if not article.text.strip():
                 summary.rejects.append(Reject(item.origin, "no story text left after removing page furniture",
                                               clean.STAGE, item.doc_id))

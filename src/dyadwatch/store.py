@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
+import os
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .link import LinkRow
 from .model import Actor, Article, DocumentResult, Event, Location, Reject, countries
@@ -18,8 +21,34 @@ DEFAULT_DB = "dyadwatch.duckdb"
 _ROWS_PER_STATEMENT = 200
 
 
+WRITER_WAIT = 60.0  # seconds a writer waits for readers to close the file
+READER_WAIT = 10.0  # seconds a reader waits for a writer's transaction to end
+
+
 class StoreError(RuntimeError):
     """The database cannot be opened or is not a dyadwatch database."""
+
+
+def _writer_lock(path: str) -> IO[str]:
+    """Hold ``<db>.lock`` for as long as the returned file is open; fail if another writer holds it.
+    The lock is the kernel's: it ends with the process, however it ends."""
+    try:
+        handle = open(f"{path}.lock", "a+", encoding="utf-8")  # noqa: SIM115 (held open on purpose)
+    except OSError as error:
+        raise StoreError(f"{path}: cannot write next to the database ({error.strerror}); use another --db") from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.seek(0)
+        holder = handle.read().strip()
+        handle.close()
+        who = f"another dyadwatch run (PID {holder})" if holder.isdigit() else "another dyadwatch run"
+        raise StoreError(f"{path}: the database is busy: {who} is writing to it; wait for it to finish, "
+                         "or use another --db") from None
+    handle.truncate(0)
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
 
 
 def _migration_1(con: Any) -> None:
@@ -58,30 +87,68 @@ def content_hash(article: Article) -> str:
 
 
 class Store:
-    """An open database: ``Store(":memory:")`` in tests, a file path otherwise."""
+    """An open database: ``Store(":memory:")`` in tests, a file path otherwise.
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
-        import duckdb
+    One writer at a time: a writing Store holds ``<db>.lock`` until it is closed, and a second one
+    fails at once with "the database is busy". A writer may ``release()`` DuckDB's own lock between
+    transactions (a run does after each batch), so that readers such as ``dyadwatch serve`` can open
+    the file meanwhile and see every transaction whole; either side waits a while for the other's
+    lock before it reports the database busy."""
 
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, wait: float | None = None) -> None:
         if read_only and str(path) != ":memory:" and not Path(path).exists():
             raise StoreError(f"{path}: no such database; create it with 'dyadwatch run PATH --db {path}'")
-        try:
-            self.con = duckdb.connect(str(path), read_only=read_only)
-        except duckdb.Error as error:
-            if "lock" in str(error).lower():
-                holder = re.search(r"\(PID (\d+)\)", str(error))
-                who = f"another process (PID {holder.group(1)})" if holder else "another process"
-                raise StoreError(f"{path}: the database is busy: {who} is writing to it; wait for it to finish, "
-                                 "or use another --db") from error
-            raise StoreError(f"{path}: cannot open the database ({error})") from error
         self.path = str(path)
-        if not read_only:
-            self._migrate()
-        elif not self._has_table("schema_migrations"):
-            raise StoreError(f"{path}: not a dyadwatch database")
+        self.read_only = read_only
+        self.wait = (READER_WAIT if read_only else WRITER_WAIT) if wait is None else wait
+        self._lock = None if read_only or self.path == ":memory:" else _writer_lock(self.path)
+        self._con: Any = None
+        try:
+            if not read_only:
+                self._migrate()
+            elif not self._has_table("schema_migrations"):
+                raise StoreError(f"{path}: not a dyadwatch database")
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def con(self) -> Any:
+        """The DuckDB connection, opened again after ``release``."""
+        if self._con is None:
+            self._con = self._connect()
+        return self._con
+
+    def _connect(self) -> Any:
+        import duckdb
+
+        give_up = time.monotonic() + self.wait
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=self.read_only)
+            except duckdb.Error as error:
+                if "lock" not in str(error).lower():
+                    raise StoreError(f"{self.path}: cannot open the database ({error})") from error
+                if time.monotonic() >= give_up:
+                    holder = re.search(r"\(PID (\d+)\)", str(error))
+                    who = f"another process (PID {holder.group(1)})" if holder else "another process"
+                    raise StoreError(f"{self.path}: the database is busy: {who} holds it; wait for it to finish, "
+                                     "or use another --db") from error
+                time.sleep(0.05)
+
+    def release(self) -> None:
+        """Close the connection until the next statement, letting readers in; a writer keeps its lock."""
+        if self._con is not None and self.path != ":memory:":
+            self._con.close()
+            self._con = None
 
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        if self._lock is not None:
+            self._lock.close()  # the lock goes with the file descriptor
+            self._lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -123,32 +190,30 @@ class Store:
         return int(row[0]) if row and row[0] is not None else 0
 
     # -- writing ---------------------------------------------------------------------------------
-    def is_current(self, article: Article, coder: str) -> bool:
-        """True when this document, with this text and metadata, was already coded by this coder."""
-        stored = self.stored(article.doc_id)
-        return stored is not None and stored[1] == content_hash(article) and stored[2] == coder
+    def stored_documents(self) -> dict[str, tuple[str, str, str]]:
+        """Origin, content hash and coder of every stored document, by id: read once by a run, which
+        would otherwise hold the database open between its writes to ask about each document."""
+        rows = self.con.execute("SELECT doc_id, origin, content_hash, coder FROM documents").fetchall()
+        return {str(row[0]): (str(row[1]), str(row[2]), str(row[3])) for row in rows}
 
-    def stored(self, doc_id: str) -> tuple[str, str, str] | None:
-        """Origin, content hash and coder of the stored document with this id, if any."""
-        row = self.con.execute("SELECT origin, content_hash, coder FROM documents WHERE doc_id = ?",
-                               [doc_id]).fetchone()
-        return (str(row[0]), str(row[1]), str(row[2])) if row else None
-
-    def save_documents(self, results: Iterable[DocumentResult], coder: str) -> None:
-        """Replace documents and their events, all in one transaction."""
-        results = list(results)
-        if not results:
+    def save_documents(self, results: Iterable[DocumentResult], coder: str, rejects: Iterable[Reject] = ()
+                       ) -> None:
+        """Replace documents and their events, and add rejects, all in one transaction."""
+        results, rejects = list(results), list(rejects)
+        if not results and not rejects:
             return
         ids = [r.article.doc_id for r in results]
         origins = [r.article.origin for r in results]
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.execute("DELETE FROM events WHERE list_contains(?, doc_id)", [ids])
-            self.con.execute("DELETE FROM documents WHERE list_contains(?, doc_id)", [ids])
-            self.con.execute("DELETE FROM rejects WHERE list_contains(?, doc_id) OR list_contains(?, origin)",
-                             [ids, origins])
-            self._insert("documents", [_document_row(r, coder) for r in results])
-            self._insert("events", [_event_row(e) for r in results for e in r.events], replace=True)
+            if results:
+                self.con.execute("DELETE FROM events WHERE list_contains(?, doc_id)", [ids])
+                self.con.execute("DELETE FROM documents WHERE list_contains(?, doc_id)", [ids])
+                self.con.execute("DELETE FROM rejects WHERE list_contains(?, doc_id) OR list_contains(?, origin)",
+                                 [ids, origins])
+                self._insert("documents", [_document_row(r, coder) for r in results])
+                self._insert("events", [_event_row(e) for r in results for e in r.events], replace=True)
+            self.save_rejects(rejects)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -162,9 +227,11 @@ class Store:
             values = ", ".join(["(" + ", ".join("?" * len(chunk[0])) + ")"] * len(chunk))
             self.con.execute(f"{verb} INTO {table} VALUES {values}", [v for row in chunk for v in row])
 
-    def save_reject(self, reject: Reject) -> None:
-        self.con.execute("INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?, ?)",
-                         [reject.origin, reject.reason, reject.stage, reject.doc_id, _now()])
+    def save_rejects(self, rejects: Iterable[Reject]) -> None:
+        now = _now()
+        rows = {(r.origin, r.reason): [r.origin, r.reason, r.stage, r.doc_id, now] for r in rejects}
+        if rows:
+            self._insert("rejects", list(rows.values()), replace=True)
 
     def set_links(self, links: dict[str, str]) -> None:
         self.con.execute("BEGIN TRANSACTION")
@@ -181,7 +248,7 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
-        return {table: int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+        return {table: int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
                 for table in ("documents", "events", "rejects")}
 
     def events(self, dyad: tuple[str, str] | None = None) -> Iterator[Event]:
@@ -204,7 +271,7 @@ class Store:
         """The events that match a query (all its filters at once), a page of them, and how many match."""
         clauses, params = _query_clauses(query)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        total = int(self.con.execute(f"SELECT count(*) FROM events {where}", params).fetchone()[0])  # type: ignore[index]
+        total = int(self.con.execute(f"SELECT count(*) FROM events {where}", params).fetchone()[0])
         cursor = self.con.execute(
             f"SELECT * FROM events {where} ORDER BY date NULLS LAST, doc_id, span_start, id LIMIT ? OFFSET ?",
             [*params, query.limit, query.offset])
