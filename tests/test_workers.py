@@ -57,14 +57,19 @@ def test_ray_engine_gives_the_same_events_as_one_process(corpus, tmp_path):
     assert _coded(corpus, tmp_path / "ray.duckdb", workers=2, engine="ray") == one
 
 
-def test_a_killed_run_resumes_with_no_duplicate_or_missing_event(corpus, tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_run_killed_again_and_again_resumes_with_no_duplicate_or_missing_event(corpus, tmp_path, workers):
     whole = _coded(corpus, tmp_path / "whole.duckdb", workers=1)
     db = tmp_path / "killed.duckdb"
-    command = [sys.executable, "-m", "dyadwatch.cli", "run", str(corpus), "--db", str(db), "--workers", "2"]
-    started = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(6)  # the model loaded and some documents stored, most likely; any moment must do
-    started.send_signal(signal.SIGKILL)
-    started.wait()
+    command = [sys.executable, "-m", "dyadwatch.cli", "run", str(corpus), "--db", str(db), "--workers", workers]
+    for seconds in (3.5, 5, 6.5):  # loading, coding, writing or linking: any moment must do
+        started = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(seconds)
+        started.send_signal(signal.SIGKILL)
+        started.wait()
+        if db.exists():
+            with Store(db, read_only=True) as store:
+                assert {e.doc_id for e in store.events()} <= {d["doc_id"] for d in store.documents()}
 
     finished = subprocess.run(command, capture_output=True, text=True, timeout=600)
 
