@@ -17,6 +17,9 @@ def client(served_db):
     ("query", "ids"),
     [
         ("", ["met", "met2", "sold", "xss"]),
+        ("?q=%25", []),  # % and _ typed are characters to find, not wildcards
+        ("?q=_", []),
+        ("?actor=%25", []),
         ("?dyad=AZE-RUS", ["met", "met2", "xss"]),
         ("?type=AID", ["sold"]),
         ("?start=2001-01-10&end=2003", ["met2", "sold"]),
@@ -79,7 +82,7 @@ def test_serve_declares_every_answer_in_its_schema(client):
     paths = client.get("/openapi.json").json()["paths"]
     answers = {path: paths[path]["get"]["responses"] for path in paths}
 
-    assert set(answers["/api/events/{event_id}"]) == {"200", "404", "422"}
+    assert set(answers["/api/events/{event_id}"]) == {"200", "404", "422", "503"}
     assert {path: answer["200"]["content"]["application/json"]["schema"] for path, answer in answers.items()} == {
         "/api/events": {"$ref": "#/components/schemas/EventPage"},
         "/api/events/{event_id}": {"$ref": "#/components/schemas/EventDetail"},
@@ -103,3 +106,31 @@ def test_serve_analysis_of_a_dyad(client):
 
 def test_serve_is_read_only(client):
     assert client.post("/api/events").status_code == 405
+
+
+@pytest.mark.parametrize("query", ["start=yesterday", "end=2001-1", "start=2001-01-09T00"])
+def test_serve_a_date_filter_that_is_not_a_date_is_refused(client, query):
+    answer = client.get(f"/api/events?{query}")
+
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"] == ["query", query.split("=")[0]]
+
+
+def test_serve_a_database_busy_past_the_wait_is_a_503_that_says_so(served_db, monkeypatch):
+    import subprocess
+    import sys
+
+    monkeypatch.setattr("dyadwatch.store.READER_WAIT", 0.3)
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; held = duckdb.connect(sys.argv[1]); "
+                               "print('held', flush=True); time.sleep(60)", str(served_db)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        answer = TestClient(create_app(served_db)).get("/api/facets")
+    finally:
+        holder.kill()
+        holder.wait()
+
+    assert answer.status_code == 503
+    assert "the database is busy" in answer.json()["detail"]
+    assert answer.headers["retry-after"] == "10"

@@ -14,19 +14,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import ConfigDict
 
 from .analyse import PERIODS, ContextRow, Party, analyse
 from .analysis_view import to_json
 from .export import event_record, parse_dyad
 from .model import Actor, Location
-from .store import EventQuery, Store
+from .store import EventQuery, Store, StoreError
 
 MAX_PAGE = 500
 DYAD = r" *[A-Za-z]{2,6} *- *[A-Za-z]{2,6} *"  # the dyads export.parse_dyad reads, as the schema declares them
+DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # a date filter: a year, a month or a day (empty: none)
 
 # --- what the API answers: the shapes of export.event_record and analysis_view.to_json -----------
 
@@ -163,9 +164,14 @@ class Message:
 
 
 def create_app(db: str | Path) -> FastAPI:
-    """The app for one database, opened read-only for each request."""
+    """The app for one database, opened read-only for each request. While a run writes a batch the
+    request waits for it; a database busy for longer, or gone, is a 503 that says why."""
     app = FastAPI(title="dyadwatch", description="Coded, dated, sourced events between countries (read-only).",
-                  version="1")
+                  version="1", responses={503: {"model": Message, "description": "The database is busy or gone"}})
+
+    @app.exception_handler(StoreError)
+    def unavailable(request: Request, error: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=503, headers={"Retry-After": "10"})
 
     @contextmanager
     def store() -> Iterator[Store]:
@@ -179,8 +185,8 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/api/events", summary="Events matching every filter given, a page at a time", response_model=EventPage)
     def events(dyad: str | None = Query(None, description="two codes, e.g. RUS-AZE (empty: any)",
                                         json_schema_extra={"pattern": f"^({DYAD})?$"}),
-               start: str | None = Query(None, description="first date, YYYY[-MM[-DD]]"),
-               end: str | None = Query(None, description="last date, YYYY[-MM[-DD]]"),
+               start: str | None = Query(None, description="first date, YYYY[-MM[-DD]]", pattern=DATE),
+               end: str | None = Query(None, description="last date, YYYY[-MM[-DD]]", pattern=DATE),
                type: str | None = Query(None, description="PLOVER event type"),
                context: str | None = None, actor: str | None = Query(None, description="country code or name"),
                modality: str | None = None, q: str | None = Query(None, description="words of the sentence"),

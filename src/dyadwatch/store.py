@@ -368,15 +368,20 @@ def _query_clauses(query: EventQuery) -> tuple[list[str], list[Any]]:
         params.append(query.context)
     if query.actor:
         clauses.append("(list_contains(actor_countries, upper(?)) OR list_contains(recipient_countries, upper(?)) "
-                       "OR actor ILIKE ? OR recipient ILIKE ?)")
-        params += [query.actor, query.actor, f"%{query.actor}%", f"%{query.actor}%"]
+                       "OR actor ILIKE ? ESCAPE '\\' OR recipient ILIKE ? ESCAPE '\\')")
+        params += [query.actor, query.actor, _containing(query.actor), _containing(query.actor)]
     if query.text:
-        clauses.append("sentence ILIKE ?")
-        params.append(f"%{query.text}%")
+        clauses.append("sentence ILIKE ? ESCAPE '\\'")
+        params.append(_containing(query.text))
     if query.ids:
         clauses.append("list_contains(?, id)")
         params.append(list(query.ids))
     return clauses, params
+
+
+def _containing(text: str) -> str:
+    """An ILIKE pattern for text that contains ``text`` as typed: its % and _ are not wildcards."""
+    return "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
 
 
 def _now() -> datetime:
