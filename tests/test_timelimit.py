@@ -40,6 +40,20 @@ def test_time_limit_leaves_no_timer_or_handler_behind():
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+def test_time_limit_sets_a_timer_already_running_again_afterwards():
+    signal.setitimer(signal.ITIMER_REAL, 30)
+    before = signal.signal(signal.SIGALRM, lambda *_: None)
+    try:
+        with time_limit(0.2):
+            time.sleep(0.1)
+        left = signal.getitimer(signal.ITIMER_REAL)[0]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+
+    assert 29 < left < 30
+
+
 @pytest.mark.parametrize("seconds", [None, 0])
 def test_time_limit_none_or_zero_sets_no_limit(seconds):
     with time_limit(seconds):
