@@ -26,6 +26,7 @@ from .model import Actor, Location
 from .store import EventQuery, Store, StoreError
 
 MAX_PAGE = 500
+MAX_TEXT = 200  # characters of a text filter
 DYAD = r" *[A-Za-z]{2,6} *- *[A-Za-z]{2,6} *"  # the dyads export.parse_dyad reads, as the schema declares them
 DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # a date filter: a year, a month or a day (empty: none)
 
@@ -187,9 +188,11 @@ def create_app(db: str | Path) -> FastAPI:
                                         json_schema_extra={"pattern": f"^({DYAD})?$"}),
                start: str | None = Query(None, description="first date, YYYY[-MM[-DD]]", pattern=DATE),
                end: str | None = Query(None, description="last date, YYYY[-MM[-DD]]", pattern=DATE),
-               type: str | None = Query(None, description="PLOVER event type"),
-               context: str | None = None, actor: str | None = Query(None, description="country code or name"),
-               modality: str | None = None, q: str | None = Query(None, description="words of the sentence"),
+               type: str | None = Query(None, description="PLOVER event type", max_length=MAX_TEXT),
+               context: str | None = Query(None, max_length=MAX_TEXT),
+               actor: str | None = Query(None, description="country code or name", max_length=MAX_TEXT),
+               modality: str | None = Query(None, max_length=MAX_TEXT),
+               q: str | None = Query(None, description="words of the sentence", max_length=MAX_TEXT),
                limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
         query = EventQuery(_dyad(dyad) if dyad else None, start, end, type, context, actor, modality, q,
                            limit=limit, offset=offset)
