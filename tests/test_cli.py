@@ -95,6 +95,12 @@ def test_cli_missing_database_is_a_clear_error(tmp_path, capsys):
     assert status == 2 and "none.duckdb" in err and "no such database" in err
 
 
+def test_cli_database_in_a_missing_folder_is_a_clear_error(corpus, tmp_path, capsys):
+    db = tmp_path / "no-such-folder" / "x.duckdb"
+    status, _, err = _run(["run", str(corpus), "--db", str(db)], capsys)
+    assert status == 2 and f"{db}: cannot create its lock file" in err and "folder exists" in err
+
+
 def test_cli_bad_date_option_is_a_clear_error(tmp_path, capsys):
     status, _, err = _run(["run", str(tmp_path), "--date", "tomorrow", "--db", str(tmp_path / "x.duckdb")], capsys)
     assert status == 2 and "--date 'tomorrow'" in err

@@ -35,7 +35,8 @@ def _writer_lock(path: str) -> IO[str]:
     try:
         handle = open(f"{path}.lock", "a+", encoding="utf-8")  # noqa: SIM115 (held open on purpose)
     except OSError as error:
-        raise StoreError(f"{path}: cannot write next to the database ({error.strerror}); use another --db") from None
+        raise StoreError(f"{path}: cannot create its lock file {path}.lock ({error.strerror}); check that the "
+                         "folder exists and can be written to, or use another --db") from None
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
