@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import as_date, find_explicit
 from .lexicon import Lexicon, Name
+from .matcher import NameIndex, SkeletonIndex, token_spans
 from .model import Actor, DateValue, Mention, ParsedArticle, Sentence, Token
 from .persons import NOT_IN_OFFICE, ROLE_TITLES, PersonIndex, skeleton
 
@@ -66,27 +66,29 @@ class ActorResolver:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.names = _pattern(lexicon.names)
+        self.names = NameIndex(lexicon.names)
         self.people = PersonIndex(lexicon.roles, lexicon.leaders)
-        self.persons = _pattern({v: None for role in lexicon.roles for v in role.variants})
+        self.persons = SkeletonIndex(v for role in lexicon.roles for v in role.variants)
+        self.sector_phrases = tuple((p, s) for p, s in lexicon.sectors.items() if " " in p)
 
     def __call__(self, parsed: ParsedArticle) -> tuple[Mention, ...]:
         memory = _Memory()
         mentions: list[Mention] = []
         for sentence in parsed.sentences:
             when = _sentence_day(sentence.text, parsed.article.published)
-            names = {i for start, end, _ in _matches(self.names, sentence) for i in range(start, end)}
+            found = token_spans(sentence, self.names.find(sentence.text))
+            names = {i for start, end, _ in found for i in range(start, end)}
             people = self._persons(sentence, when, memory, names)
             taken = {i for m in people for i in range(m.start, m.end)}
-            named = [m for m in self._names(sentence, when) if not taken & set(range(m.start, m.end))]
+            named = [m for m in self._names(sentence, found, when) if not taken & set(range(m.start, m.end))]
             mentions.extend(_placed(people, named))
             mentions.extend(named)
         return tuple(sorted(mentions, key=lambda m: (m.sentence, m.start)))
 
     # -- countries, capitals, seats, organisations, places ---------------------------------------
-    def _names(self, sentence: Sentence, when: date | None) -> list[Mention]:
+    def _names(self, sentence: Sentence, spans: list[tuple[int, int, str]], when: date | None) -> list[Mention]:
         found = []
-        for start, end, form in _matches(self.names, sentence):
+        for start, end, form in spans:
             mention = self._name_mention(sentence, start, end, self.lexicon.names[form], when)
             if mention is not None:
                 found.append(mention)
@@ -156,7 +158,7 @@ class ActorResolver:
                 role_words: str | None = None) -> Mention | None:
         phrase = _text(sentence, start, end)
         words = role_words if role_words is not None else _text(sentence, start + 1, end) if end > start + 1 else ""
-        sector = _sector(self.lexicon, words)
+        sector = self._sector(words)
         if sector is None:
             return None
         modifiers = " ".join(t.text for t in sentence.children(end - 1) if t.i < start)  # "the former …"
@@ -182,7 +184,7 @@ class ActorResolver:
                  ) -> list[Mention]:
         """Persons the knowledge base or the document knows, and names the tagger calls persons
         that are not countries, places or organisations."""
-        spans = {(s, e) for s, e, _ in _matches(self.persons, sentence)
+        spans = {(s, e) for s, e in self.persons.find(sentence)
                  if e - s > 1 or _may_be_person(sentence, sentence.token(s))}
         spans |= {_without_possessive(sentence, e.start, e.end) for e in sentence.entities
                   if e.label == "PERSON" and not names & set(range(e.start, e.end))}
@@ -217,12 +219,24 @@ class ActorResolver:
         return Actor(text, text, None, None, None, "name", 0.4, "a name the tagger found, with no title")
 
     def _title_meaning(self, title: str) -> tuple[str | None, str | None]:
-        named = [self.lexicon.names[m.group(0)] for m in self.names.finditer(title)]
+        named = [self.lexicon.names[form] for _, _, form in self.names.find(title)]
         states = [n for n in named if n.kind in _STATE_KINDS] or [n for n in named if n.kind not in _PLACE_KINDS]
         country = states[0].country if states else None
         if states and states[0].kind == "igo":  # "U.N. mediator", "Arab League Secretary General"
             return country, "IGO"
-        return country, _sector(self.lexicon, title) if title else None
+        return country, self._sector(title) if title else None
+
+    def _sector(self, words: str) -> str | None:
+        """The sector the words give: a phrase of the sector table ("armed forces"), else the last word
+        that has one ("Deputy Foreign Minister" → GOV)."""
+        lowered = words.lower()
+        for phrase, sector in self.sector_phrases:
+            if phrase in lowered:
+                return sector
+        for word in reversed(re.findall(r"[a-z-]+", lowered)):
+            if word in self.lexicon.sectors:
+                return self.lexicon.sectors[word]
+        return None
 
 
 def _may_be_person(sentence: Sentence, token: Token) -> bool:
@@ -241,22 +255,6 @@ def _role_of(words: str) -> str | None:
         if words == title or words.endswith(" " + title):
             return ROLE_TITLES[title]
     return None
-
-
-def _pattern(forms: Mapping[str, object]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w]|-\w)")
-
-
-def _matches(pattern: re.Pattern[str], sentence: Sentence) -> list[tuple[int, int, str]]:
-    """Token ranges of each match, with the matched form."""
-    found = []
-    for match in pattern.finditer(sentence.text):
-        begin, finish = sentence.start + match.start(), sentence.start + match.end()
-        tokens = [t.i for t in sentence.tokens if begin <= t.start < finish]
-        if tokens:
-            found.append((tokens[0], tokens[-1] + 1, match.group(0)))
-    return found
 
 
 def _outermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -311,17 +309,6 @@ def _title(sentence: Sentence, start: int, end: int) -> str:
         if words:
             parts.append(_text(sentence, words[0].i, noun.i + 1))
     return " ".join(parts)
-
-
-def _sector(lexicon: Lexicon, words: str) -> str | None:
-    lowered = words.lower()
-    for phrase, sector in lexicon.sectors.items():
-        if " " in phrase and phrase in lowered:
-            return sector
-    for word in reversed(re.findall(r"[a-z-]+", lowered)):
-        if word in lexicon.sectors:
-            return lexicon.sectors[word]
-    return None
 
 
 def _sentence_day(text: str, published: DateValue | None) -> date | None:
