@@ -41,10 +41,12 @@ def server(tmp_path_factory):
     from importlib import resources
 
     folder = tmp_path_factory.mktemp("browser")
-    (folder / "hostile.txt").write_text("Headline\n\n" + HOSTILE + "\n", encoding="utf-8")
+    # a page that shows the tags as text (in a plain text file they are markup, and removed)
+    page = f"<html><body><h1>Headline</h1><p>{html.escape(HOSTILE)}</p></body></html>"
+    (folder / "hostile.html").write_text(page, encoding="utf-8")
     db = folder / "demo.duckdb"
     with Store(db) as store, resources.as_file(resources.files("dyadwatch") / "data" / "demo") as demo:
-        run([demo, folder / "hostile.txt"], store, coder=Coder())
+        run([demo, folder / "hostile.html"], store, coder=Coder())
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -299,3 +299,138 @@ def test_clean_a_supplied_date_wins_over_the_file_name():
                             published=DateValue("2004-03-01", "day"), published_basis="supplied"))
 
     assert (article.published.value, article.published_basis) == ("2004-03-01", "supplied")
+
+
+# --- markup in plain text, complete sentences, end marks (issue 14) -------------------------------
+
+SIGNED = "Georgia and Moldova signed a transit agreement in Tbilisi on 14 May 2011."
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (f"{SIGNED} <script>alert(1)</script>", SIGNED),
+        (f"<script type='text/javascript'>var x = '<p>';</script>{SIGNED}", SIGNED),
+        (f"{SIGNED}<style>p {{ color: red }}</style>", SIGNED),
+        (f"<!-- tracking pixel -->{SIGNED}", SIGNED),
+        ("The <b>Moldovan</b> envoy met his <a href=\"/g\">Georgian</a> counterpart in Tbilisi on Friday.",
+         "The Moldovan envoy met his Georgian counterpart in Tbilisi on Friday."),
+        ("The envoys said the talks on the R&amp;D fund were &ldquo;useful&rdquo; and would go on.",
+         "The envoys said the talks on the R&D fund were \u201cuseful\u201d and would go on."),
+        ("The envoys said the talks at AT&T's office were useful &notice and would go on.",
+         "The envoys said the talks at AT&T's office were useful &notice and would go on."),
+    ],
+)
+def test_clean_removes_html_markup_from_plain_text(raw, expected):
+    assert _clean(raw).text == expected
+
+
+def test_clean_keeps_a_one_sentence_article_with_a_stray_tag():
+    # the sentence has a date and, with the tag, did not end in a full stop: it was read as a dateline
+    cleaned = _clean(f"{SIGNED} <script>alert(1)</script>\n")
+
+    assert cleaned.text == SIGNED
+    assert cleaned.published is None  # the date is the signing's, not the publication's
+
+
+def test_clean_keeps_a_wire_item_whose_only_paragraph_has_a_date():
+    item = "On 14 May 2011 the foreign ministers of Georgia and Moldova met in Tbilisi and signed a treaty"
+    cleaned = _clean(f"{item}. The text was not published")
+
+    assert cleaned.text == f"{item}. The text was not published"
+
+
+def test_clean_a_block_tag_ends_a_paragraph_and_an_inline_tag_does_not():
+    cleaned = _clean(f"<p>{STORY_1}</p><p>{STORY_2}</p><p>The <i>envoys</i> will report to their governments.</p>")
+
+    assert _paragraphs(cleaned) == [STORY_1, STORY_2, "The envoys will report to their governments."]
+
+
+def test_clean_removes_tags_inside_markdown():
+    page = f"# Border talks in Vienna\n\n**{STORY_1}**\n\nThe <b>second</b> round is planned for <em>May</em>."
+
+    cleaned = clean(Article("page.md", page, "pages/page.md", "md"))
+
+    assert cleaned.title == "Border talks in Vienna"
+    assert _paragraphs(cleaned) == [STORY_1, "The second round is planned for May."]
+
+
+def test_clean_an_article_made_only_of_a_script_has_no_text_left():
+    assert _clean("<script>document.write('Georgia and Moldova signed a treaty.')</script>\n").text == ""
+
+
+def test_clean_leaves_angle_brackets_that_are_not_tags():
+    sentence = "The ministry said turnout was <50% in the north and >70% in the south of the country."
+
+    assert _clean(sentence).text == sentence
+
+
+def test_clean_decodes_an_escaped_tag_then_removes_it_and_stays_a_fixed_point():
+    once = _clean(f"&lt;b&gt;{SIGNED}&lt;/b&gt; &amp;lt;i&amp;gt;")
+
+    assert once.text == SIGNED
+    assert clean(once).text == once.text
+
+
+def test_clean_keeps_markup_characters_in_text_extracted_from_html():
+    sentence = "The ministry said the code <b> had been shown on the site by mistake on Friday."
+
+    assert clean(Article("p.html", sentence, "p.html", "html")).text == sentence
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "By the end of the week the two ministers had signed three agreements on transit.",
+        "No comments were made by the ministry after the agreement was signed in Tbilisi.",
+        "The statement was read 1234 times on state television before the talks resumed.",
+        "Georgia and Moldova signed an agreement in Tbilisi on 14 May 2011. Ratification follows",
+    ],
+)
+def test_clean_never_drops_a_complete_sentence_as_byline_furniture_or_heading(paragraph):
+    cleaned = _clean(f"{paragraph}\n\n{STORY_2}")
+
+    assert _paragraphs(cleaned) == [paragraph, STORY_2]
+    assert cleaned.author is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["This article was prepared by the staff of the weekly and edited in Vienna.",
+     "Photo: The ministers signed the agreement in Tbilisi on Friday.",
+     "Copyright 2011 Some Weekly. All rights reserved and reproduction is forbidden."],
+)
+def test_clean_drops_labelled_boilerplate_even_when_it_is_a_sentence(line):
+    assert _paragraphs(_clean(f"{STORY_1}\n\n{line}")) == [STORY_1]
+
+
+@pytest.mark.parametrize("mark", ["###", "\\###", "# # #"])
+def test_clean_a_press_release_end_mark_ends_the_story(mark):
+    cleaned = _clean(f"{STORY_1}\n\n{STORY_2}\n\n{mark}\n\nMedia contact: press office, +1 555 0100.")
+
+    assert _paragraphs(cleaned) == [STORY_1, STORY_2]
+
+
+def test_clean_takes_the_agency_a_dateline_credits_as_the_source():
+    cleaned = _clean(f"TBILISI, 14 May 2011 (Example Agency) — {STORY_1}")
+
+    assert cleaned.text == STORY_1
+    assert cleaned.source == "Example Agency"
+    assert cleaned.published == DateValue("2011-05-14", "day")
+
+
+def test_clean_keeps_a_source_given_before_cleaning():
+    cleaned = _clean(f"TBILISI, 14 May 2011 (Example Agency) — {STORY_1}", source="Given Source")
+
+    assert cleaned.source == "Given Source"
+
+
+_MARKUP = ["<p>", "</p>", "<b>", "</div>", "<script>x()</script>", "&amp;", "&lt;i&gt;", "<br/>", "&#8217;"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_LINES, st.sampled_from(_MARKUP)), max_size=12), st.sampled_from(["\n", " ", ""]))
+def test_clean_is_idempotent_with_markup(parts, glue):
+    once = _clean(glue.join(parts))
+
+    assert clean(once).text == once.text

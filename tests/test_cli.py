@@ -79,9 +79,9 @@ def test_cli_export_carries_the_contract_and_filters_by_dyad(corpus, tmp_path, c
 
 @pytest.mark.slow
 def test_cli_report_writes_html_with_escaped_article_text(tmp_path, capsys):
-    article = tmp_path / "x.txt"
-    article.write_text("Headline here\n\nOn 4 May 2012 Moscow accused Baku of <script>alert(1)</script> "
-                       "sheltering rebels.\n", encoding="utf-8")
+    article = tmp_path / "x.html"  # a page that shows a tag as text: in plain text a tag is markup, removed
+    article.write_text("<html><body><h1>Headline here</h1><p>On 4 May 2012 Moscow accused Baku of "
+                       "&lt;script&gt;alert(1)&lt;/script&gt; sheltering rebels.</p></body></html>", encoding="utf-8")
     db, report = str(tmp_path / "x.duckdb"), tmp_path / "r.html"
     _run(["run", str(article), "--db", db], capsys)
     status, out, _ = _run(["report", "--db", db, "--dyad", "RUS-AZE", "-o", str(report)], capsys)

@@ -1,5 +1,10 @@
 """Clean scraped article text: keep the story, move byline, dateline and title to metadata.
 
+In plain text and markdown, HTML is markup, not text: a script or style element goes with its
+content, other tags are removed and entities decoded before the rules run. A paragraph that holds a
+complete sentence is story text: never a dateline, headline, byline or furniture (unless it is
+labelled boilerplate: a copyright line, a cookie notice, "Photo: ...").
+
 Cleaning is idempotent: cleaning a cleaned article changes nothing. One pass of the rules is not
 always so, because what counts as the page's header depends on what is kept before it, and
 dropping repeats afterwards can change that; so the rules are applied until the text stops changing.
@@ -7,6 +12,7 @@ dropping repeats afterwards can change that; so the rules are applied until the 
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import replace
@@ -15,7 +21,7 @@ from datetime import date
 from .dates import find_explicit
 from .model import Article, DateValue
 
-STAGE = "clean.rules.v2"
+STAGE = "clean.rules.v3"
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
@@ -25,13 +31,35 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”’]$")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
 
-# a line that is page furniture wherever it stands
+# HTML in plain text: elements whose content is not text, tags (a block tag ends a line), entities
+_HIDDEN = re.compile(r"<(?:(?P<name>script|style|noscript|template|svg)\b[^<>]*>|!--)", re.I)
+_BLOCK_TAGS = ("address|article|aside|blockquote|body|br|caption|dd|div|dl|dt|figcaption|figure|footer|form"
+               "|h[1-6]|head|header|hr|html|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|title|tr|ul")
+_INLINE_TAGS = ("abbr|a|audio|bdi|bdo|big|b|button|center|cite|code|del|em|embed|font|iframe|img|input|ins|i|kbd"
+                "|label|link|mark|meta|noscript|object|picture|q|small|source|span|strong|sub|sup|s|time|tt|u|video"
+                "|wbr|script|style|template|svg")
+_TAG = re.compile(rf"</?(?:(?P<block>{_BLOCK_TAGS})|{_INLINE_TAGS})(?:\s[^<>]*)?/?>|<!doctype[^<>]*>|<\?xml[^<>]*>",
+                  re.I)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.I)
+# a complete sentence: several words, a word shaped like a verb, a full stop after a word or number
+_VERBISH = re.compile(
+    r"\b(?:[a-z]{2,}ed|is|are|was|were|be|been|has|have|had|will|would|shall|should|can|could|may|might|must"
+    r"|did|does|said|says|met|meets|held|holds|told|made|took|gave|went|came|saw|spoke|sent|won|lost|left|led|began"
+    r"|became|brought|fought|sought|kept|struck|thought|wrote|flew|drew|chose|broke|rose|fell|ran|set|put|paid)\b")
+_SENTENCE_END = re.compile(r"(?:[a-z]{2}|\d)[.!?][\"'”’)\]]*(?=\s|$)")
+_MD_HEADING = re.compile(r"^#{1,6}(?:\s|$)")
+
+# a line that is page furniture wherever it stands, unless it is a complete sentence
 _FURNITURE = re.compile(
     r"^(read \d[\d,]* times|\d+ (minute|min) read|published in [\w ]+|share( this)?( on \w+)?|print|email"
     r"|no comments.*|\d+ comments?|comments?|advertisement|sponsored|skip to (main )?content|menu|search"
-    r"|home( [|>/»] .*)?|(home|news|world|politics|europe|opinion)( ?[|>/»] ?\w+)+|click here.*"
-    r"|all rights reserved.*|©.*|copyright ©?\s*\d{4}.*|(we use )?cookies\b.*|subscribe( now| today| to our .*)?\W*"
-    r"|follow us.*|sign up for .*|tweet"
+    r"|home( [|>/»] .*)?|(home|news|world|politics|europe|opinion)( ?[|>/»] ?\w+)+|tweet)$",
+    re.I,
+)
+# boilerplate that is furniture even when written as a sentence
+_BOILERPLATE = re.compile(
+    r"^(click here.*|all rights reserved.*|©.*|copyright ©?\s*\d{4}.*|(we use )?cookies\b.*"
+    r"|subscribe( now| today| to our .*)?\W*|follow us.*|sign up for .*"
     r"|this (commentary|article|analysis|report|story) was (prepared|written|produced) by .*"
     r"|(location|focus|tags?|topics?|categor(y|ies)|filed under|photo|image|caption|credit"
     r"|source|keywords)\s*:.*)$",
@@ -43,15 +71,61 @@ _TWEET = re.compile(r"pic\.twitter\.com|^[—–-]\s.*\(@\w+\)|(?:#\w+\s*){3,}")
 _TAIL = re.compile(
     r"^(related( articles| stories| posts| news)?|read more|more (from|on) .*|popular|most read|editor'?s choice"
     r"|visit also|staff publications|newsletter|leave a (comment|reply)|you may also like|recommended"
-    r"|read \d[\d,]* times|comments|about the author|see also)\W*$",
+    r"|read \d[\d,]* times|comments|about the author|see also|###|# # #)\W*$",
     re.I,
 )
 _BYLINE = re.compile(r"^(?:by|author|written by|words by|(?:commentary|analysis|report) by)\s*:?\s+(?P<who>.+)$", re.I)
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<date>[^—–]{6,40}?)\s*[—–-]{1,2}\s+(?=[A-Z])")
 _PUBLISHED = re.compile(r"^(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*", re.I)
+_CREDIT = re.compile(r"[(/](?P<credit>[A-Z][\w .&'-]{1,38}?)[)/]")  # "(APA)", "/TASS/" in a dateline
 
 
-def _normalise(text: str) -> str:
+_MARKUP_PASSES = 16
+
+
+def _without_markup(text: str) -> str:
+    """Plain text with the HTML in it removed: scripts and styles with their content, comments, tags,
+    and entities decoded; again until nothing changes (a decoded ``&lt;b&gt;`` is a tag too)."""
+    for _ in range(_MARKUP_PASSES):
+        stripped = _ENTITY.sub(_entity, _TAG.sub(_tag_gap, _without_hidden(text)))
+        if stripped == text:
+            break
+        text = stripped
+    return text
+
+
+def _without_hidden(text: str) -> str:
+    """Text without its script, style and similar elements and comments, each with its content; one
+    that is never closed is left (its tag goes with the other tags). Linear in the text's length."""
+    lower, kept, at = text.lower(), [], 0
+    unclosed: set[str] = set()
+    while opening := _HIDDEN.search(text, at):
+        closer = f"</{opening.group('name').lower()}" if opening.group("name") else "-->"
+        close = -1 if closer in unclosed else lower.find(closer, opening.end())
+        end = lower.find(">", close + len(closer) - 1) if close >= 0 else -1
+        if end < 0:
+            unclosed.add(closer)
+            kept.append(text[at:opening.end()])
+            at = opening.end()
+            continue
+        kept.append(text[at:opening.start()] + " ")
+        at = end + 1
+    kept.append(text[at:])
+    return "".join(kept)
+
+
+def _tag_gap(tag: re.Match[str]) -> str:
+    return "\n" if tag.group("block") else ""
+
+
+def _entity(entity: re.Match[str]) -> str:
+    decoded = html.unescape(entity.group())
+    return decoded if len(decoded) < len(entity.group()) else entity.group()
+
+
+def _normalise(text: str, fmt: str) -> str:
+    if fmt != "html":  # text extracted from HTML has no markup left; a "<" in it is the page's text
+        text = _without_markup(text)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _MD_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
@@ -112,6 +186,13 @@ def _is_heading(paragraph: str) -> bool:
     return len(_WORD.findall(paragraph)) < 10 and not _TERMINAL.search(paragraph)
 
 
+def _is_sentence(paragraph: str) -> bool:
+    """A paragraph holding a complete sentence: five words or more, one shaped like a verb, and a
+    full stop after a word or a number."""
+    return (len(_WORD.findall(paragraph)) >= 5 and _VERBISH.search(paragraph) is not None
+            and _SENTENCE_END.search(paragraph) is not None)
+
+
 def _without_repeats(paragraphs: list[str]) -> list[str]:
     """Drop a paragraph seen before, or one that the next paragraph repeats and extends."""
     kept: list[str] = []
@@ -134,26 +215,38 @@ class _Metadata:
         self.published = article.published
         self.basis = article.published_basis
         self.url = article.url
+        self.source = article.source
 
     def take(self, paragraph: str, in_header: bool) -> str | None:
         """Return the paragraph if it is story text, else record what it says and return None."""
         if re.match(r"^source url\s*:", paragraph, re.I):
             self.url = self.url or paragraph.split(":", 1)[1].strip()
             return None
-        if byline := _BYLINE.match(paragraph):
+        sentence = _is_sentence(paragraph)
+        if not sentence and (byline := _BYLINE.match(paragraph)):
             self._byline(byline.group("who"))
             return None
-        if _is_furniture(paragraph) or (in_header and _is_dateline(paragraph)):
+        if _is_furniture(paragraph, sentence) or (in_header and not sentence and _is_dateline(paragraph)):
             if in_header:
                 self._date(paragraph)
             return None
         if (dateline := _DATELINE.match(paragraph)) and self._date(dateline.group("date")):
+            self._credit(dateline.group("date"))
             return paragraph[dateline.end():]
-        if paragraph.startswith("#") or _is_heading(paragraph) or (in_header and _is_headline(paragraph)):
+        if _MD_HEADING.match(paragraph) or (not sentence and self._is_title(paragraph, in_header)):
             if in_header and self.title is None:
                 self.title = paragraph.lstrip("# ")
             return None
         return paragraph
+
+    @staticmethod
+    def _is_title(paragraph: str, in_header: bool) -> bool:
+        return paragraph.startswith("#") or _is_heading(paragraph) or (in_header and _is_headline(paragraph))
+
+    def _credit(self, dateline: str) -> None:
+        """The agency a dateline credits ("BAKU, 3 March 2005 (APA) —") is the source, if none is known."""
+        if self.source is None and (credit := _CREDIT.search(dateline)):
+            self.source = credit.group("credit").strip()
 
     def _byline(self, who: str) -> None:
         self._date(who)
@@ -172,8 +265,10 @@ class _Metadata:
         return author is not None and re.match(rf"^{re.escape(author)} (is|was) (a|an|the)\b", paragraph) is not None
 
 
-def _is_furniture(paragraph: str) -> bool:
-    return bool(_FURNITURE.match(paragraph) or _FURNITURE_ANYWHERE.search(paragraph) or _TWEET.search(paragraph))
+def _is_furniture(paragraph: str, sentence: bool) -> bool:
+    if _BOILERPLATE.match(paragraph) or _TWEET.search(paragraph):
+        return True
+    return not sentence and bool(_FURNITURE.match(paragraph) or _FURNITURE_ANYWHERE.search(paragraph))
 
 
 def _is_headline(paragraph: str) -> bool:
@@ -215,7 +310,7 @@ def clean(article: Article) -> Article:
 
 
 def _clean_once(article: Article) -> Article:
-    text = _normalise(_link_debris(article.text))
+    text = _normalise(_link_debris(article.text), article.fmt)
     meta = _Metadata(article)
     story: list[str] = []
     for paragraph in _paragraphs(text):
@@ -235,6 +330,7 @@ def _clean_once(article: Article) -> Article:
         published=meta.published,
         published_basis=meta.basis,
         url=meta.url,
+        source=meta.source,
     )
 
 
