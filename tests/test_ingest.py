@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from dyadwatch.ingest import read_sources
+from dyadwatch.ingest import front_matter, read_sources
 from dyadwatch.model import Article, DateValue, Reject
 
 TEXT = "The foreign ministers met in Vienna to discuss the disputed border.\n"
@@ -252,3 +254,123 @@ def test_ingest_jsonl_does_not_read_the_whole_file_first(tmp_path, monkeypatch):
     records = read_sources([feed])
 
     assert next(iter(records)).doc_id == "0"
+
+
+# --- YAML front matter (issue 14) -----------------------------------------------------------------
+
+STORY = ("The foreign ministers of Chile and Peru met in Lima today to discuss the maritime border.\n\n"
+         "They agreed to meet again in Santiago next month.\n")
+FRONT = """---
+tags: press-releases
+date: '2019-04-02'
+modified_time: 2019-04-03 09:00:00-04:00
+source_url: https://www.example.gov/briefings/2019/04/02/ministers-meet/
+published_time: 2019-04-02 16:05:33-04:00
+title: "Readout of the Foreign Minister\\u2019s Meeting with the Foreign Minister\\
+  \\ of\\_Peru"
+---
+"""
+
+
+def _one(tmp_path: Path, name: str, content: str, published: DateValue | None = None) -> Article:
+    items = list(read_sources([_write(tmp_path / name, content)], published))
+    assert len(items) == 1 and isinstance(items[0], Article), items
+    return items[0]
+
+
+def test_ingest_front_matter_becomes_metadata_not_text(tmp_path):
+    article = _one(tmp_path, "readout.md", FRONT + STORY)
+
+    assert article.text == STORY
+    assert article.title == "Readout of the Foreign Minister\u2019s Meeting with the Foreign Minister of Peru"
+    assert (article.published, article.published_basis) == (DateValue("2019-04-02", "day"), "metadata")
+    assert article.url == "https://www.example.gov/briefings/2019/04/02/ministers-meet/"
+
+
+def test_ingest_a_supplied_date_wins_over_the_front_matter(tmp_path):
+    article = _one(tmp_path, "readout.txt", FRONT + STORY, published=SUPPLIED)
+
+    assert (article.published, article.published_basis) == (SUPPLIED, "supplied")
+    assert article.text == STORY
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "expected"),
+    [
+        (["published: 2019-04-02T16:05:33Z"], "published", DateValue("2019-04-02", "day")),
+        (["published_time: April 2, 2019"], "published", DateValue("2019-04-02", "day")),
+        (["date: not a date at all"], "published", None),
+        (["url: https://example.org/a", "link: https://example.org/b"], "url", "https://example.org/a"),
+        (["link: https://example.org/b"], "url", "https://example.org/b"),
+        (["canonical_url: 'https://example.org/c'"], "url", "https://example.org/c"),
+        (["site_name: Example Ministry"], "source", "Example Ministry"),
+        (["publisher: \"Example Agency\"  # the wire"], "source", "Example Agency"),
+        (["source: example.gov", "site: Example Site"], "source", "example.gov"),
+        (["author: Jane Roe # staff"], "author", "Jane Roe"),
+        (["author:", "  - Jane Roe", "  - John Doe"], "author", "Jane Roe, John Doe"),
+        (["title: 'The minister''s visit'"], "title", "The minister's visit"),
+        (["title: The minister's", "  long visit to Lima"], "title", "The minister's long visit to Lima"),
+        (["title: >-", "  Ministers meet", "  in Lima"], "title", "Ministers meet in Lima"),
+        (["title: \"A \\\"quoted\\\" visit\\x21\""], "title", "A \"quoted\" visit!"),
+        (["title: \"Lima \\ud800 talks\""], "title", "Lima \ufffd talks"),  # a lone surrogate is not text
+        (["Title: Ministers meet", "author: ~"], "author", None),
+        (["author:", "  name: Jane Roe", "  email: jane@example.org"], "author", None),
+    ],
+)
+def test_ingest_front_matter_fields(tmp_path, lines, field, expected):
+    article = _one(tmp_path, "a.md", "---\n" + "\n".join(lines) + "\n---\n" + STORY)
+
+    assert getattr(article, field) == expected
+    assert article.text == STORY
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "---\ntitle: Ministers meet\n" + "note: more\n" * 61 + "---\n" + STORY,  # closes too late
+        "---\ntitle: Ministers meet\n" + STORY,  # never closes
+        "---\nThe ministers met in Lima today.\n---\n" + STORY,  # a rule around text, not YAML
+        "---\ntitle: \"Ministers meet\n---\n" + STORY,  # a quote that never closes
+    ],
+)
+def test_ingest_a_malformed_front_matter_is_read_as_text(tmp_path, content):
+    assert _one(tmp_path, "a.md", content).text == content
+
+
+def test_ingest_front_matter_with_windows_line_ends_and_no_story(tmp_path):
+    article = _one(tmp_path, "a.txt", "---\r\ntitle: Ministers meet\r\n---\r\n")
+
+    assert (article.title, article.text) == ("Ministers meet", "")
+
+
+def test_ingest_front_matter_only_at_the_very_top(tmp_path):
+    content = STORY + "\n---\ntitle: Ministers meet\n---\n"
+
+    assert _one(tmp_path, "a.md", content).text == content
+
+
+def test_ingest_html_site_name_is_the_source_unless_the_record_gives_one(tmp_path):
+    page = HTML.replace("<title>", '<meta property="og:site_name" content="Example Ministry"><title>')
+    _write(tmp_path / "page.html", page)
+    _write(tmp_path / "feed.jsonl", _jsonl({"id": "a", "html": page}, {"id": "b", "html": page, "source": "Wire"}))
+
+    articles = _by_id(read_sources([tmp_path]))
+
+    assert articles["page.html"].source == "Example Ministry"
+    assert (articles["a"].source, articles["b"].source) == ("Example Ministry", "Wire")
+
+
+_FRONT_PIECES = st.sampled_from(["---", "\n", "title: ", "date: ", "'", "''", '"', "\\", "\\u00e9", "\\ud800", "\\x",
+                                 "  ", "- ", "#", ">", "|", ":", "Lima", "2019-04-02", "\r\n", "..."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FRONT_PIECES, max_size=30).map("".join))
+def test_ingest_front_matter_never_fails_and_keeps_the_end_of_the_text(text):
+    found = front_matter("---\n" + text)
+
+    if found is not None:
+        fields, story = found
+        assert ("---\n" + text).endswith(story)
+        assert all(isinstance(v, str) and "\n" not in v for v in fields.values())
+        assert all(v.encode("utf-8") for v in fields.values())

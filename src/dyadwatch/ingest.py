@@ -2,12 +2,19 @@
 
 Every input that cannot be used becomes a Reject naming the file (and line) and the problem;
 the other inputs of the same run are still read.
+
+A text or markdown file may open with a YAML front matter (a ``---`` line, ``key: value`` lines, a
+``---`` line), as static-site and archive tools write: it is metadata (title, date, url, source,
+author), not story text. It is read without a YAML library: flat keys, plain, quoted and folded
+values; other keys and nested values are ignored. A block that does not close within
+``FRONT_MATTER_LINES`` lines, or holds lines that are not YAML, is text.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,7 +24,7 @@ from .model import Article, DateValue, Reject
 from .timelimit import DEFAULT as READ_SECONDS
 from .timelimit import TimeLimit, time_limit
 
-STAGE = "ingest.files.v1"
+STAGE = "ingest.files.v2"
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 HTML_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html"}
 MAX_BYTES = 20 * 2**20  # a file bigger than this is not one article (JSONL files are read a line at a time)
@@ -87,8 +94,7 @@ def _read_file(path: Path, doc_id: str, published: DateValue | None) -> Iterator
     elif fmt == "html":
         yield _from_html(doc_id, text, published, origin=str(path))
     else:
-        yield Article(doc_id, text, str(path), fmt, published=published,
-                      published_basis="supplied" if published else None)
+        yield _from_text(doc_id, text, fmt, published, origin=str(path))
 
 
 def _decode(path: Path) -> str | Reject:
@@ -129,6 +135,125 @@ def _decode(path: Path) -> str | Reject:
     return text
 
 
+def _from_text(doc_id: str, text: str, fmt: str, published: DateValue | None, origin: str) -> Article:
+    """A text or markdown file, its front matter (if any) read into the metadata."""
+    found = front_matter(text)
+    if found is None:
+        return Article(doc_id, text, origin, fmt, published=published,
+                       published_basis="supplied" if published else None)
+    fields, story = found
+    stated = _first(fields, "date", "published", "published_time")
+    date = parse_date(stated) if stated else None
+    when, basis = (published, "supplied") if published else (date, "metadata" if date else None)
+    return Article(doc_id, story, origin, fmt, title=_first(fields, "title"), author=_first(fields, "author"),
+                   published=when, published_basis=basis,
+                   url=_first(fields, "source_url", "url", "link", "canonical_url"),
+                   source=_first(fields, "source", "site", "site_name", "publisher"))
+
+
+def _first(fields: dict[str, str], *keys: str) -> str | None:
+    return next((fields[key] for key in keys if fields.get(key)), None)
+
+
+FRONT_MATTER_LINES = 60  # a front matter longer than this is not one: the file is read as text
+_FENCE = re.compile(r"---[ \t]*")
+_KEY = re.compile(r"(?P<key>[A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*")
+_BLOCK_SCALAR = re.compile(r"[|>][+-]?\d?[+-]?")
+_DOUBLE_QUOTED_ESCAPE = re.compile(r'\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|\n[ \t]*|(.))', re.S)
+_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
+            "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028",
+            "P": "\u2029"}
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str] | None:
+    """The fields of a YAML front matter at the top of ``text`` (keys in lower case, values on one
+    line) and the text after it; None when the text does not open with a well-formed one."""
+    lines = text.split("\n")
+    if not _FENCE.fullmatch(lines[0].rstrip("\r")):
+        return None
+    body = [line.rstrip("\r") for line in lines[1:FRONT_MATTER_LINES + 1]]
+    end = next((i for i, line in enumerate(body) if _FENCE.fullmatch(line) or line == "..."), None)
+    if end is None:
+        return None
+    fields = _fields(body[:end])
+    return None if fields is None else (fields, "\n".join(lines[end + 2:]))
+
+
+def _fields(lines: list[str]) -> dict[str, str] | None:
+    """``key: value`` lines as a dict (the first of a key wins); None if a line is not YAML."""
+    fields: dict[str, str] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip() or line.lstrip().startswith("#"):
+            i += 1
+            continue
+        key = _KEY.fullmatch(line)
+        if key is None:
+            return None
+        value, i = _value(key.group("value") or "", lines, i + 1)
+        if value is None:
+            return None
+        fields.setdefault(key.group("key").lower(), " ".join(value.split()))
+    return fields
+
+
+def _value(first: str, lines: list[str], i: int) -> tuple[str | None, int]:
+    """A key's value starting with ``first``, and the index of the line after it; nested mappings
+    are ignored (an empty value)."""
+    if first[:1] in ('"', "'"):
+        return _quoted(first, lines, i)
+    more = i
+    while more < len(lines) and (lines[more][:1] in (" ", "\t") or not lines[more].strip()
+                                 or (not first and lines[more].startswith("- "))):
+        more += 1
+    rest = [line.strip() for line in lines[i:more] if line.strip()]
+    if _BLOCK_SCALAR.fullmatch(first):
+        return " ".join(rest), more
+    if not first and rest and all(line.startswith("- ") for line in rest):  # a list
+        return ", ".join(_plain(line[2:]) for line in rest), more
+    if not first and any(_KEY.fullmatch(line) for line in rest):  # a nested mapping
+        return "", more
+    return _plain(" ".join([first, *rest])), more
+
+
+def _plain(value: str) -> str:
+    """A plain scalar without its comment (`` # ...``); ``null`` and ``~`` are no value."""
+    value = re.split(r"\s#", value, maxsplit=1)[0].strip()
+    return "" if value in ("~", "null", "Null", "NULL") else value
+
+
+_SINGLE_QUOTED = re.compile(r"((?:[^']|'')*)'(.*)", re.S)
+_DOUBLE_QUOTED = re.compile(r'((?:[^"\\]|\\.)*)"(.*)', re.S)
+
+
+def _quoted(first: str, lines: list[str], i: int) -> tuple[str | None, int]:
+    """A single- or double-quoted value, which may go on over the following lines; None when it
+    does not close, or is followed by more than a comment."""
+    single = first[0] == "'"
+    raw = first[1:]
+    while (closed := (_SINGLE_QUOTED if single else _DOUBLE_QUOTED).fullmatch(raw)) is None:
+        if i >= len(lines):
+            return None, i
+        raw, i = f"{raw}\n{lines[i]}", i + 1
+    inside, after = closed.group(1), closed.group(2).strip()
+    if after and not after.startswith("#"):
+        return None, i
+    if single:
+        return inside.replace("''", "'"), i
+    return _DOUBLE_QUOTED_ESCAPE.sub(_unescape, inside), i
+
+
+def _unescape(escape: re.Match[str]) -> str:
+    code = escape.group(1) or escape.group(2) or escape.group(3)
+    if code:  # a code point; a surrogate or one beyond Unicode cannot be stored as text
+        point = int(code, 16)
+        return "\ufffd" if 0xD800 <= point <= 0xDFFF or point > 0x10FFFF else chr(point)
+    if escape.group(4) is None:  # an escaped line break joins the lines
+        return ""
+    return _ESCAPES.get(escape.group(4), escape.group(4))
+
+
 def _from_html(doc_id: str, html: str, published: DateValue | None, origin: str) -> Article | Reject:
     import trafilatura  # imported here: only HTML needs it, and it is slow to import
 
@@ -145,7 +270,7 @@ def _from_html(doc_id: str, html: str, published: DateValue | None, origin: str)
     date, basis = (published, "supplied") if published else (found, "metadata" if found else None)
     return Article(doc_id, text, origin, "html", title=meta.title if meta else None,
                    author=meta.author if meta else None, published=date, published_basis=basis,
-                   url=meta.url if meta else None)
+                   url=meta.url if meta else None, source=meta.sitename if meta else None)
 
 
 def _read_jsonl(path: Path) -> Iterator[Article | Reject]:
@@ -202,7 +327,8 @@ def _from_record(line: str, origin: str) -> Article | Reject:
                    author=_str(record.get("author")) or article.author,
                    published=published or article.published,
                    published_basis="supplied" if published else article.published_basis,
-                   url=_str(record.get("url")) or article.url, source=_str(record.get("source")))
+                   url=_str(record.get("url")) or article.url,
+                   source=_str(record.get("source")) or article.source)
 
 
 def _str(value: object) -> str | None:
