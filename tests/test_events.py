@@ -255,3 +255,100 @@ def test_events_violence_in_a_follow_up_sentence_does_not_take_the_sides_of_the_
     text = ("Aliyev met Putin in Moscow on Friday. A bomb tore through a metro train, killing dozens, and "
             "Aliyev began the meeting by offering condolences.")
     assert [e for e in code(text, "2004-02-07") if e.event_type == "ASSAULT"] == []
+
+
+# --- sides from the sentence's structure (issue 14): texts written for these tests -------------
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "recipient"),
+    [
+        # a place where something happens is no side
+        ("Lavrov met Bayramov in Moscow on Monday.", "CONSULT", {"RUS"}, {"AZE"}),
+        ("The Georgian foreign minister met his Turkish counterpart in Tbilisi.", "CONSULT", {"GEO"}, {"TUR"}),
+        # what is discussed is no side
+        ("Putin and Aliyev discussed Russia's war against Ukraine.", "CONSULT", {"RUS"}, {"AZE"}),
+        ("Erdogan and Aliyev discussed a peace treaty between Azerbaijan and Armenia.", "CONSULT", {"TUR"}, {"AZE"}),
+        ("Turkey held talks with Sweden on its bid to join NATO.", "CONSULT", {"TUR"}, {"SWE"}),
+        # the one accused did the act, to those it was done to
+        ("Armenia accused Azerbaijani forces of shelling Armenian villages near Jermuk.", "ASSAULT", {"AZE"},
+         {"ARM"}),
+        # the victim of a hostile act named by where it happened, by "of" after an owner
+        ("Russian missiles struck power stations in Ukraine overnight.", "ASSAULT", {"RUS"}, {"UKR"}),
+        ("The report described Russia's bombardment of Ukrainian cities.", "ASSAULT", {"RUS"}, {"UKR"}),
+        # a promise aimed at the object of what it promises
+        ("Washington reaffirmed its commitment to defend the Philippines.", "AGREE", {"USA"}, {"PHL"}),
+    ],
+)
+def test_events_sides_come_from_the_structure_not_from_names_nearby(code, text, event_type, actor, recipient):
+    events = [e for e in code(text, "2024-03-06") if e.event_type == event_type]
+    assert events, f"no {event_type} in {[e.event_type for e in code(text, '2024-03-06')]}"
+    assert _sides(events[0]) == (actor, recipient)
+
+
+def test_events_the_topic_clause_of_a_call_is_no_second_meeting(code):
+    events = code("Biden spoke with Erdogan on Tuesday to discuss the war in Gaza.", "2024-03-06")
+    assert [(e.event_type, _sides(e)) for e in events] == [("CONSULT", ({"USA"}, {"TUR"}))]
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("The Azerbaijani ministry said Armenian troops had opened fire on its positions.", "reported"),
+    ("Armenia said Azerbaijani drones had struck a bus near Goris.", "reported"),
+    ("Azerbaijani troops opened fire on Armenian positions.", "asserted"),  # told by the writer, not a side
+])
+def test_events_a_side_telling_of_the_other_sides_hostile_act_is_a_report(code, text, modality):
+    [assault] = [e for e in code(text, "2024-03-06") if e.event_type == "ASSAULT"]
+    assert assault.modality == modality
+
+
+def test_events_an_owner_pronoun_that_cannot_be_its_subject_is_the_speaker(code):
+    [assault] = [e for e in code("The Azerbaijani ministry said Armenian troops had opened fire on its positions.",
+                                 "2024-03-06") if e.event_type == "ASSAULT"]
+    assert _sides(assault) == ({"ARM"}, {"AZE"})
+
+
+@pytest.mark.parametrize(("text", "event_type", "sides"), [
+    ("Turkey and Azerbaijan began joint military exercises near Baku.", "COOPERATE", ({"TUR"}, {"AZE"})),
+    ("Russian troops held exercises with Belarusian forces.", "COOPERATE", ({"RUS"}, {"BLR"})),
+    ("Russia held military exercises near the Ukrainian border.", "MOBILIZE", ({"RUS"}, {"UKR"})),
+])
+def test_events_exercises_of_two_states_together_are_cooperation(code, text, event_type, sides):
+    events = code(text, "2024-03-06")
+    assert [(e.event_type, _sides(e)) for e in events if e.event_type in ("COOPERATE", "MOBILIZE")] == [
+        (event_type, sides)]
+
+
+def test_events_a_forecast_is_no_promise(code):
+    events = code("Aliyev is expected to visit Moscow next week, the Kremlin said.", "2024-03-06")
+    assert "AGREE" not in [e.event_type for e in events]
+
+
+@pytest.mark.parametrize(("text", "date", "basis"), [
+    ("Russia offered to mediate between Armenia and Azerbaijan.", "2024-03-06", "publication"),
+    ("On Monday Putin said he would visit Baku in August.", "2024-03-04", "relative"),
+])
+def test_events_a_promise_is_dated_when_it_was_made(code, text, date, basis):
+    [agree] = [e for e in code(text, "2024-03-06") if e.event_type == "AGREE"]
+    assert (agree.modality, agree.date, agree.date_basis) == ("asserted", date, basis)
+
+
+@pytest.mark.parametrize("follow_up", [
+    "They agreed to expand trade.",
+    "The two leaders agreed to expand trade.",
+    "Both sides agreed to expand trade.",
+])
+def test_events_a_plural_subject_means_both_sides_just_told(code, follow_up):
+    events = code(f"Putin met Aliyev in Sochi on Monday. {follow_up}", "2024-03-06")
+    [agree] = [e for e in events if e.event_type == "AGREE" and e.sentence == follow_up]
+    assert _sides(agree) == ({"RUS"}, {"AZE"})
+
+
+def test_events_their_after_a_plural_subject_is_both_sides(code):
+    events = code("Putin met Aliyev in Sochi. They discussed their support for Armenia.", "2024-03-06")
+    [support] = [e for e in events if e.event_type == "SUPPORT"]
+    assert _sides(support) == ({"RUS", "AZE"}, {"ARM"})
+
+
+def test_events_a_recipient_is_not_carried_into_a_sentence_that_names_none(code):
+    events = code("Putin met Aliyev in Sochi on Monday. Later, Putin praised the workers of a factory.", "2024-03-06")
+    [support] = [e for e in events if e.event_type == "SUPPORT"]
+    assert _sides(support)[1] == set()

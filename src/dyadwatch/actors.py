@@ -17,7 +17,10 @@ from .dates import as_date, find_explicit
 from .lexicon import Lexicon, Name
 from .matcher import NameIndex, SkeletonIndex, token_spans
 from .model import Actor, DateValue, Mention, ParsedArticle, Sentence, Token
+from .offices import INSTITUTIONS, Office, offices_in, title_key
 from .persons import NOT_IN_OFFICE, ROLE_TITLES, PersonIndex, skeleton
+from .quotes import quotes
+from .sources import Home, home_of
 
 STAGE = "actors.kb.v3"
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from", "into", "over"}
@@ -35,6 +38,14 @@ _NOT_PEOPLE = {"computers", "borders", "waters", "orders", "letters", "papers", 
                "matters", "headquarters", "containers", "layers", "towers", "powers", "monitors", "sectors",
                "factors", "indicators", "reactors", "corridors", "meters", "metres", "reserves", "supplies"}
 _OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
+_WE = {"we", "our", "us", "ours"}
+_MONARCHIC = {"king", "queen", "prince", "princess", "emir", "amir", "sultan", "sheikh", "crown"}
+_MONARCHS = {"King", "Queen", "Emir", "Sultan"}
+# places and things a state holds: shelling "Armenian villages" targets Armenia, as does downing "a Russian jet"
+_HOLDINGS = {"village", "town", "city", "settlement", "territory", "soil", "airspace", "position", "post",
+             "outpost", "base", "region", "district", "province", "land", "water", "coast", "port", "airport",
+             "infrastructure", "facility", "vessel", "ship", "tanker", "aircraft", "plane", "jet", "drone",
+             "helicopter", "convoy", "checkpoint", "embassy", "consulate", "trench", "border"}
 _STATE_KINDS = {"country", "adjective", "capital", "seat"}  # a title's country before any IGO it names
 
 
@@ -44,6 +55,19 @@ class _Memory:
 
     persons: dict[str, Actor] = field(default_factory=dict)
     recent: list[str] = field(default_factory=list)
+    titles: dict[str, list[Actor]] = field(default_factory=dict)  # "president" → those titled so, in order
+
+    def entitle(self, key: str, actor: Actor) -> None:
+        if key and len(key.split()) <= 4:
+            self.titles.setdefault(key, []).append(actor)
+
+    def titled(self, key: str, home: str | None) -> Actor | None:
+        """The one person the document has given this title; of several, the one of the home country."""
+        people = {a.entity_id or a.name: a for a in self.titles.get(key, [])}
+        if len(people) == 1:
+            return next(iter(people.values()))
+        ours = [a for a in people.values() if home is not None and a.country == home]
+        return ours[-1] if len(ours) == 1 else None
 
     def learn(self, text: str, actor: Actor) -> None:
         key = skeleton(text)
@@ -69,21 +93,80 @@ class ActorResolver:
         self.names = NameIndex(lexicon.names)
         self.people = PersonIndex(lexicon.roles, lexicon.leaders)
         self.persons = SkeletonIndex(v for role in lexicon.roles for v in role.variants)
-        self.sector_phrases = tuple((p, s) for p, s in lexicon.sectors.items() if " " in p)
+        self.longest_phrase = max((len(p.split()) for p in lexicon.sectors), default=1)
 
     def __call__(self, parsed: ParsedArticle) -> tuple[Mention, ...]:
         memory = _Memory()
+        home = home_of(parsed.article, self.lexicon.outlets)
         mentions: list[Mention] = []
         for sentence in parsed.sentences:
             when = _sentence_day(sentence.text, parsed.article.published)
             found = token_spans(sentence, self.names.find(sentence.text))
             names = {i for start, end, _ in found for i in range(start, end)}
-            people = self._persons(sentence, when, memory, names)
+            people = self._persons(sentence, when, memory, names, home)
             taken = {i for m in people for i in range(m.start, m.end)}
-            named = [m for m in self._names(sentence, found, when) if not taken & set(range(m.start, m.end))]
+            named = [self._counterpart(m, people, when) for m in self._names(sentence, found, when)
+                     if not taken & set(range(m.start, m.end))]
+            taken |= {i for m in named for i in range(m.start, m.end)}
             mentions.extend(_placed(people, named))
             mentions.extend(named)
+            mentions.extend(self._offices(sentence, taken, when, memory, home))
         return tuple(sorted(mentions, key=lambda m: (m.sentence, m.start)))
+
+    # -- offices named alone, counterparts, the source's own side --------------------------------
+    def _offices(self, sentence: Sentence, taken: set[int], when: date | None, memory: _Memory, home: Home | None
+                 ) -> list[Mention]:
+        """ "The President thanked ...": the person the document titled so, else the home country's
+        holder of the office that day, else an official of the home country; nothing without a home."""
+        found = self._first_person(sentence, home) if home is not None else []
+        for office in offices_in(sentence, taken, set(memory.titles) | set(ROLE_TITLES)):
+            actor = self._office_holder(office, when, memory, home)
+            if actor is not None:
+                found.append(Mention(sentence.index, office.start, office.end, actor,
+                                     "group" if office.key in INSTITUTIONS else "person"))
+        return found
+
+    def _first_person(self, sentence: Sentence, home: Home) -> list[Mention]:
+        """ "our support for Ukraine" in a government's own text, outside a quote: that government."""
+        quoted = quotes(sentence)
+        return [Mention(sentence.index, t.i, t.i + 1, Actor(t.text, t.text, home.country, "GOV", None, "source.home",
+                                                            0.5, f'"{t.text}" outside a quote, and {home.evidence}'),
+                        "country")
+                for t in sentence.tokens if t.text.lower() in _WE and t.pos == "PRON"
+                and not any(q.holds(sentence, t) for q in quoted)]
+
+    def _office_holder(self, office: Office, when: date | None, memory: _Memory, home: Home | None
+                       ) -> Actor | None:
+        remembered = memory.titled(office.key, home.country if home else None)
+        if remembered is not None and office.key not in INSTITUTIONS:
+            return dataclasses.replace(remembered, text=office.text, rule="document.title",
+                                       confidence=round(remembered.confidence * 0.9, 2),
+                                       evidence=f'"{office.text}": {remembered.name}, given this title earlier')
+        if home is None:
+            return None
+        role = ROLE_TITLES.get(office.key)
+        holder = self.people.holder(home.country, role, when) if role and when else None
+        if holder is not None:
+            return Actor(office.text, holder.name, holder.country, holder.sector, holder.entity_id,
+                         "source.title_at_date", 0.6, f'"{office.text}": {holder.name} was {holder.role} of '
+                         f'{holder.country} on {when}, and {home.evidence}')
+        sector = self._sector(office.key) or "GOV"
+        return Actor(office.text, office.text, home.country, sector, None, "source.home", 0.5,
+                     f'"{office.text}" named alone, and {home.evidence}')
+
+    def _counterpart(self, mention: Mention, people: list[Mention], when: date | None) -> Mention:
+        """ "Lavrov met his Azerbaijani counterpart": the holder of Lavrov's office in Azerbaijan that day."""
+        if not mention.actor.text.lower().endswith("counterpart") or when is None or mention.kind == "person":
+            return mention
+        for person in reversed([p for p in people if p.start < mention.start and p.actor.entity_id]):
+            for role in self.people.roles_held(person.actor.entity_id or "", when):
+                holder = self.people.holder(mention.actor.country or "", role.role, when)
+                if holder is not None:
+                    actor = Actor(mention.actor.text, holder.name, holder.country, holder.sector, holder.entity_id,
+                                  "kb.counterpart", 0.75, f'"{mention.actor.text}" of {person.actor.name}, '
+                                  f'{role.role}: {holder.name} held that office in {holder.country} on {when}')
+                    return dataclasses.replace(mention, actor=actor, kind="person")
+        return mention
 
     # -- countries, capitals, seats, organisations, places ---------------------------------------
     def _names(self, sentence: Sentence, spans: list[tuple[int, int, str]], when: date | None) -> list[Mention]:
@@ -122,9 +205,16 @@ class ActorResolver:
         first = token
         while first.dep == "conj" and first.head < first.i:  # "Hungarian and Romanian officials"
             first = sentence.token(first.head)
-        head = sentence.token(first.head)
-        if first.dep not in ("amod", "compound", "nmod") or head.i <= token.i:
+        head: Token | None = sentence.token(first.head)
+        if first.dep not in ("amod", "compound", "nmod") or head is None or head.i <= token.i:
+            head = _split_noun(sentence, token)  # "accused [Azerbaijani] [forces]": a phrase the parser split
+        if head is None:
             return None
+        if _holding(head):  # "Armenian villages", "Russian positions"
+            phrase = _text(sentence, start, head.i + 1)
+            actor = Actor(phrase, name.name, name.country, None, name.entity_id, "gazetteer.adjective-place", 0.7,
+                          f'"{phrase}": a place or asset of {name.country}')
+            return Mention(sentence.index, start, head.i + 1, actor, "place")
         titled = self._titled(sentence, start, head.i + 1, name, when, role_words=_text(sentence, end, head.i + 1))
         if titled is None and {head.lemma.lower(), head.text.lower()} & _ACTS_OF_STATE:  # "a Russian proposal"
             actor = Actor(token.text, name.name, name.country, "GOV", name.entity_id, "gazetteer.adjective-act", 0.7,
@@ -180,7 +270,7 @@ class ActorResolver:
                      f'"{phrase}": {holder.name} was {holder.role} on {when}')
 
     # -- persons ---------------------------------------------------------------------------------
-    def _persons(self, sentence: Sentence, when: date | None, memory: _Memory, names: set[int]
+    def _persons(self, sentence: Sentence, when: date | None, memory: _Memory, names: set[int], home: Home | None
                  ) -> list[Mention]:
         """Persons the knowledge base or the document knows, and names the tagger calls persons
         that are not countries, places or organisations."""
@@ -193,30 +283,62 @@ class ActorResolver:
         mentions = []
         for start, end in _outermost({s for s in spans if s[0] < s[1]}):
             start = _extend_name(sentence, start, end)
-            text = _text(sentence, start, end)
-            actor = self._person(text, _title(sentence, start, end), when, memory, sentence.index)
+            text, title = _text(sentence, start, end), _title(sentence, start, end)
+            actor = self._person(text, title, when, memory, sentence.index, home)
             if actor is not None:
                 memory.learn(text, actor)
+                self._learn_titles(memory, title, actor, when)
                 mentions.append(Mention(sentence.index, start, end, actor, "person"))
         return mentions
 
-    def _person(self, text: str, title: str, when: date | None, memory: _Memory, index: int) -> Actor | None:
+    def _learn_titles(self, memory: _Memory, title: str, actor: Actor, when: date | None) -> None:
+        """Remember the titles the text gives a person ("Vice President Kamala Harris" → "vice president",
+        without the country: "Russian Foreign Minister" → "foreign minister") and the offices the tables
+        say the person held that day, so that the office named alone later finds them."""
+        words = title
+        for start, end, _ in reversed(self.names.find(title)):
+            words = f"{words[:start]} {words[end:]}"
+        memory.entitle(title_key(words), actor)
+        if actor.entity_id and when is not None:
+            for role in self.people.roles_held(actor.entity_id, when):
+                memory.entitle(title_key(role.role), actor)
+
+    def _person(self, text: str, title: str, when: date | None, memory: _Memory, index: int, home: Home | None
+                ) -> Actor | None:
         country, sector = self._title_meaning(title)
         pick = self.people.pick(text, when, country, memory.recent)
         remembered = memory.recall(text)
         if remembered is not None and (pick is None or pick.rule == "kb.surname_nearest"):
             return Actor(text, remembered.name, remembered.country, remembered.sector, remembered.entity_id,
                          "document", remembered.confidence, f'"{text}": {remembered.name}, named earlier')
+        if pick is not None and country and pick.role.country != country and not (when and pick.role.held_on(when)):
+            role = pick.role  # "U.N. mediator Diego Cordovez" before he was Ecuador's minister: the title decides
+            return Actor(text, role.name, country, sector or role.sector, role.entity_id, "title", 0.7,
+                         f'title "{title}" (sentence {index + 1}); the tables know {role.name} as {role.role} '
+                         f'({role.country}) only at other dates')
         if pick is not None:
             role = pick.role
             return Actor(text, role.name, role.country, role.sector, role.entity_id, pick.rule, pick.confidence,
                          pick.evidence)
         if not any(c.isalpha() for c in text) or text.isupper():
             return None
+        if not country and sector in _OFFICIAL_SECTORS and home is not None and self._may_hold(home.country, title,
+                                                                                                 when):
+            return Actor(text, text, home.country, sector, None, "source.home", 0.45,
+                         f'title "{title}" (sentence {index + 1}), and {home.evidence}')
         if country or sector:
             return Actor(text, text, country, sector, None, "title", 0.6 if country else 0.4,
                          f'title "{title}" (sentence {index + 1})')
         return Actor(text, text, None, None, None, "name", 0.4, "a name the tagger found, with no title")
+
+    def _may_hold(self, country: str, title: str, when: date | None) -> bool:
+        """Whether an unknown person with this title can be an official of ``country``: not when the
+        tables know who held that office there that day ("President Barham Saleh" in a White House text
+        is not the US president), nor a monarch's title in a state whose tables list no monarch."""
+        role = _role_of(title_key(title))
+        if role is not None and when is not None and self.people.holder(country, role, when) is not None:
+            return False
+        return not (_MONARCHIC & set(title_key(title).split()) and not self.people.has_role(country, _MONARCHS))
 
     def _title_meaning(self, title: str) -> tuple[str | None, str | None]:
         named = [self.lexicon.names[form] for _, _, form in self.names.find(title)]
@@ -227,16 +349,16 @@ class ActorResolver:
         return country, self._sector(title) if title else None
 
     def _sector(self, words: str) -> str | None:
-        """The sector the words give: a phrase of the sector table ("armed forces"), else the last word
-        that has one ("Deputy Foreign Minister" → GOV)."""
-        lowered = words.lower()
-        for phrase, sector in self.sector_phrases:
-            if phrase in lowered:
-                return sector
-        for word in reversed(re.findall(r"[a-z-]+", lowered)):
-            if word in self.lexicon.sectors:
-                return self.lexicon.sectors[word]
-        return None
+        """The sector the words give: the longest phrase of the sector table they hold ("armed forces"),
+        else the last word that has one ("Deputy Foreign Minister" → GOV)."""
+        found = re.findall(r"[a-z-]+", words.lower())
+        sectors = self.lexicon.sectors
+        for size in range(min(self.longest_phrase, len(found)), 1, -1):
+            for start in range(len(found) - size + 1):
+                phrase = " ".join(found[start:start + size])
+                if phrase in sectors:
+                    return sectors[phrase]
+        return next((sectors[word] for word in reversed(found) if word in sectors), None)
 
 
 def _may_be_person(sentence: Sentence, token: Token) -> bool:
@@ -308,6 +430,11 @@ def _title(sentence: Sentence, start: int, end: int) -> str:
         words = [t for t in sentence.subtree(noun.i) if t.i < start]
         if words:
             parts.append(_text(sentence, words[0].i, noun.i + 1))
+    for i in range(first, end):  # "President Félix Tshisekedi of the Democratic Republic of the Congo"
+        for child in sentence.children(i):
+            if child.dep == "prep" and child.lemma.lower() == "of" and child.i >= end:
+                subtree = sentence.subtree(child.i)
+                parts.append(_text(sentence, subtree[0].i, subtree[-1].i + 1))
     return " ".join(parts)
 
 
@@ -331,6 +458,21 @@ def _placed(people: list[Mention], named: list[Mention]) -> list[Mention]:
                                      evidence=f"{m.actor.evidence}; the only country the sentence names is "
                                               f"{country}".lstrip("; ")))
             for m in people]
+
+
+def _holding(noun: Token) -> bool:
+    """A place or thing a state holds; "positions" held, but "the Russian position" is a stance."""
+    return noun.lemma.lower() in _HOLDINGS and (noun.lemma.lower() != "position" or noun.tag == "NNS")
+
+
+def _split_noun(sentence: Sentence, adjective: Token) -> Token | None:
+    """The noun right after an adjective that the parser gave the same role instead of making the
+    adjective its modifier: "accused Azerbaijani(dobj) forces(dobj) of shelling"."""
+    following = [t for t in sentence.tokens if t.i == adjective.i + 1]
+    if following and following[0].pos in ("NOUN", "PROPN") and following[0].dep == adjective.dep \
+            and following[0].head == adjective.head:
+        return following[0]
+    return None
 
 
 def _people(token: Token) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -21,8 +22,8 @@ from dataclasses import dataclass
 from . import modality
 from .dates import as_date, event_date
 from .lexicon import EventType, Lexicon
-from .model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Token
-from .quotes import FIRST_PERSON, Quote, cue, quotes
+from .model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Token, countries
+from .quotes import FIRST_PERSON, SAYING, Quote, cue, quotes
 from .timex import weekday_reading
 
 STAGE = "events.rules.v2"
@@ -36,6 +37,12 @@ _RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "tow
 _STANCES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # already what is said, not what is done
 _EMBEDDING = {"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj"}
 _ARRIVING = {"arrive", "land", "visit", "travel", "fly", "stop"}
+# verbs whose object is what is talked about, not who is talked to: "discussed a treaty between A and B"
+_TOPIC_VERBS = {"discuss", "debate", "review", "consider", "examine", "address", "raise", "negotiate", "talk",
+                "explore", "tackle"}
+_EXERCISES = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "games", "patrol", "patrols"}
+_WHERE = {"in", "near", "at", "inside", "across", "throughout", "outside", "around", "along"}
+_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}  # "talks on Karabakh": the subject of talks
 _CLAIMING_ACTS = {"claim"}
 _TAKING_PART = {"engage", "participate", "join", "take", "involve", "remain", "stay", "put", "place", "keep"}
 _ASKING_OTHERS = {"want", "pressure", "press", "encourage"}
@@ -71,6 +78,8 @@ _SAME_EVENT = re.compile(
     r"|\bthe\s+two\s+(?:sides|countries|states|presidents|leaders|governments|ministers|delegations|parties)\b",
     re.I)
 _SAME_EVENT_REACH = 6  # sentences
+_SIDES = {"leader", "side", "president", "minister", "country", "delegation", "party", "government", "counterpart",
+          "nation", "state", "official", "chief"}  # "the two leaders", "both sides": the sides just told
 _PRONOUNS = {"he", "she"}  # subjects only: "his visit" after "X told Y" is too often wrong
 # a conditional whose consequence is force: "if the lands are not freed, we will be compelled to ..."
 _FORCE_HEADS = {"compel", "force", "oblige", "retaliate", "respond", "strike", "attack", "resort", "liberate",
@@ -114,18 +123,24 @@ class EventCoder:
         same_event = memory.dyad is not None and sentence.index - memory.dyad_at <= _SAME_EVENT_REACH and bool(
             _SAME_EVENT.search(sentence.text))
         for trigger in self._triggers(sentence, quoted):
-            actor, recipient = _arguments(sentence, trigger, mentions)  # places included: "demonstrators in Baghdad"
+            quad = self.lexicon.event_types[trigger.event_type].quad_code
+            actor, recipient = _arguments(sentence, trigger, mentions, quad)  # places: "demonstrators in Baghdad"
             inherited = (not actor and not recipient and same_event and memory.dyad is not None
                          and self.lexicon.event_types[trigger.event_type].quad_code in (1, 2))  # what talks yield
             if inherited and memory.dyad is not None:
                 actor, recipient = memory.dyad  # "During the visit, two documents were signed."
+            if trigger.event_type == "MOBILIZE" and _joint(trigger, actor, recipient):
+                trigger = dataclasses.replace(trigger, event_type="COOPERATE", entry=None)
+            if not recipient and quad in (2, 4):
+                recipient = _where_aimed(sentence, trigger, mentions, actor)
             if not any(a.country for a in actor + recipient):
                 continue  # an event needs a side placed in a country (or an IGO); "Three US soldiers were
                 # killed" has a target and no known source
             event = self._event(parsed, sentence, trigger, actor, recipient, mentions, weekdays, inherited, quoted)
             obliged = any(c.dep == "aux" and c.lemma.lower() in ("must", "should")
                           for c in sentence.children(trigger.token.i))  # what another "must" do is no promise
-            for coded in (event, None if obliged else self._stance(event)):
+            stance = None if obliged else self._stance(event, sentence, trigger.token, parsed, weekdays)
+            for coded in (event, stance):
                 if coded is None:
                     continue
                 key = (coded.event_type, _ids(coded.actor), _ids(coded.recipient))
@@ -133,27 +148,45 @@ class EventCoder:
                     seen.add(key)
                     yield coded
 
-    def _stance(self, event: Event) -> Event | None:
+    def _stance(self, event: Event, sentence: Sentence, trigger: Token, parsed: ParsedArticle, weekdays: str
+                ) -> Event | None:
         """What saying so is, in PLOVER: a cooperative act promised or offered ("will support",
         "would meet if") is AGREE, a hostile one ("will impose sanctions", "could close its border")
-        is THREATEN, and a cooperative act refused ("refused to meet", "did not sign") is REJECT."""
+        is THREATEN, and a cooperative act refused ("refused to meet", "did not sign") is REJECT. A
+        forecast by others ("is expected to visit") is no one's promise. The stance is dated as the
+        saying is: by the verb that states it ("offered on Monday to mediate"), else the publication."""
         kind = self.lexicon.event_types[event.event_type]
         cooperative = kind.quad_code in (1, 2)
         if event.modality in ("future", "hypothetical") and event.event_type not in _STANCES:
+            if modality.forecast(sentence, trigger):
+                return None
             stance = "AGREE" if cooperative else "THREATEN"
         elif event.modality == "negated" and cooperative:
             stance = "REJECT"
         else:
             return None
         said = self.lexicon.event_types[stance]
+        if event.modality == "negated":
+            date, precision, basis = event.date, event.date_precision, event.date_basis
+        else:
+            date, precision, basis = self._saying_date(sentence, trigger, parsed, weekdays)
         return dataclasses.replace(
             event, id=_event_id(event.doc_id, event.span[0], event.id, stance, event.actor, event.recipient,
                                 event.coder),
             event_type=stance, mode=None, quad_code=said.quad_code, intensity=said.intensity, cameo=said.cameo,
-            modality="asserted", date=event.date if event.modality == "negated" else None,
-            date_precision=event.date_precision if event.modality == "negated" else None,
-            date_basis=event.date_basis if event.modality == "negated" else "unknown",
+            modality="asserted", date=date, date_precision=precision, date_basis=basis,
             confidence=round(min(event.confidence + 0.02, 0.95), 2))
+
+    def _saying_date(self, sentence: Sentence, trigger: Token, parsed: ParsedArticle, weekdays: str
+                     ) -> tuple[str | None, str | None, str]:
+        """The date of the statement of a promise or threat: of the verb that states it, else publication."""
+        published = parsed.article.published
+        head = modality.statement(sentence, trigger)
+        if head is None:
+            return (published.value, published.precision, "publication") if published else (None, None, "unknown")
+        governing = [t.i for t in modality.clause_chain(sentence, head)][1:]
+        date, basis, _ = event_date(sentence, head.i, governing, published, False, weekdays)
+        return (date.value if date else None), (date.precision if date else None), basis
 
     def _triggers(self, sentence: Sentence, quoted: list[Quote]) -> Iterator[_Trigger]:
         """The sentence's triggers: verbs, event nouns, conditional threats, demands; then each quote
@@ -174,8 +207,8 @@ class EventCoder:
                     yield said  # and the threatened or demanded act itself, where it is an event
                 trigger = self._verb_trigger(sentence, token)
                 if trigger is not None:
-                    if trigger.noun is not None:
-                        used_nouns.add(trigger.noun.i)
+                    if trigger.noun is not None and not (trigger.entry and trigger.entry[1] in _TOPIC_VERBS):
+                        used_nouns.add(trigger.noun.i)  # "discussed their support for Ukraine" keeps its event
                     yield trigger
         for token in sentence.tokens:
             entry = self._noun_entry(sentence, token) if token.pos in ("NOUN", "PROPN") else None
@@ -187,8 +220,12 @@ class EventCoder:
         """The row of the trigger table for an event noun: "hunger strike" before "strike"."""
         nouns = self.lexicon.noun_triggers
         for child in sentence.children(token.i):
-            if child.dep in ("amod", "compound") and f"{child.lemma.lower()} {token.lemma.lower()}" in nouns:
-                return "NOUN", f"{child.lemma.lower()} {token.lemma.lower()}"
+            for pair in (f"{child.lemma.lower()} {token.lemma.lower()}", f"{child.lemma.lower()} {token.text.lower()}"):
+                if child.dep in ("amod", "compound") and pair in nouns:
+                    return "NOUN", pair
+        for child in sentence.children(token.i):  # "a call with Erdogan" (but "a call for talks")
+            if child.dep == "prep" and f"{token.lemma.lower()} {child.lemma.lower()}" in nouns:
+                return "NOUN", f"{token.lemma.lower()} {child.lemma.lower()}"
         key = next((k for k in (token.text.lower(), token.lemma.lower()) if k in nouns), None)
         if key is None:  # "a mediation mission", "peace talks" under another name: the modifier is the event
             key = next((c.lemma.lower() for c in sentence.children(token.i)
@@ -208,6 +245,8 @@ class EventCoder:
     def _verb_trigger(self, sentence: Sentence, verb: Token) -> _Trigger | None:
         verbs = self.lexicon.verb_triggers
         lemma = self._lemma(verb)
+        if lemma in _TOPIC_VERBS and self._purpose_of_talks(sentence, verb):
+            return None  # "spoke with King Salman to discuss ...": the call is the event, the topic its purpose
         children = sentence.children(verb.i)
         obj = next((c for c in children if c.dep in ("dobj", "nsubjpass")), None)
         objects = (obj.text.lower(), obj.lemma.lower(), *(c.lemma.lower() for c in sentence.children(obj.i)
@@ -235,6 +274,16 @@ class EventCoder:
             return None
         return _Trigger(verb, verbs[lemma], obj if obj is not None and obj.pos == "NOUN" else None, ("VERB", lemma))
 
+    def _purpose_of_talks(self, sentence: Sentence, verb: Token) -> bool:
+        if verb.dep not in ("xcomp", "advcl", "acl", "relcl") or verb.head == verb.i:
+            return False
+        head = sentence.token(verb.head)
+        if head.pos in ("NOUN", "PROPN"):
+            entry = self._noun_entry(sentence, head)
+            return entry is not None and self.lexicon.noun_triggers[entry[1]] == "CONSULT"
+        talks = self._verb_trigger(sentence, head) if head.pos in ("VERB", "AUX") else None
+        return talks is not None and talks.event_type == "CONSULT"
+
     def _complete(self, sentence: Sentence, verb: Token, lemma: str) -> bool:
         """Verbs that are events only with the right complement: "claimed that Baku shelled" (a hostile
         act: an accusation, not "claimed victory"), "wants Putin to attack" (someone asked to act)."""
@@ -260,6 +309,8 @@ class EventCoder:
         said = modality.by_date(said, date, article.published, later)
         if basis == "publication" and said == "asserted" and modality.background(sentence, trigger.token):
             said, date, basis = "historical", None, "unknown"  # "in the war": not on the day of the article
+        if said == "asserted" and kind.quad_code >= 3 and _claimed_by_other(sentence, trigger.token, actor, mentions):
+            said = "reported"  # "the Azerbaijani ministry said Armenian troops had opened fire"
         coder = self.stage
         return Event(
             id=_event_id(article.doc_id, sentence.start, trigger.token.i, trigger.event_type, actor, recipient, coder),
@@ -309,10 +360,10 @@ def _noun_has_arguments(sentence: Sentence, noun: Token) -> bool:
     return any(c.dep in ("poss", "prep", "amod", "compound") for c in sentence.children(noun.i))
 
 
-def _arguments(sentence: Sentence, trigger: _Trigger, mentions: list[Mention]
+def _arguments(sentence: Sentence, trigger: _Trigger, mentions: list[Mention], quad: int
                ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     if trigger.noun is trigger.token:
-        return _noun_arguments(sentence, trigger.token, mentions)
+        return _noun_arguments(sentence, trigger, mentions, quad)
     subjects, objects = _verb_slots(sentence, trigger)
     actor = _actors_at(sentence, subjects, mentions)
     if trigger.quote is not None:  # the speaker, to the one spoken to or those named in the quote
@@ -329,6 +380,21 @@ def _arguments(sentence: Sentence, trigger: _Trigger, mentions: list[Mention]
         return actor, _others(tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside)), actor)
     recipient = _others(_actors_at(sentence, objects, mentions), actor)
     return _reciprocal(actor, recipient)
+
+
+def _where_aimed(sentence: Sentence, trigger: _Trigger, mentions: list[Mention], actor: tuple[Actor, ...]
+                 ) -> tuple[Actor, ...]:
+    """A material act that names no target is aimed at where it took place: "shelled positions near
+    Tartar", "strikes in Ukraine", "lifted the curfew in Montenegro"."""
+    holders = [trigger.token, *([trigger.noun] if trigger.noun is not None else []),
+               *(c for c in sentence.children(trigger.token.i) if c.dep in ("dobj", "nsubjpass"))]
+    return _others(_actors_at(sentence, _places_at(sentence, holders), mentions), actor)
+
+
+def _places_at(sentence: Sentence, holders: Iterable[Token]) -> list[Token]:
+    """The nouns of the phrases that say where an act took place: "in Ukraine", "near the border"."""
+    return [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() in _WHERE
+            for p in sentence.children(c.i) if p.dep == "pobj"]
 
 
 def _conditional_threat(sentence: Sentence, verb: Token) -> _Trigger | None:
@@ -392,21 +458,87 @@ def _pronouns(sentence: Sentence, named: list[Mention], memory: _Memory, quoted:
                 Mention(sentence.index, -1, -1, memory.person, "person") if memory.person else None)
         elif word in ("it", "they", "its", "their") and (token.dep in ("nsubj", "nsubjpass") or (
                 token.dep == "poss" and sentence.token(token.head).dep in ("nsubj", "nsubjpass"))):
-            clause = sentence.token(token.head)
-            while clause.pos not in ("VERB", "AUX") and clause.head != clause.i:  # "their forces had withdrawn"
-                clause = sentence.token(clause.head)
-            if clause.dep in ("ccomp", "xcomp", "advcl", "conj") and clause.head != clause.i:
-                speakers = [m for c in sentence.children(clause.head) if c.dep in ("nsubj", "nsubjpass")
-                            for m in _mentions_at(sentence, c, named) if m.kind != "place"]
-                antecedent = speakers[0] if speakers else None
+            antecedent = _speaker(sentence, token, named)
+        elif word in ("its", "their") and token.dep == "poss" and not _agrees_with_subject(sentence, token):
+            antecedent = _speaker(sentence, token, named)  # "the ministry said troops fired on its positions"
+        elif word in ("its", "their") and token.dep == "poss":  # "They discussed their support for Ukraine"
+            found += [_refers(sentence, token, m) for m in _subject_mentions(sentence, token, named + found)]
         if antecedent is not None:
             found.append(_refers(sentence, token, antecedent))
+        elif memory.dyad is not None and _both_sides(sentence, token, named):
+            found += [_refers(sentence, token, Mention(sentence.index, -1, -1, actor, "group"))
+                      for actor in dict.fromkeys(memory.dyad[0] + memory.dyad[1])]
     for quote in quoted:
         speakers = [m for c in (sentence.children(quote.verb.i) if quote.verb else ()) if c.dep == "nsubj"
                     for m in _mentions_at(sentence, c, named + found) if m.kind != "place"]
         found += [_refers(sentence, t, speakers[0]) for t in sentence.tokens
                   if speakers and t.text.lower() in FIRST_PERSON and quote.holds(sentence, t)]
     return found
+
+
+def _joint(trigger: _Trigger, actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> bool:
+    """Exercises, drills or patrols of two states together are military cooperation (PLOVER COOPERATE),
+    not a mobilisation against each other: "Turkey and Azerbaijan began exercises", "drills with Belarus"."""
+    kind = trigger.entry[1].split()[-1] if trigger.entry else ""
+    mine, theirs = set(countries(actor)), set(countries(recipient))
+    return kind in _EXERCISES and bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _claimed_by_other(sentence: Sentence, trigger: Token, actor: tuple[Actor, ...], mentions: list[Mention]) -> bool:
+    """A hostile act told by a speaker who is not its actor: one side's claim about the other."""
+    for clause, head in itertools.pairwise(modality.clause_chain(sentence, trigger)):
+        if clause.dep == "ccomp" and head.lemma.lower() in SAYING:
+            speakers = _actors_at(sentence, [c for c in sentence.children(head.i) if c.dep == "nsubj"], mentions)
+            said_by = set(countries(speakers))
+            return bool(said_by) and not said_by & set(countries(actor))
+    return False
+
+
+def _both_sides(sentence: Sentence, token: Token, named: list[Mention]) -> bool:
+    """A subject that means both sides of the event just told: "They agreed", "The two leaders
+    discussed", "Both sides committed", "The presidents also reviewed" (not "the leaders of Iran")."""
+    if token.dep not in ("nsubj", "nsubjpass"):
+        return False
+    if token.text.lower() == "they":
+        return True
+    determiners = {c.text.lower() for c in sentence.children(token.i) if c.dep in ("det", "nummod", "predet")}
+    inside = {t.i for t in sentence.subtree(token.i)}
+    return (token.lemma.lower() in _SIDES and token.tag == "NNS" and bool(determiners & {"the", "two", "both"})
+            and not any(m.start in inside for m in named))
+
+
+def _clause_of(sentence: Sentence, token: Token) -> Token:
+    """The verb of the clause a word is in."""
+    clause = sentence.token(token.head)
+    while clause.pos not in ("VERB", "AUX") and clause.head != clause.i:  # "their forces had withdrawn"
+        clause = sentence.token(clause.head)
+    return clause
+
+
+def _speaker(sentence: Sentence, token: Token, named: list[Mention]) -> Mention | None:
+    """Who said or did what the clause of a pronoun completes: "Hungary said it will support"."""
+    clause = _clause_of(sentence, token)
+    if clause.dep not in ("ccomp", "xcomp", "advcl", "conj") or clause.head == clause.i:
+        return None
+    speakers = [m for c in sentence.children(clause.head) if c.dep in ("nsubj", "nsubjpass")
+                for m in _mentions_at(sentence, c, named) if m.kind != "place"]
+    return speakers[0] if speakers else None
+
+
+def _subject_mentions(sentence: Sentence, pronoun: Token, named: list[Mention]) -> list[Mention]:
+    """What the subject of an owner pronoun's clause names: "Russia moved its troops" → Russia."""
+    clause = _clause_of(sentence, pronoun)
+    return [m for c in sentence.children(clause.i) if c.dep in ("nsubj", "nsubjpass") and c.i != pronoun.head
+            for m in _mentions_at(sentence, c, named) if m.kind != "place"]
+
+
+def _agrees_with_subject(sentence: Sentence, pronoun: Token) -> bool:
+    """Whether an owner pronoun can be its own clause's subject: "its" a singular one, "their" a plural
+    one ("troops fired on its positions": not the troops')."""
+    clause = _clause_of(sentence, pronoun)
+    subjects = [c for c in sentence.children(clause.i) if c.dep in ("nsubj", "nsubjpass")]
+    plural = pronoun.text.lower() == "their"
+    return any((s.tag in ("NNS", "NNPS") or s.text.lower() in ("they", "we")) == plural for s in subjects)
 
 
 def _refers(sentence: Sentence, token: Token, antecedent: Mention) -> Mention:
@@ -422,10 +554,12 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
     children = sentence.children(verb.i)
     subjects = [c for c in children if c.dep in ("nsubj", "csubj")]
     subjects += [p for c in children if c.dep == "agent" for p in sentence.children(c.i) if p.dep == "pobj"]
-    objects = [c for c in children if c.dep in ("dobj", "dative", "nsubjpass", "attr", "oprd")]
+    topical = trigger.entry is not None and trigger.entry[1] in _TOPIC_VERBS  # what is discussed is no side
+    objects = [c for c in children if c.dep in (("dative",) if topical else ("dobj", "dative", "nsubjpass", "attr",
+                                                                              "oprd"))]
     objects += [p for c in children if c.dep == "dative" and c.pos == "ADP"  # "provide support to Israel"
                 for p in sentence.children(c.i) if p.dep == "pobj"]
-    holders = [verb] + ([trigger.noun] if trigger.noun is not None else []) + objects
+    holders = [verb] + ([trigger.noun] if trigger.noun is not None and not topical else []) + objects
     if not any(c.dep in ("dobj", "dative") for c in children):  # "threatened to impose a regime on Georgia"
         for done in (c for c in children if c.dep == "xcomp"):
             inner = [c for c in sentence.children(done.i) if c.dep in ("dobj", "dative")]
@@ -435,12 +569,13 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
         # stop the talks if the United States goes ahead": the one the condition is about
         objects += [s for c in children if c.dep == "ccomp" for s in sentence.children(c.i) if s.dep == "nsubj"]
         objects += _condition_subjects(sentence, verb)
-    if verb.lemma.lower() in _ARRIVING or trigger.event_type in ("PROTEST", "CONSULT"):
-        # "arrived in Amman", "protested in Beijing", "a summit in Switzerland"
+    if verb.lemma.lower() in _ARRIVING or trigger.event_type == "PROTEST":
+        # "arrived in Amman" (the host), "protested in Beijing"; but "met his counterpart in Moscow" is where
         objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep"
                     and c.lemma.lower() in ("in", "at") for p in sentence.children(c.i) if p.dep == "pobj"]
+    topics = _TOPIC_PREPS if trigger.event_type == "CONSULT" else set()
     objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and _aims(c, h)
-                for p in sentence.children(c.i) if p.dep == "pobj"]
+                and c.lemma.lower() not in topics for p in sentence.children(c.i) if p.dep == "pobj"]
     if not any(o.dep in ("dobj", "dative") for o in objects) and verb.dep == "conj" and verb.head != verb.i:
         # "telephoned Aliyev and apologised"
         objects = [c for c in sentence.children(verb.head) if c.dep in ("dobj", "dative")]
@@ -466,18 +601,33 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
     return subjects, objects
 
 
-def _noun_arguments(sentence: Sentence, noun: Token, mentions: list[Mention]
+def _noun_arguments(sentence: Sentence, trigger: _Trigger, mentions: list[Mention], quad: int
                     ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """The sides of an event noun: its owners and "between"/"by" phrases act, the phrases that aim it
+    ("sanctions on Russia", "talks with Baku") receive it. "of" names the one acted on for a hostile act
+    or after an owner ("its invasion of Ukraine", "the bombing of Belgrade"), else the actor ("a visit
+    of Putin"); a promise is aimed at the object of what it promises ("the commitment to support Saudi
+    Arabia"); a material act without a target is aimed at where it happened ("strikes in Ukraine")."""
+    noun = trigger.token
     children = sentence.children(noun.i)
     children += tuple(c for topic in _noun_topics(sentence, noun) for c in sentence.children(topic.i)
                       if c.dep == "prep")  # "an agreement on cooperation between A and B"
     owners = [c for c in children if c.dep in ("poss", "amod", "compound")]
-    between = [p for c in children if c.dep == "prep" and c.lemma.lower() in ("between", "among", "of", "by")
+    of_acted_on = quad >= 3 or any(c.dep == "poss" for c in children)
+    agents = {"between", "among", "by"} | (set() if of_acted_on else {"of"})
+    aims = (_RECIPIENT_PREPS - (_TOPIC_PREPS if trigger.event_type == "CONSULT" else set())) | (
+        {"of"} if of_acted_on else set())
+    between = [p for c in children if c.dep == "prep" and c.lemma.lower() in agents
                for p in sentence.children(c.i) if p.dep == "pobj"]
-    targets = [p for c in children if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS
+    targets = [p for c in children if c.dep == "prep" and c.lemma.lower() in aims
                for p in sentence.children(c.i) if p.dep == "pobj"]
     actor = _actors_at(sentence, owners + between, mentions)
-    return _reciprocal(actor, _others(_actors_at(sentence, targets, mentions), actor))
+    recipient = _others(_actors_at(sentence, targets, mentions), actor)
+    if not recipient:  # "the U.S. commitment to support Saudi Arabia"
+        promised = [c for c in children if c.dep in ("acl", "relcl") and c.pos == "VERB"]
+        recipient = _others(_actors_at(sentence, [o for v in promised for o in sentence.children(v.i)
+                                                  if o.dep in ("dobj", "dative")], mentions), actor)
+    return _reciprocal(actor, recipient)
 
 
 def _others(recipient: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -495,11 +645,14 @@ def _reciprocal(actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> tuple
 
 
 def _actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention]) -> tuple[Actor, ...]:
-    """The actors a slot names: mentions at its head, at coordinated heads, or modifying it."""
-    found: list[Actor] = []
+    """The actors a slot names: mentions at its head, at coordinated heads, or modifying it. A place
+    counts only where the slot names no actor: "met Bayramov in Moscow" is a meeting with Bayramov."""
+    found: list[Mention] = []
     for head in _with_conjuncts(sentence, heads):
-        found.extend(m.actor for m in _mentions_at(sentence, head, mentions) if m.actor not in found)
-    return tuple(found)
+        found.extend(m for m in _mentions_at(sentence, head, mentions) if m not in found)
+    if any(m.kind != "place" for m in found):
+        found = [m for m in found if m.kind != "place"]
+    return tuple(dict.fromkeys(m.actor for m in found))
 
 
 def _mentions_at(sentence: Sentence, head: Token, mentions: list[Mention]) -> list[Mention]:

@@ -27,6 +27,7 @@ _HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "app
 _ACCUSING = {"accuse", "blame", "charge", "suspect", "criticize", "criticise", "condemn", "fault", "denounce"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
+_FORECASTS = {"due", "schedule", "slate", "likely", "set", "poised", "tip"}
 _FAILING = {"failure", "collapse", "breakdown", "suspension", "cancellation", "lack", "absence"}
 _ERAS = {"war", "campaign", "conflict", "era", "occupation", "regime", "time"}
 _EARLY = {"first", "early", "initial"}
@@ -72,6 +73,24 @@ def of(sentence: Sentence, trigger: Token) -> str:
     if aux & _HYPOTHETICAL_AUX:
         return "hypothetical"
     return "asserted"
+
+
+def forecast(sentence: Sentence, trigger: Token) -> bool:
+    """ "is expected to visit", "is due to arrive", "is set to sign": what others foresee, not a promise."""
+    for head in _governing(sentence, trigger)[1:]:
+        passive = any(c.dep == "auxpass" for c in sentence.children(head.i))
+        if head.lemma.lower() in _FORECASTS or (head.lemma.lower() == "expect" and passive):
+            return True
+    return False
+
+
+def statement(sentence: Sentence, trigger: Token) -> Token | None:
+    """The verb that states a future or conditional act, where it is not itself future: "offered to
+    mediate", "said it would retaliate"; None when the act is told without one ("will visit")."""
+    for head in list(clause_chain(sentence, trigger))[1:]:
+        if head.pos in ("VERB", "AUX") and of(sentence, head) in ("asserted", "reported"):
+            return head
+    return None
 
 
 def _negated(sentence: Sentence, governing: list[Token], words: list[Token]) -> bool:

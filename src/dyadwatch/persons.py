@@ -25,8 +25,9 @@ ROLE_TITLES = {
     "secretary of defense": "Defence Minister", "secretary general": "Secretary General",
     "secretary-general": "Secretary General", "supreme leader": "Supreme Leader",
     "leader": "Leader", "head of state": "President", "chancellor": "Chancellor", "king": "King",
-    "emir": "Emir",
+    "emir": "Emir", "vice president": "Vice President", "vice-president": "Vice President",
 }
+_SUFFIX = re.compile(r"(?: (?:jr|sr|i{2,3}|iv))+$")
 NOT_IN_OFFICE = ("former", "late", "ex-", "deputy", "vice", "first deputy", "acting", "then")
 
 
@@ -56,12 +57,19 @@ class PersonIndex:
         self.roles = tuple(roles)
         self.leaders = tuple(leaders)
         self.by_key: dict[str, list[Role]] = {}
+        self.by_entity: dict[str, list[Role]] = {}
+        self.by_office: dict[tuple[str, str], list[Role]] = {}
         for role in self.roles:
+            self.by_entity.setdefault(role.entity_id, []).append(role)
+            self.by_office.setdefault((role.country, role.role), []).append(role)
             for key in {skeleton(variant) for variant in role.variants}:
                 self.by_key.setdefault(key, []).append(role)
 
     def candidates(self, text: str) -> list[Role]:
-        return self.by_key.get(skeleton(text), [])
+        """The roles of the persons a name may be; "Joseph R. Biden Jr." is tried as "Joseph R. Biden"
+        when the tables know no one of that name with the suffix."""
+        key = skeleton(text)
+        return self.by_key.get(key) or self.by_key.get(_SUFFIX.sub("", key), [])
 
     def explain(self, text: str, when: date | None) -> list[tuple[Role, bool]]:
         """Every role the name may point at, and whether it was held on ``when``."""
@@ -80,7 +88,14 @@ class PersonIndex:
                 if (found := self.holder(country, office, when)) is not None:
                     return found
             return None
-        return next((r for r in self.roles if r.country == country and r.role == role and r.held_on(when)), None)
+        return next((r for r in self.by_office.get((country, role), ()) if r.held_on(when)), None)
+
+    def roles_held(self, entity_id: str, when: date) -> list[Role]:
+        """The offices of the tables (not the dictionary's CAMEO codes) a person held on ``when``."""
+        return [r for r in self.by_entity.get(entity_id, ()) if r.held_on(when) and not r.role.startswith("CAMEO")]
+
+    def has_role(self, country: str, roles: set[str]) -> bool:
+        return any((country, role) in self.by_office for role in roles)
 
     def pick(self, text: str, when: date | None, country: str | None = None,
              recent: Iterable[str] = ()) -> Pick | None:
