@@ -26,7 +26,7 @@ from .model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Tok
 from .quotes import FIRST_PERSON, SAYING, Quote, cue, quotes
 from .timex import weekday_reading
 
-STAGE = "events.rules.v2"
+STAGE = "events.rules.v3"
 _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "conduct", "give", "reach",
           "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver", "renew", "resume",
           "begin", "start", "continue", "open", "complete", "organize", "organise", "lodge", "file", "declare",
