@@ -48,6 +48,18 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Outlet:
+    """A news source (a web domain such as ``kremlin.ru``, or an outlet's name such as ``TASS``) and
+    the country it speaks for: a government's or state medium's home; empty for wires and
+    independent media."""
+
+    source: str
+    name: str
+    country: str
+    kind: str  # government, state-media, wire, independent
+
+
+@dataclass(frozen=True)
 class EventType:
     name: str
     quad_code: int
@@ -68,6 +80,7 @@ class Lexicon:
     contexts: dict[str, str]
     quote_cues: dict[str, str]  # words that make a quote a statement of a type: "aggression" → ACCUSE
     event_types: dict[str, EventType]
+    outlets: tuple[Outlet, ...] = ()  # sources.tsv
 
 
 COLUMNS = {
@@ -82,9 +95,11 @@ COLUMNS = {
     "contexts.tsv": ("word", "context"),
     "quotes.tsv": ("cue", "event_type"),
     "plover.tsv": ("event_type", "quad_code", "intensity", "cameo", "cameo_name"),
+    "sources.tsv": ("source", "name", "country", "kind"),
 }
 _CHOICES = {("igos.tsv", "kind"): {"IGO", "NGO"}, ("places.tsv", "kind"): {"region", "facility"},
-            ("triggers.tsv", "pos"): {"VERB", "NOUN"}}
+            ("triggers.tsv", "pos"): {"VERB", "NOUN"},
+            ("sources.tsv", "kind"): {"government", "state-media", "wire", "independent"}}
 
 
 def _rows(name: str, extra: Path | None) -> Iterator[tuple[str, dict[str, str]]]:
@@ -163,6 +178,19 @@ def _names(extra: Path | None) -> dict[str, Name]:
     return names
 
 
+def _outlet(where: str, row: dict[str, str], codes: set[str]) -> Outlet:
+    """A row of sources.tsv: a government or state medium has a home country, others none."""
+    source, country, kind = row["source"], row["country"], row["kind"]
+    if not source or not row["name"] or "/" in source:
+        raise LexiconError(f"{where}: an outlet needs a source (a domain such as kremlin.ru, not a URL) and a name")
+    if country and country not in codes:
+        raise LexiconError(f"{where}: country '{country}' is not a code of countries.tsv or igos.tsv")
+    if bool(country) != (kind in ("government", "state-media")):
+        raise LexiconError(f"{where}: a {kind} outlet " + ("needs a home country" if not country else
+                           "has no home country (leave country empty)"))
+    return Outlet(source, row["name"], country, kind)
+
+
 def tables_digest(folder: Path) -> str:
     """A short fingerprint of a user's tables, so that changing them re-codes stored documents."""
     digest = hashlib.sha1()
@@ -185,8 +213,10 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     event_types = {r["event_type"]: EventType(r["event_type"], int(r["quad_code"]), float(r["intensity"]),
                                               r["cameo"]) for _, r in _rows("plover.tsv", extra)}
     triggers = [row for where, row in _rows("triggers.tsv", extra) if _known_type(where, row, event_types)]
+    names = _names(extra)
+    codes = {name.country for name in names.values() if name.kind in ("country", "igo")}
     return Lexicon(
-        names=_names(extra),
+        names=names,
         roles=roles,
         leaders=tuple((r["country"], r["office"], _day(r["start"], w), _day(r["end"], w))
                       for w, r in _rows("leaders.tsv", extra)),
@@ -199,4 +229,5 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
         quote_cues={r["cue"].lower(): r["event_type"] for w, r in _rows("quotes.tsv", extra)
                     if _known_type(w, r, event_types)},
         event_types=event_types,
+        outlets=tuple(_outlet(where, row, codes) for where, row in _rows("sources.tsv", extra)),
     )
