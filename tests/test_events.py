@@ -352,3 +352,12 @@ def test_events_a_recipient_is_not_carried_into_a_sentence_that_names_none(code)
     events = code("Putin met Aliyev in Sochi on Monday. Later, Putin praised the workers of a factory.", "2024-03-06")
     [support] = [e for e in events if e.event_type == "SUPPORT"]
     assert _sides(support)[1] == set()
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Georgian students staged a protest in Tbilisi.", {"GEO"}),  # no target named: their own authorities
+    ("Georgian students protested against Russia's visa rules.", {"RUS"}),  # a target named wins
+])
+def test_events_a_protest_without_a_target_is_aimed_at_its_own_government(code, text, recipient):
+    [protest] = [e for e in code(text, "2024-03-06") if e.event_type == "PROTEST"]
+    assert _sides(protest)[1] == recipient

@@ -39,6 +39,7 @@ _NOT_PEOPLE = {"computers", "borders", "waters", "orders", "letters", "papers", 
                "factors", "indicators", "reactors", "corridors", "meters", "metres", "reserves", "supplies"}
 _OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 _WE = {"we", "our", "us", "ours"}
+_PARTICLES = {"bin", "ibn", "bint", "abu", "abdul", "van", "von", "der", "del", "della", "das", "dos"}
 _MONARCHIC = {"king", "queen", "prince", "princess", "emir", "amir", "sultan", "sheikh", "crown"}
 _MONARCHS = {"King", "Queen", "Emir", "Sultan"}
 # places and things a state holds: shelling "Armenian villages" targets Armenia, as does downing "a Russian jet"
@@ -70,8 +71,13 @@ class _Memory:
         return ours[-1] if len(ours) == 1 else None
 
     def learn(self, text: str, actor: Actor) -> None:
+        """The full name and the surname point at the person; so does each other word of the name
+        the document has not used for someone else ("Sultan Haitham" after "Haitham bin Tariq Al Said")."""
         key = skeleton(text)
         self.persons[key] = actor
+        for word in key.split()[:-1]:
+            if len(word) > 3 and word not in _PARTICLES:
+                self.persons.setdefault(word, actor)
         self.persons[key.split()[-1]] = actor
         if actor.entity_id:
             self.recent.append(actor.entity_id)

@@ -41,6 +41,7 @@ _ARRIVING = {"arrive", "land", "visit", "travel", "fly", "stop"}
 _TOPIC_VERBS = {"discuss", "debate", "review", "consider", "examine", "address", "raise", "negotiate", "talk",
                 "explore", "tackle"}
 _EXERCISES = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "games", "patrol", "patrols"}
+_OFFICIAL = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"}
 _WHERE = {"in", "near", "at", "inside", "across", "throughout", "outside", "around", "along"}
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}  # "talks on Karabakh": the subject of talks
 _CLAIMING_ACTS = {"claim"}
@@ -133,6 +134,8 @@ class EventCoder:
                 trigger = dataclasses.replace(trigger, event_type="COOPERATE", entry=None)
             if not recipient and quad in (2, 4):
                 recipient = _where_aimed(sentence, trigger, mentions, actor)
+            if not recipient and trigger.event_type == "PROTEST":
+                recipient = _own_government(actor)
             if not any(a.country for a in actor + recipient):
                 continue  # an event needs a side placed in a country (or an IGO); "Three US soldiers were
                 # killed" has a target and no known source
@@ -275,9 +278,11 @@ class EventCoder:
         return _Trigger(verb, verbs[lemma], obj if obj is not None and obj.pos == "NOUN" else None, ("VERB", lemma))
 
     def _purpose_of_talks(self, sentence: Sentence, verb: Token) -> bool:
-        if verb.dep not in ("xcomp", "advcl", "acl", "relcl") or verb.head == verb.i:
+        if verb.dep not in ("xcomp", "advcl", "acl", "relcl", "pcomp") or verb.head == verb.i:
             return False
         head = sentence.token(verb.head)
+        if verb.dep == "pcomp" and head.lemma.lower() == "with" and head.head != head.i:
+            head = sentence.token(head.head)  # "spoke with King Salman to discuss", parsed as one clause
         if head.pos in ("NOUN", "PROPN"):
             entry = self._noun_entry(sentence, head)
             return entry is not None and self.lexicon.noun_triggers[entry[1]] == "CONSULT"
@@ -380,6 +385,25 @@ def _arguments(sentence: Sentence, trigger: _Trigger, mentions: list[Mention], q
         return actor, _others(tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside)), actor)
     recipient = _others(_actors_at(sentence, objects, mentions), actor)
     return _reciprocal(actor, recipient)
+
+
+def _objects_of(sentence: Sentence, preposition: Token) -> list[Token]:
+    """What a preposition governs; in "spoke with King Salman to discuss trade" the parser makes it a
+    clause whose subject is the one spoken with."""
+    found = [p for p in sentence.children(preposition.i) if p.dep == "pobj"]
+    return found or [s for c in sentence.children(preposition.i) if c.dep == "pcomp"
+                     for s in sentence.children(c.i) if s.dep == "nsubj"]
+
+
+def _own_government(actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """A protest that names no target is aimed at the protesters' own authorities ("Algerian landowners
+    began a hunger strike", "students throughout Indonesia staged demonstrations"), as PLOVER codes it."""
+    people = [a for a in actor if a.country and a.sector not in _OFFICIAL]
+    if not people:
+        return ()
+    country = people[0].country or ""
+    return (Actor("", f"government of {country}", country, "GOV", f"country:{country}", "protest.own-government",
+                  0.5, f"a protest by {people[0].text} that names no target is aimed at its own government"),)
 
 
 def _where_aimed(sentence: Sentence, trigger: _Trigger, mentions: list[Mention], actor: tuple[Actor, ...]
@@ -575,7 +599,7 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
                     and c.lemma.lower() in ("in", "at") for p in sentence.children(c.i) if p.dep == "pobj"]
     topics = _TOPIC_PREPS if trigger.event_type == "CONSULT" else set()
     objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and _aims(c, h)
-                and c.lemma.lower() not in topics for p in sentence.children(c.i) if p.dep == "pobj"]
+                and c.lemma.lower() not in topics for p in _objects_of(sentence, c)]
     if not any(o.dep in ("dobj", "dative") for o in objects) and verb.dep == "conj" and verb.head != verb.i:
         # "telephoned Aliyev and apologised"
         objects = [c for c in sentence.children(verb.head) if c.dep in ("dobj", "dative")]
