@@ -11,7 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dyadwatch.lexicon import load_lexicon
-from dyadwatch.petrarch import COLUMNS, PersonRow, PetrarchError, parse_actors, write_persons_tsv
+from dyadwatch.petrarch import (
+    COLUMNS,
+    CodeBlock,
+    PersonRow,
+    PetrarchError,
+    parse_actors,
+    read_agents,
+    read_entries,
+    title_case,
+    write_persons_tsv,
+)
 
 # The places and people below are invented for these tests.
 
@@ -39,7 +49,7 @@ def test_petrarch_entry_with_sector_code_and_underscored_name():
 @pytest.mark.parametrize(
     ("line", "name", "ident"),
     [
-        ("HIGH COUNCIL OF_KESTRELIA [KSTGOV]", "High Council Of Kestrelia", "high_council_of_kestrelia"),
+        ("HIGH COUNCIL OF_KESTRELIA [KSTGOV]", "High Council of Kestrelia", "high_council_of_kestrelia"),
         ("AL-MIRAZ_BRIGADE [MRZREB]", "Al-Miraz Brigade", "al_miraz_brigade"),
         ("J.R._TOLVEN [KSTGOV]", "J.R. Tolven", "j_r_tolven"),
         ("102ND_LANCERS [KSTMIL]", "102nd Lancers", "102nd_lancers"),
@@ -85,7 +95,7 @@ def test_petrarch_code_gives_country_and_sector(code, country, sector):
 @pytest.mark.parametrize("code", ["---", "+++", " --- ", "--- <950101"])
 def test_petrarch_no_code_markers_give_no_row(code):
     assert parse_actors(f"NOBODY_IN_PARTICULAR [{code}]\n\t[NBP >950101]", "test.actors") == [
-        PersonRow("nobody_in_particular", "Nobody In Particular", "Nobody In Particular", "NBP", "", "CAMEO NBP",
+        PersonRow("nobody_in_particular", "Nobody in Particular", "Nobody in Particular", "NBP", "", "CAMEO NBP",
                   "1995-01-01", "")
     ]
 
@@ -257,3 +267,79 @@ def test_petrarch_written_table_loads_as_user_persons(tmp_path):
         (("Ilse Vargo", "Vargo"), "GOV", date(1995, 6, 1), date(1999, 8, 15)),
     ]
     assert roles[1].held_on(date(1997, 1, 1)) and not roles[1].held_on(date(2000, 1, 1))
+
+
+# --- title case, entries with their notes, agents -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "options", "titled"),
+    [
+        ("TALIB_VARDANOV_", {}, "Talib Vardanov"),
+        ("RASHID_AL-MIRAZI", {}, "Rashid al-Mirazi"),
+        ("AL-MIRAZ_BRIGADE", {}, "Al-Miraz Brigade"),  # a particle opening the name keeps its capital
+        ("KARIM_BIN_OMAR_IBN_TALAL", {}, "Karim bin Omar ibn Talal"),
+        ("HARAKAT-UL-ANSARI", {}, "Harakat-ul-Ansari"),
+        ("LUCIA_DE_VEGA_Y_MORA", {}, "Lucia de Vega y Mora"),
+        ("PIETER_VAN_DER_BERGH", {}, "Pieter van der Bergh"),
+        ("ANGUS_MCTAVISH", {}, "Angus McTavish"),
+        ("SEAMUS_O'DARE", {}, "Seamus O'Dare"),
+        ("HENRI_D'ORVALLE", {}, "Henri d'Orvalle"),
+        ("GEORGE_B._HALVORSEN", {}, "George B. Halvorsen"),
+        ("LEOPOLD_III", {}, "Leopold III"),
+        ("XI_MORAN", {}, "Xi Moran"),  # a leading XI is a name, not a numeral
+        ("KIM_SOO-HYUN", {"syllables": True}, "Kim Soo-hyun"),
+        ("KIM_SOO-HYUN", {}, "Kim Soo-Hyun"),
+        ("ZRV_WATER_BOARD", {"acronyms": ["ZRV"]}, "ZRV Water Board"),
+    ],
+)
+def test_petrarch_title_case(raw, options, titled):
+    assert title_case(raw, **options) == titled
+
+
+def test_petrarch_entries_keep_their_comments_as_notes_and_their_line():
+    text = "# a header line\nILSE_VARGO_  # CountryInfo.txt\n+MAYOR_VARGO # spelling\n\t[KSTGOV >950601]# list\n"
+
+    (entry,) = read_entries(text, "t")
+
+    assert (entry.name, entry.synonyms, entry.notes, entry.line) == (
+        "ILSE VARGO", ("MAYOR VARGO",), ("CountryInfo.txt", "spelling", "list"), 2)
+    assert entry.codes == (CodeBlock("KSTGOV", "1995-06-01", ""),)
+
+
+def test_petrarch_plus_inside_a_synonym_starts_another():
+    (entry,) = read_entries("KESTREL_FRONT [KSTREB]\n+RED_KESTRELS+_KESTREL_ARMY_\n", "t")
+
+    assert entry.synonyms == ("RED KESTRELS", "KESTREL ARMY")
+
+
+def test_petrarch_agents_expand_substitution_sets():
+    text = ("!PERSON! = MAN, WOMAN\n!MINIST! = MINISTER, MINISTRY\n\n"
+            "HERDS!PERSON! [~AGR]\nWATER_!MINIST! [~GOVENV]\nSMUGGLER {} [~CRM]\n"
+            "CHAMBER_OF_TRADE {CHAMBERS_OF_TRADE} [~BUS] # a comment\nOBSERVER [IGO~]\nFARMHAND [~AGR]\n")
+
+    assert [(a.forms, a.plurals, a.code, a.line) for a in read_agents(text, "t")] == [
+        (("HERDSMAN", "HERDSWOMAN"), (), "AGR", 4),  # a substitution set gives every form itself
+        (("WATER MINISTER", "WATER MINISTRY"), (), "GOVENV", 5),
+        (("SMUGGLER",), (), "CRM", 6),
+        (("CHAMBER OF TRADE",), ("CHAMBERS OF TRADE",), "BUS", 7),
+        (("OBSERVER",), None, "IGO", 8),
+        (("FARMHAND",), None, "AGR", 9),  # None: the regular plural
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        ("FARMHAND [~AGR}", 1, "cannot read agent"),
+        ("\n\nFARMHAND", 3, "cannot read agent"),
+        ("FARMHAND [~]", 1, "cannot read agent"),
+        ("CATTLE!PERSON! [~AGR]", 1, "substitution !PERSON! is not defined"),
+    ],
+)
+def test_petrarch_malformed_agent_names_file_line_and_problem(text, line, problem):
+    with pytest.raises(PetrarchError) as caught:
+        read_agents(text, "fictional.agents")
+
+    assert (caught.value.source, caught.value.line) == ("fictional.agents", line)
+    assert problem in caught.value.problem

@@ -1,8 +1,13 @@
-"""Read a PETRARCH/TABARI actor dictionary (``.actors``) into rows of the persons table.
+"""Read PETRARCH/TABARI dictionaries: actor entries (``.actors``) and generic agents.
 
-An entry is a name at column 0 with code blocks (``[RUSGOV]``) after it on the same line or on
-indented lines; ``+`` lines add synonyms. A block may be dated: ``[CODE <YYMMDD]`` (until),
-``[CODE >YYMMDD]`` (from), ``[CODE YYMMDD-YYMMDD]`` (between). Each code block gives one row.
+An actor entry is a name at column 0 with code blocks (``[RUSGOV]``) after it on the same line or
+on indented lines; ``+`` lines add synonyms (a ``+`` inside a synonym starts another one). A block
+may be dated: ``[CODE <YYMMDD]`` (until), ``[CODE >YYMMDD]`` (from), ``[CODE YYMMDD-YYMMDD]``
+(between). Each code block of an entry gives one row of the persons table. The comments written on
+an entry's lines (``# CountryInfo.txt``) are kept with it as notes.
+
+An agents file holds ``!NAME! = WORD, WORD`` substitution sets, then one agent a line:
+``CATTLE!PERSON! {PLURAL} [~AGR]`` (``{}``: no plural; no braces: the regular plural).
 """
 
 from __future__ import annotations
@@ -24,6 +29,14 @@ _BLOCK = re.compile(
 _BLOCKS = r"(?:\[[^\[\]]*\]\s*)"
 _ENTRY = re.compile(rf"(?P<name>[^\[\]|]*?)\s*(?P<blocks>{_BLOCKS}*)")
 _COMMENT = re.compile(r"<!--.*?-->|#[^\n]*", re.S)  # whichever starts first wins
+_AGENT = re.compile(r"(?P<word>[^\[\]{}#]*?)\s*(?:\{(?P<plurals>[^{}]*)\})?\s*\[(?P<code>~?[A-Z]+~?)\]")
+_MACRO = re.compile(r"(?P<name>![A-Z]+!)\s*=\s*(?P<words>[^=]+)")
+# lower case inside a name: Arabic, Romance, Germanic and Dutch particles, and English small words
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "bint", "ibn", "de", "da", "du", "del",
+                        "della", "der", "den", "des", "dos", "das", "do", "van", "von", "zu", "y", "of", "the", "and",
+                        "for", "on", "in", "to"})
+_LINKS = _PARTICLES | {"ul", "ud", "ur", "us", "e", "i", "wal"}  # inside a hyphenated word
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 class PetrarchError(ValueError):
@@ -35,7 +48,7 @@ class PetrarchError(ValueError):
 
 
 class _Bad(ValueError):
-    """A problem on the line being read; ``parse_actors`` adds the file and line."""
+    """A problem on the line being read; the reader adds the file and line."""
 
 
 @dataclass(frozen=True)
@@ -52,16 +65,84 @@ class PersonRow:
     end: str
 
 
+@dataclass(frozen=True)
+class CodeBlock:
+    """One code of a ``[...]`` block, with its dates (``YYYY-MM-DD``, empty when open)."""
+
+    code: str
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One entry of an actor dictionary: names as written (``_`` read as a space), codes, notes."""
+
+    name: str
+    synonyms: tuple[str, ...]
+    codes: tuple[CodeBlock, ...]
+    notes: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class AgentEntry:
+    """One generic agent with its substitutions expanded: forms, plurals (None: regular), code."""
+
+    forms: tuple[str, ...]
+    plurals: tuple[str, ...] | None
+    code: str  # without the "~": "GOVAGR", "IGO"
+    line: int
+
+
 @dataclass
 class _Entry:
     name: str
+    line: int
     synonyms: list[str] = field(default_factory=list)
-    codes: list[tuple[str, str, str]] = field(default_factory=list)  # code, start, end
+    codes: list[CodeBlock] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def frozen(self) -> ActorEntry:
+        return ActorEntry(self.name, tuple(self.synonyms), tuple(self.codes), tuple(self.notes), self.line)
 
 
-def _title(raw: str) -> str:
-    words = " ".join(raw.replace("_", " ").split()).lower()
-    return re.sub(r"(^|[\s.-])(\w)", lambda m: m.group(1) + m.group(2).upper(), words)
+def _words(raw: str) -> str:
+    return " ".join(raw.replace("_", " ").split())
+
+
+def title_case(raw: str, *, syllables: bool = False, acronyms: Iterable[str] = ()) -> str:
+    """``HEYDAR_ALIYEV_`` → "Heydar Aliyev": particles inside a name in lower case ("Bashar
+    al-Assad", "Osama bin Laden"), Mc and O' ("McCloy", "O'Brien"), initials and a closing Roman
+    numeral kept ("George W. Bush", "John Paul II"); ``syllables`` lowers the second half of a
+    hyphenated East Asian name ("Ban Ki-moon"); words in ``acronyms`` stay upper case."""
+    keep = {a.upper() for a in acronyms}
+    words = _words(raw).split(" ")
+    return " ".join(_title_word(word, i, len(words), syllables, keep) for i, word in enumerate(words))
+
+
+def _title_word(word: str, index: int, count: int, syllables: bool, keep: set[str]) -> str:
+    bare = word.strip("()[],;:\"'")
+    if bare.upper() in keep or (0 < index == count - 1 and _ROMAN.fullmatch(bare.upper())):
+        return word.upper()
+    parts = word.split("-")
+    titled = [_title_part(part, index > 0 or n > 0) for n, part in enumerate(parts)]
+    for n, part in enumerate(parts[:-1]):  # "al-Assad", "Harakat-ul-Mujahideen", "Lashkar-e-Taiba"
+        if (index > 0 or n > 0) and part.lower() in (_PARTICLES if n == 0 else _LINKS):
+            titled[n] = part.lower()
+    if index > 0 and len(parts) == 1 and word.lower() in _PARTICLES:
+        titled[0] = word.lower()
+    if syllables and len(parts) == 2 and parts[1].isalpha():
+        titled[1] = parts[1].lower()
+    return "-".join(titled)
+
+
+def _title_part(part: str, inside: bool) -> str:
+    text = re.sub(r"^(\(?[a-z])'(\w)", lambda m: m.group(1) + "'" + m.group(2).upper(), part.lower())
+    text = re.sub(r"(^|[.(/\"])([^\W\d_])", lambda m: m.group(1) + m.group(2).upper(), text)
+    if inside and re.match(r"[DL]'\w", text):
+        text = text[0].lower() + text[1:]  # "Giscard d'Estaing"
+    return re.sub(r"^(\(?)Mc([a-z])", lambda m: m.group(1) + "Mc" + m.group(2).upper(), text)
 
 
 def _ident(name: str) -> str:
@@ -82,7 +163,7 @@ def _day(raw: str) -> str:
         raise _Bad(f"{raw!r} is not a date") from None
 
 
-def _code_blocks(text: str) -> list[tuple[str, str, str]]:
+def _code_blocks(text: str) -> list[CodeBlock]:
     """The codes of the ``[...]`` blocks in ``text`` with their start and end dates."""
     found = []
     for inner in re.findall(r"\[([^\[\]]*)\]", text):
@@ -98,60 +179,84 @@ def _code_blocks(text: str) -> list[tuple[str, str, str]]:
             if len(code) < 3:
                 raise _Bad(f"code {code!r} in [{inner}] is shorter than three letters")
             if code not in _NO_CODE:
-                found.append((code, start, end))
+                found.append(CodeBlock(code, start, end))
     return found
 
 
-def _read_line(line: str, entry: _Entry | None) -> _Entry | None:
+def _read_line(line: str, number: int, entry: _Entry | None) -> _Entry:
     """Add one comment-free, non-blank line to the current entry; a new entry is returned."""
     stripped = line.strip()
     if stripped.startswith("+"):
         if entry is None:
             raise _Bad("synonym before any entry")
-        if not stripped[1:].strip("_ ") or re.search(r"[\[\]|]", stripped[1:]):
-            raise _Bad(f"cannot read synonym {stripped!r}")
-        entry.synonyms.append(_title(stripped[1:]))
-    elif line[0].isspace():
+        for synonym in stripped[1:].split("+"):
+            if not synonym.strip("_ ") or re.search(r"[\[\]|]", synonym):
+                raise _Bad(f"cannot read synonym {stripped!r}")
+            entry.synonyms.append(_words(synonym))
+        return entry
+    if line[0].isspace():
         if entry is None or not re.fullmatch(f"{_BLOCKS}+", stripped):
             raise _Bad(f"expected a code block of an entry, found {stripped!r}")
         entry.codes.extend(_code_blocks(stripped))
-    else:
-        match = _ENTRY.fullmatch(stripped)
-        if match is None or not match["name"].strip("_ "):
-            raise _Bad(f"cannot read entry {stripped!r}")
-        entry = _Entry(_title(match["name"]), codes=_code_blocks(match["blocks"]))
-        _ident(entry.name)
-    return entry
+        return entry
+    match = _ENTRY.fullmatch(stripped)
+    if match is None or not match["name"].strip("_ "):
+        raise _Bad(f"cannot read entry {stripped!r}")
+    _ident(_words(match["name"]))
+    return _Entry(_words(match["name"]), number, codes=_code_blocks(match["blocks"]))
 
 
-def _rows(entry: _Entry) -> list[PersonRow]:
-    variants = "|".join(dict.fromkeys([entry.name, *entry.synonyms]))
+def _without_comments(text: str, source: str) -> tuple[list[str], dict[int, list[str]]]:
+    """The lines of ``text`` with comments blanked (so line numbers hold) and each line's comments."""
+    kept: list[str] = []
+    notes: dict[int, list[str]] = {}
+    start, line = 0, 1
+    for match in _COMMENT.finditer(text):
+        line += text.count("\n", start, match.start())
+        kept += [text[start:match.start()], "\n" * match.group().count("\n")]
+        notes.setdefault(line, []).append(match.group().strip("#<!->\n\t "))
+        line += match.group().count("\n")
+        start = match.end()
+    blanked = "".join([*kept, text[start:]])
+    if "<!--" in blanked:
+        raise PetrarchError(source, blanked.count("\n", 0, blanked.index("<!--")) + 1, "comment block is never closed")
+    return blanked.split("\n"), notes
+
+
+def read_entries(text: str, source: str) -> list[ActorEntry]:
+    """Every entry of an actor dictionary's text, in file order, entries without a code included."""
+    entries: list[ActorEntry] = []
+    entry: _Entry | None = None
+    lines, notes = _without_comments(text.removeprefix("\ufeff").replace("\r\n", "\n"), source)
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            new = _read_line(line.rstrip(), number, entry)
+        except _Bad as bad:
+            raise PetrarchError(source, number, str(bad)) from None
+        if entry is not None and new is not entry:
+            entries.append(entry.frozen())
+        entry = new
+        entry.notes.extend(note for note in notes.get(number, ()) if note)
+    return entries + ([entry.frozen()] if entry is not None else [])
+
+
+def person_rows(entry: ActorEntry) -> list[PersonRow]:
+    """One persons.tsv row per code of an entry, its synonyms as variants, the code as its role."""
+    name = title_case(entry.name)
+    variants = "|".join(dict.fromkeys([name, *(title_case(s) for s in entry.synonyms)]))
     rows = []
-    for code, start, end in entry.codes:
+    for block in entry.codes:
+        code = block.code
         country, sector = (code[3:] or "IGO", "IGO") if code.startswith("IGO") else (code[:3], code[3:6])
-        rows.append(PersonRow(_ident(entry.name), entry.name, variants, country, sector, f"CAMEO {code}", start, end))
+        rows.append(PersonRow(_ident(name), name, variants, country, sector, f"CAMEO {code}", block.start, block.end))
     return rows
 
 
 def parse_actors(text: str, source: str) -> list[PersonRow]:
     """One persons.tsv row per code block of every entry in an actor dictionary's text."""
-    rows: list[PersonRow] = []
-    entry: _Entry | None = None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    text = _COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)  # keeps the line numbers
-    if "<!--" in text:
-        raise PetrarchError(source, text.count("\n", 0, text.index("<!--")) + 1, "comment block is never closed")
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            new = _read_line(line.rstrip(), entry)
-        except _Bad as bad:
-            raise PetrarchError(source, number, str(bad)) from None
-        if entry is not None and new is not entry:
-            rows.extend(_rows(entry))
-        entry = new
-    return rows + (_rows(entry) if entry is not None else [])
+    return [row for entry in read_entries(text, source) for row in person_rows(entry)]
 
 
 def write_persons_tsv(rows: Iterable[PersonRow], out: TextIO) -> int:
@@ -159,3 +264,42 @@ def write_persons_tsv(rows: Iterable[PersonRow], out: TextIO) -> int:
     lines = ["\t".join(astuple(row)) for row in rows]
     out.write("".join(f"{line}\n" for line in ["\t".join(COLUMNS), *lines]))
     return len(lines)
+
+
+def read_agents(text: str, source: str) -> list[AgentEntry]:
+    """Every agent of an agents file, its ``!NAME!`` substitutions expanded into forms."""
+    macros: dict[str, list[str]] = {}
+    agents = []
+    lines, _ = _without_comments(text.removeprefix("\ufeff").replace("\r\n", "\n"), source)
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            if (macro := _MACRO.fullmatch(line.strip())) is not None:
+                macros[macro["name"]] = [_words(w) for w in macro["words"].split(",") if w.strip()]
+            else:
+                agents.append(_agent(line.strip(), number, macros))
+        except _Bad as bad:
+            raise PetrarchError(source, number, str(bad)) from None
+    return agents
+
+
+def _agent(line: str, number: int, macros: dict[str, list[str]]) -> AgentEntry:
+    match = _AGENT.fullmatch(line)
+    if match is None or not match["word"].strip("_ "):
+        raise _Bad(f"cannot read agent {line!r} (expected WORDS [~CODE])")
+    code = match["code"].strip("~")
+    # a substitution set gives every form (MINISTER, MINISTERS, ...): no plural is added to those
+    given = match["plurals"] if match["plurals"] is not None else "" if "!" in match["word"] else None
+    plurals = None if given is None else tuple(_words(p) for p in given.split() if p)
+    return AgentEntry(tuple(_expand(match["word"], macros)), plurals, code, number)
+
+
+def _expand(word: str, macros: dict[str, list[str]]) -> list[str]:
+    found = re.search(r"![A-Z]+!", word)
+    if found is None:
+        return [_words(word)]
+    if found.group() not in macros:
+        raise _Bad(f"substitution {found.group()} is not defined before it is used")
+    return [form for sub in macros[found.group()]
+            for form in _expand(word[:found.start()] + sub + word[found.end():], macros)]
