@@ -91,6 +91,7 @@ COLUMNS = {
     "persons.tsv": ("id", "name", "variants", "country", "sector", "role", "start", "end"),
     "leaders.tsv": ("country", "office", "start", "end"),
     "sectors.tsv": ("word", "sector"),
+    "agents.tsv": ("word", "sector"),
     "triggers.tsv": ("trigger", "pos", "event_type"),
     "contexts.tsv": ("word", "context"),
     "quotes.tsv": ("cue", "event_type"),
@@ -103,8 +104,12 @@ _CHOICES = {("igos.tsv", "kind"): {"IGO", "NGO"}, ("places.tsv", "kind"): {"regi
 
 
 def _rows(name: str, extra: Path | None) -> Iterator[tuple[str, dict[str, str]]]:
-    """Each row of a table with where it stands ('file: line N'), packaged rows first."""
-    files = [resources.files("dyadwatch") / "data" / name]
+    """Each row of a table with where it stands ('file: line N'): the hand-kept packaged rows first,
+    then those made from the Phoenix dictionaries (data/phoenix/), then the user's."""
+    data = resources.files("dyadwatch") / "data"
+    files = [data / name] if name != "agents.tsv" else []  # agents come from Phoenix and users only
+    if (data / "phoenix" / name).is_file():
+        files.append(data / "phoenix" / name)
     if extra is not None and (extra / name).is_file():
         files.append(extra / name)
     for file in files:
@@ -213,6 +218,9 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     event_types = {r["event_type"]: EventType(r["event_type"], int(r["quad_code"]), float(r["intensity"]),
                                               r["cameo"]) for _, r in _rows("plover.tsv", extra)}
     triggers = [row for where, row in _rows("triggers.tsv", extra) if _known_type(where, row, event_types)]
+    sectors = {r["word"].lower(): r["sector"] for _, r in _rows("sectors.tsv", extra)}
+    for _, row in _rows("agents.tsv", extra):  # generic agents: a word sectors.tsv gives keeps its sector
+        sectors.setdefault(row["word"].lower(), row["sector"])
     names = _names(extra)
     codes = {name.country for name in names.values() if name.kind in ("country", "igo")}
     return Lexicon(
@@ -220,7 +228,7 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
         roles=roles,
         leaders=tuple((r["country"], r["office"], _day(r["start"], w), _day(r["end"], w))
                       for w, r in _rows("leaders.tsv", extra)),
-        sectors={r["word"].lower(): r["sector"] for _, r in _rows("sectors.tsv", extra)},
+        sectors=sectors,
         verb_triggers={r["trigger"]: r["event_type"] for r in triggers if r["pos"] == "VERB"},
         noun_triggers={r["trigger"]: r["event_type"] for r in triggers if r["pos"] == "NOUN"},
         trigger_modes={(r["pos"], r["trigger"]): r["mode"] for r in triggers if r.get("mode")},
