@@ -361,3 +361,10 @@ def test_events_a_recipient_is_not_carried_into_a_sentence_that_names_none(code)
 def test_events_a_protest_without_a_target_is_aimed_at_its_own_government(code, text, recipient):
     [protest] = [e for e in code(text, "2024-03-06") if e.event_type == "PROTEST"]
     assert _sides(protest)[1] == recipient
+
+
+def test_events_an_attack_by_no_one_named_is_placed_where_it_happened(code):
+    [attack] = [e for e in code("A roadside bomb killed two Russian soldiers near Tbilisi.", "2024-03-06")
+                if e.event_type == "ASSAULT"]
+    assert _sides(attack) == ({"GEO"}, {"RUS"})
+    assert (attack.actor[0].rule, attack.actor[0].confidence) == ("context.location", 0.3)

@@ -136,6 +136,8 @@ class EventCoder:
                 recipient = _where_aimed(sentence, trigger, mentions, actor)
             if not recipient and trigger.event_type == "PROTEST":
                 recipient = _own_government(actor)
+            if not actor and recipient and quad == 4:
+                actor = _unnamed_attacker(sentence, trigger, mentions, recipient)
             if not any(a.country for a in actor + recipient):
                 continue  # an event needs a side placed in a country (or an IGO); "Three US soldiers were
                 # killed" has a target and no known source
@@ -393,6 +395,18 @@ def _objects_of(sentence: Sentence, preposition: Token) -> list[Token]:
     found = [p for p in sentence.children(preposition.i) if p.dep == "pobj"]
     return found or [s for c in sentence.children(preposition.i) if c.dep == "pcomp"
                      for s in sentence.children(c.i) if s.dep == "nsubj"]
+
+
+def _unnamed_attacker(sentence: Sentence, trigger: _Trigger, mentions: list[Mention], recipient: tuple[Actor, ...]
+                      ) -> tuple[Actor, ...]:
+    """An attack by no one named ("a roadside bomb near Samarra killed a US soldier") is placed where it
+    happened, as ICEWS and PLOVER code an unidentified attacker, with low confidence."""
+    places = [p for p in _where_aimed(sentence, trigger, mentions, ()) if p.country]
+    if not places or places[0] in recipient:
+        return ()
+    place = places[0]
+    return (Actor("", f"unidentified ({place.country})", place.country, None, None, "context.location", 0.3,
+                  f'no actor named; the act took place at "{place.text}"'),)
 
 
 def _own_government(actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
