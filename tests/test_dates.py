@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dyadwatch.dates import find_explicit, parse_date, timex_value
-from dyadwatch.model import DateValue
+from dyadwatch.dates import find_explicit, own_expression, parse_date, stated_dates, timex_date, timex_value
+from dyadwatch.model import DateValue, DateValueError, Sentence, Token
 
 # --- find_explicit ------------------------------------------------------------------------------
 
@@ -124,6 +124,103 @@ def test_dates_timex_value_gives_a_calendar_date_or_none(value, expected):
     assert timex_value(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2004-W06", DateValue("2004-W06", "week")),
+        ("2004-W01", DateValue("2004-W01", "week")),
+        ("2004-W53", DateValue("2004-W53", "week")),  # 2004 has 53 ISO weeks
+        ("2003-W53", None),  # 2003 has not
+        ("2004-W06-WE", None),  # a weekend is not a week
+        ("2001-01-10T09:00", DateValue("2001-01-10", "day")),
+        ("2001-01", DateValue("2001-01", "month")),
+        ("2001-13", None),
+        ("2003-Q3", DateValue("2003", "year")),
+    ],
+)
+def test_dates_timex_date_keeps_a_week_a_week(value, expected):
+    assert timex_date(value) == expected
+
+
+# --- DateValue: the days a date covers -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "first", "last", "placing"),
+    [
+        ("2004-02-11", "day", "2004-02-11", "2004-02-11", "2004-02-11"),
+        ("2004-W06", "week", "2004-02-02", "2004-02-08", "2004-02-05"),
+        ("2004-W01", "week", "2003-12-29", "2004-01-04", "2004-01-01"),  # begins in 2003, is 2004's
+        ("2004-W05", "week", "2004-01-26", "2004-02-01", "2004-01-29"),  # straddles January and February
+        ("2004-02", "month", "2004-02-01", "2004-02-29", "2004-02-01"),
+        ("2003", "year", "2003-01-01", "2003-12-31", "2003-01-01"),
+    ],
+)
+def test_dates_date_value_covers_its_days(text, precision, first, last, placing):
+    value = DateValue.parse(text)
+
+    assert value.precision == precision
+    assert (value.first_day, value.last_day, value.placing_day) == tuple(
+        date.fromisoformat(d) for d in (first, last, placing))
+
+
+@pytest.mark.parametrize("text", ["2004-13", "2004-02-30", "2003-W53", "2004-W00", "04-02-11", "", "2004-2",
+                                  "2004-02-11T10:00"])
+def test_dates_date_value_parse_refuses_what_is_not_a_date(text):
+    with pytest.raises(DateValueError, match="is not a date"):
+        DateValue.parse(text)
+
+
+def test_dates_date_value_parse_can_clamp_a_filter_bound():
+    assert DateValue.parse("2001-02-30", clamp=True) == DateValue("2001-02-28", "day")
+    assert DateValue.parse("2003-W53", clamp=True) == DateValue("2003-W52", "week")
+    assert DateValue.parse("2004-W53", clamp=True) == DateValue("2004-W53", "week")
+
+
+def test_dates_date_value_holds_the_dates_inside_it():
+    week = DateValue("2004-W06", "week")
+
+    assert week.holds(DateValue("2004-02-02", "day")) and week.holds(DateValue("2004-02-08", "day"))
+    assert not week.holds(DateValue("2004-02-09", "day")) and not week.holds(DateValue("2004-02", "month"))
+    assert DateValue("2004-02", "month").holds(week) and not DateValue("2004-01", "month").holds(week)
+
+
+# --- the expression that dated an event ------------------------------------------------------------
+
+_PUBLISHED = DateValue("2004-02-11", "day")
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence(0, 0, len(text), text, (Token(0, text.split()[0], "", "NOUN", "", "", 0, 0),))
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "expression", "value"),
+    [
+        ("Last week's talks covered energy.", DateValue("2004-02", "month"), "Last week",
+         DateValue("2004-W06", "week")),
+        ("They met on 6 February and will meet again on 6 March.", DateValue("2004-02-06", "day"), "6 February",
+         DateValue("2004-02-06", "day")),
+        ("They will meet again on 6 March.", DateValue("2004-03-06", "day"), "6 March",
+         DateValue("2004-03-06", "day")),  # read forward when the event is ahead
+        ("They met in 1997.", DateValue("1997", "year"), "1997", DateValue("1997", "year")),
+        ("They met again.", DateValue("2004-02-11", "day"), None, None),
+    ],
+)
+def test_dates_own_expression_finds_what_dated_the_event(text, event, expression, value):
+    found = own_expression(_sentence(text), event, _PUBLISHED)
+
+    assert (found.text, found.value) == (expression, value) if expression else found is None
+
+
+def test_dates_stated_dates_gives_every_calendar_date_of_a_sentence():
+    found = stated_dates(_sentence("Earlier this week, as in 1994 and every year, the envoys met."), _PUBLISHED,
+                         "past")
+
+    assert [(s.text, s.value, s.mod) for s in found] == [
+        ("Earlier this week", DateValue("2004-W07", "week"), "START"), ("1994", DateValue("1994", "year"), None)]
+
+
 _SIDES = "Russian envoys met Azerbaijani officials"
 
 
@@ -165,9 +262,14 @@ def test_dates_event_date_of_a_future_event_resolves_forward(code):
 @given(
     anchor=st.dates(min_value=date(1991, 1, 1), max_value=date(2030, 12, 31)),
     expression=st.sampled_from(["on Tuesday", "in September", "on 5 March", "last month", "two weeks ago",
-                                "yesterday", "last year", "on Friday night", "earlier this month", "in the spring"]),
+                                "yesterday", "last year", "on Friday night", "earlier this month", "in the spring",
+                                "last week", "earlier this week", "this week", "next week", "on 28 December"]),
 )
 def test_dates_event_date_of_a_past_event_is_never_after_publication(code, anchor, expression):
-    for event in code(f"Russian envoys met Azerbaijani officials {expression}.", anchor.isoformat()):
-        if event.modality != "future" and event.date:
-            assert event.date[:len(event.date)] <= anchor.isoformat()[:len(event.date)]
+    """Its own date, a week's first day, and a date the document gives it (the second sentence)."""
+    events = code(f"Russian envoys met Azerbaijani officials {expression}. During the visit the two sides "
+                  "signed a protocol.", anchor.isoformat())
+    for event in events:
+        if event.modality not in ("future", "hypothetical") and event.date:
+            assert DateValue(event.date, event.date_precision or "day").first_day <= anchor, event
+    assert {e.date_basis for e in events} <= {"stated", "relative", "document", "publication", "unknown"}

@@ -16,7 +16,7 @@ from datetime import date
 from .model import DateValue, Sentence, Token
 from .timex import Timex, tag
 
-STAGE = "dates.timex.v2"
+STAGE = "dates.timex.v3"  # v3: weeks, and the document pass (episodes.py)
 
 _MONTHS = {
     name.lower(): number
@@ -100,38 +100,72 @@ def parse_date(text: str) -> DateValue | None:
 
 def as_date(value: DateValue) -> date:
     """The first day a value covers."""
-    parts = [int(p) for p in value.value.split("-")] + [1, 1]
-    return date(parts[0], parts[1], parts[2])
+    return value.first_day
 
 
-def _first_day(value: str) -> date | None:
-    """The Monday of a TIMEX3 week ("2011-W10"); None for other values."""
-    if match := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-        try:
-            return date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
-        except ValueError:
-            return None
-    return None
+def timex_date(value: str) -> DateValue | None:
+    """A TIMEX3 DATE/TIME value as a calendar date at day, week, month or year precision; quarters
+    and seasons count as their year; anything vaguer is None."""
+    if match := re.fullmatch(r"(\d{4}-\d{2}-\d{2})(T.*)?", value):
+        found = DateValue(match.group(1), "day")
+    elif re.fullmatch(r"\d{4}(-\d{2}|-W\d{2})?", value):
+        found = DateValue(value, "week" if "W" in value else "month" if "-" in value else "year")
+    elif match := re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)", value):
+        found = DateValue(match.group(1), "year")
+    else:
+        return None
+    try:
+        found.last_day  # noqa: B018 (checks that the days exist: no "2004-W60")
+    except ValueError:
+        return None
+    return found
 
 
 def timex_value(value: str) -> DateValue | None:
-    """A TIMEX3 DATE/TIME value as a calendar date at day, month or year precision; weeks count as
-    the month of their Thursday, quarters and seasons as their year; anything vaguer is None."""
-    if match := re.fullmatch(r"(\d{4}-\d{2}-\d{2})(T.*)?", value):
-        return DateValue(match.group(1), "day")
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return DateValue(value, "month")
-    if re.fullmatch(r"\d{4}", value):
-        return DateValue(value, "year")
-    if match := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-        try:
-            thursday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 4)
-        except ValueError:
-            return None
-        return DateValue(thursday.isoformat()[:7], "month")
-    if match := re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)", value):
-        return DateValue(match.group(1), "year")
+    """``timex_date`` as the events stage dates a sentence's event: a week as the month of its
+    Thursday. (``modality.by_date`` compares dates as text, which a week value would not survive;
+    ``episodes.date_by_document`` gives an event dated by a week its week again.)"""
+    found = timex_date(value)
+    return _as_events_stage(found) if found else None
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A time expression of a sentence that names a calendar date: as written, and what it means."""
+
+    text: str
+    value: DateValue  # at the expression's own precision: "last week" is a week
+    mod: str | None = None  # TIMEX3 mod: "START" for "earlier this week"
+
+
+def stated_dates(sentence: Sentence, published: DateValue | None, tense: str, same_weekday: str | None = None
+                 ) -> list[Stated]:
+    """Every time expression of ``sentence`` that names a calendar date, resolved against the
+    publication day as ``event_date`` resolves them (``tense``: "past" or "future")."""
+    anchor = as_date(published) if published and published.precision == "day" else None
+    found = []
+    for timex in tag(sentence.text, anchor, tense, same_weekday):
+        value = timex_date(timex.value) if timex.type in ("DATE", "TIME") else None
+        if value is not None:
+            found.append(Stated(timex.text, value, timex.mod))
+    return found
+
+
+def own_expression(sentence: Sentence, event: DateValue, published: DateValue | None,
+                   same_weekday: str | None = None) -> Stated | None:
+    """The expression of ``sentence`` that ``event_date`` took ``event`` (an event's date) from, with
+    its own precision, or None when no expression of the sentence gives that date."""
+    for tense in ("past", "future"):
+        for stated in stated_dates(sentence, published, tense, same_weekday):
+            if _as_events_stage(stated.value) == event:
+                return stated
     return None
+
+
+def _as_events_stage(value: DateValue) -> DateValue:
+    if value.precision != "week":
+        return value
+    return DateValue(value.placing_day.isoformat()[:7], "month")
 
 
 def event_date(sentence: Sentence, trigger: int, governing: list[int], published: DateValue | None,
@@ -148,13 +182,13 @@ def event_date(sentence: Sentence, trigger: int, governing: list[int], published
     anchor = as_date(published) if published and published.precision == "day" else None
     ranked = []
     for found in tag(sentence.text, anchor, "future" if future else "past", same_weekday):
-        value = timex_value(found.value) if found.type in ("DATE", "TIME") else None
-        if value is None or not (future or anchor is None or as_date(value) <= anchor):
+        precise = timex_date(found.value) if found.type in ("DATE", "TIME") else None
+        if precise is None or not (future or anchor is None or precise.first_day <= anchor):
             continue
         rank = _rank(sentence, found, trigger, governing)
         if rank is not None:
             basis = "stated" if _YEAR_IN.search(found.text) else "relative"
-            ranked.append((rank, found.start, value, basis, _first_day(found.value) or as_date(value)))
+            ranked.append((rank, found.start, _as_events_stage(precise), basis, precise.first_day))
     if ranked:
         _, _, value, basis, first = min(ranked)
         return value, basis, anchor is not None and first > anchor

@@ -6,19 +6,84 @@ Each record is immutable; a stage returns a new record instead of changing one.
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+PRECISIONS = ("day", "week", "month", "year")  # most precise first
+_SHAPES = {"day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-W\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
+
+
+class DateValueError(ValueError):
+    """A text that is not a date at one of the precisions (``2001``, ``2001-01``, ``2001-W02``, ``2001-01-10``)."""
 
 
 @dataclass(frozen=True)
 class DateValue:
-    """A calendar date at a precision: ``2001``, ``2001-01`` or ``2001-01-10``."""
+    """A calendar date at a precision: ``2001``, ``2001-01``, ``2001-W02`` (an ISO 8601 week, Monday to
+    Sunday) or ``2001-01-10``. It covers the days from ``first_day`` to ``last_day``; that span, not
+    the text, is what dates compare and sort by."""
 
     value: str
     precision: str
 
+    @classmethod
+    def parse(cls, text: str, clamp: bool = False) -> DateValue:
+        """``2001`` → year, ``2001-01`` → month, ``2001-W02`` → week, ``2001-01-10`` → day. With ``clamp``,
+        a day past the end of its month is the month's last day and week 53 of a year of 52 weeks its
+        last week (a filter's bound "up to 2001-02-30" means the end of February)."""
+        for precision, shape in _SHAPES.items():
+            if re.fullmatch(shape, text):
+                value = cls(_clamped(text, precision) if clamp else text, precision)
+                try:
+                    value.last_day  # noqa: B018 (checks that the days exist)
+                except (ValueError, OverflowError):
+                    break
+                return value
+        raise DateValueError(f"'{text}' is not a date: write YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD")
+
     @property
     def year(self) -> int:
+        """The year (for a week, the ISO year: the year of its Thursday)."""
         return int(self.value[:4])
+
+    @property
+    def first_day(self) -> date:
+        if self.precision == "day":
+            return date.fromisoformat(self.value)
+        if self.precision == "week":
+            return date.fromisocalendar(self.year, int(self.value[6:8]), 1)
+        return date(self.year, int(self.value[5:7]) if self.precision == "month" else 1, 1)
+
+    @property
+    def last_day(self) -> date:
+        first = self.first_day
+        if self.precision == "week":
+            return first + timedelta(days=6)
+        if self.precision == "month":
+            return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        return first if self.precision == "day" else date(first.year, 12, 31)
+
+    @property
+    def placing_day(self) -> date:
+        """The day that places the date in a year, quarter or month: a week's Thursday (the day by which
+        ISO 8601 gives a week its year), else the first day."""
+        return self.first_day + timedelta(days=3) if self.precision == "week" else self.first_day
+
+    def holds(self, other: DateValue) -> bool:
+        """Whether every day of ``other`` is one of this date's days."""
+        return self.first_day <= other.first_day and other.last_day <= self.last_day
+
+
+def _clamped(text: str, precision: str) -> str:
+    year = int(text[:4])
+    if precision == "week" and text[6:] == "53" and 1 <= year <= 9999 and date(year, 12, 28).isocalendar()[1] == 52:
+        return f"{text[:4]}-W52"
+    if precision == "day" and year >= 1 and 1 <= int(text[5:7]) <= 12:
+        last = calendar.monthrange(year, int(text[5:7]))[1]
+        return text[:8] + f"{min(int(text[8:]), last):02d}"
+    return text
 
 
 @dataclass(frozen=True)
@@ -168,6 +233,11 @@ class Event:
     cameo: str
     link: str | None = None
     sources: tuple[str, ...] = field(default=())
+    date_evidence: str | None = None  # a date from another sentence: 'dated by sentence 1: "on 6 February" (visit)'
+
+    @property
+    def date_value(self) -> DateValue | None:
+        return DateValue(self.date, self.date_precision or "day") if self.date else None
 
 
 @dataclass(frozen=True)
