@@ -23,6 +23,8 @@ def client(served_db):
         ("?dyad=AZE-RUS", ["met", "met2", "xss"]),
         ("?type=AID", ["sold"]),
         ("?start=2001-01-10&end=2003", ["met2", "sold"]),
+        ("?start=2001-W02&end=2001-W02", ["met", "met2"]),  # ISO week: 8 to 14 January 2001
+        ("?start=2003-04-31&end=2003-05-01", ["sold"]),  # a bound past its month's end is the month's last day
         ("?context=military", ["sold"]),
         ("?actor=arm", ["sold"]),
         ("?modality=negated", ["xss"]),
@@ -46,6 +48,13 @@ def test_serve_event_shows_its_cluster_with_each_article_and_span(client):
     text, (start, end) = reports["met"]["document"]["text"], reports["met"]["span"]
     assert text[start:end] == "Putin met Aliyev in Baku."
     assert reports["met2"]["document"]["title"] == "Title b.txt"
+
+
+def test_serve_event_carries_its_date_evidence(client):
+    data = client.get("/api/events/met").json()
+
+    assert "date_evidence" in data["event"] and data["event"]["date_evidence"] is None
+    assert all("date_evidence" in report for report in data["cluster"])
 
 
 def test_serve_article_text_stays_text_in_json(client):
@@ -108,7 +117,8 @@ def test_serve_is_read_only(client):
     assert client.post("/api/events").status_code == 405
 
 
-@pytest.mark.parametrize("query", ["start=yesterday", "end=2001-1", "start=2001-01-09T00", "q=" + "a" * 201])
+@pytest.mark.parametrize("query", ["start=yesterday", "end=2001-1", "start=2001-01-09T00", "start=2001-13",
+                                   "end=2004-W54", "q=" + "a" * 201])
 def test_serve_a_filter_that_is_not_a_date_or_too_long_is_refused(client, query):
     answer = client.get(f"/api/events?{query}")
 

@@ -37,11 +37,11 @@ def _unstored(event: Event) -> Event:
     return replace(event, link=None, sources=())
 
 
-def test_store_records_schema_version_1(store):
-    rows = store.con.execute("SELECT version, name FROM schema_migrations").fetchall()
+def test_store_records_schema_version_2(store):
+    rows = store.con.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
 
-    assert [row[0] for row in rows] == [1]
-    assert store.schema_version() == 1
+    assert [row[0] for row in rows] == [1, 2]
+    assert store.schema_version() == 2
 
 
 def test_store_reopening_a_file_applies_migrations_once(tmp_path):
@@ -49,7 +49,53 @@ def test_store_reopening_a_file_applies_migrations_once(tmp_path):
     Store(path).close()
 
     with Store(path) as reopened:
-        assert reopened.con.execute("SELECT version FROM schema_migrations").fetchall() == [(1,)]
+        assert reopened.con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall() == [(1,), (2,)]
+
+
+def _version_1_database(path: Path) -> None:
+    """A database as dyadwatch wrote it before schema 2: events without date_evidence or date_first."""
+    from dyadwatch.store import MIGRATIONS
+
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+    MIGRATIONS[0][2](con)
+    con.execute("INSERT INTO schema_migrations VALUES (1, 'documents, events and rejects', NULL)")
+    for event_id, date, precision in (("d", "2004-02-06", "day"), ("m", "2004-02", "month"), ("y", "2003", "year"),
+                                      ("u", None, None)):
+        con.execute("INSERT INTO events (id, doc_id, event_type, actor, recipient, date, date_precision, date_basis, "
+                    "sentence, span_start, span_end, link) VALUES (?, 'a.txt', 'CONSULT', '[]', '[]', ?, ?, "
+                    "'stated', 'They met.', 0, 9, ?)", [event_id, date, precision, event_id])
+    con.close()
+
+
+def test_store_a_version_1_database_migrates_and_keeps_its_events_in_date_order(tmp_path):
+    path = tmp_path / "old.duckdb"
+    _version_1_database(path)
+
+    with Store(path) as store:
+        firsts = dict(store.con.execute("SELECT id, CAST(date_first AS VARCHAR) FROM events").fetchall())
+        ordered = [event.id for event in store.events()]
+        evidence = {event.date_evidence for event in store.events()}
+
+    assert firsts == {"d": "2004-02-06", "m": "2004-02-01", "y": "2003-01-01", "u": None}
+    assert ordered == ["y", "m", "d", "u"]
+    assert evidence == {None}
+
+
+def test_store_migrating_again_changes_nothing(tmp_path):
+    path = tmp_path / "old.duckdb"
+    _version_1_database(path)
+    Store(path).close()
+
+    with Store(path) as again:
+        versions = again.con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()
+        columns = [row[0] for row in again.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()]
+        count = again.counts()["events"]
+
+    assert versions == [(1,), (2,)]
+    assert columns.count("date_evidence") == 1 and columns.count("date_first") == 1
+    assert count == 4
 
 
 def test_store_round_trips_events(store, make_event, make_actor):
@@ -82,6 +128,53 @@ def test_store_returns_events_in_date_order_undated_last(store, make_event):
                               make_event("early", date="2001-05-02")])
 
     assert [event.id for event in store.events()] == ["early", "late", "undated"]
+
+
+def test_store_round_trips_a_week_and_the_evidence_of_a_document_date(store, make_event):
+    week = make_event("w", date="2004-W06", date_precision="week", date_basis="relative")
+    borrowed = make_event("b", date="2004-02-06", date_basis="document",
+                          date_evidence='dated by sentence 1: "6 February" (visited)')
+
+    _save(store, _article(), [week, borrowed])
+
+    assert {e.id: _unstored(e) for e in store.events()} == {"w": week, "b": borrowed}
+
+
+def _dated(make_event, dates: dict[str, tuple[str, str]]) -> list[Event]:
+    return [make_event(i, date=value, date_precision=precision) for i, (value, precision) in dates.items()]
+
+
+_DATES = {"year": ("2004", "year"), "feb": ("2004-02", "month"), "w05": ("2004-W05", "week"),
+          "w06": ("2004-W06", "week"), "d03": ("2004-02-03", "day"), "d09": ("2004-02-09", "day")}
+
+
+def test_store_a_week_sorts_by_its_first_day(store, make_event):
+    _save(store, _article(), _dated(make_event, _DATES))
+
+    # 2004-W05 is 26 January to 1 February, W06 2 to 8 February
+    assert [e.id for e in store.events()] == ["year", "w05", "feb", "w06", "d03", "d09"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "ids"),
+    [
+        ("2004-02", None, ["feb", "w06", "d03", "d09"]),  # W05 begins in January
+        (None, "2004-W06", ["year", "w05", "feb", "w06", "d03"]),  # up to Sunday 8 February
+        ("2004-W06", "2004-W06", ["w06", "d03"]),
+        ("2004-02-03", "2004-02-08", ["d03"]),
+        (None, "2004-01", ["year", "w05"]),
+        ("2004", "2004", list(_DATES)),
+    ],
+)
+def test_store_date_filters_compare_the_days_a_date_covers(store, make_event, start, end, ids):
+    from dyadwatch.store import EventQuery
+
+    _save(store, _article(), _dated(make_event, _DATES))
+    query = EventQuery(start=DateValue.parse(start) if start else None, end=DateValue.parse(end) if end else None)
+
+    total, found = store.query_events(query)
+
+    assert sorted(e.id for e in found) == sorted(ids) and total == len(ids)
 
 
 def test_store_saving_the_same_document_twice_does_not_duplicate(store, make_event):

@@ -50,6 +50,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "date": event.date,
         "date_precision": event.date_precision,
         "date_basis": event.date_basis,
+        "date_evidence": event.date_evidence,
         "modality": event.modality,
         "sentence": event.sentence,
         "span": list(event.span),
@@ -79,7 +80,8 @@ def _cell(value: Any) -> Any:
 
 
 CSV_FIELDS = ("id", "doc_id", "event_type", "mode", "context", "quad_code", "intensity", "actor", "recipient",
-              "date", "date_precision", "date_basis", "modality", "sentence", "span", "location", "quote",
+              "date", "date_precision", "date_basis", "date_evidence", "modality", "sentence", "span", "location",
+              "quote",
               "confidence", "link", "sources", "coder", "trigger", "cameo", "actor_countries", "recipient_countries")
 
 

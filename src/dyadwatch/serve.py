@@ -22,13 +22,14 @@ from pydantic import ConfigDict
 from .analyse import PERIODS, ContextRow, Party, analyse
 from .analysis_view import to_json
 from .export import event_record, parse_dyad
-from .model import Actor, Location
+from .model import Actor, DateValue, DateValueError, Location
 from .store import EventQuery, Store, StoreError
 
 MAX_PAGE = 500
 MAX_TEXT = 200  # characters of a text filter
 DYAD = r" *[A-Za-z]{2,6} *- *[A-Za-z]{2,6} *"  # the dyads export.parse_dyad reads, as the schema declares them
-DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # a date filter: a year, a month or a day (empty: none)
+# a date filter: a year (1000-2999), a month, an ISO week or a day (empty: none)
+DATE = r"^([12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-W(0[1-9]|[1-4]\d|5[0-3]))?)?$"
 
 # --- what the API answers: the shapes of export.event_record and analysis_view.to_json -----------
 
@@ -52,6 +53,7 @@ class EventRecord:
     date: str | None
     date_precision: str | None
     date_basis: str
+    date_evidence: str | None
     modality: str
     sentence: str
     span: tuple[int, int]
@@ -186,16 +188,16 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/api/events", summary="Events matching every filter given, a page at a time", response_model=EventPage)
     def events(dyad: str | None = Query(None, description="two codes, e.g. RUS-AZE (empty: any)",
                                         json_schema_extra={"pattern": f"^({DYAD})?$"}),
-               start: str | None = Query(None, description="first date, YYYY[-MM[-DD]]", pattern=DATE),
-               end: str | None = Query(None, description="last date, YYYY[-MM[-DD]]", pattern=DATE),
+               start: str | None = Query(None, description="first date, YYYY[-MM[-DD]] or YYYY-Www", pattern=DATE),
+               end: str | None = Query(None, description="last date, YYYY[-MM[-DD]] or YYYY-Www", pattern=DATE),
                type: str | None = Query(None, description="PLOVER event type", max_length=MAX_TEXT),
                context: str | None = Query(None, max_length=MAX_TEXT),
                actor: str | None = Query(None, description="country code or name", max_length=MAX_TEXT),
                modality: str | None = Query(None, max_length=MAX_TEXT),
                q: str | None = Query(None, description="words of the sentence", max_length=MAX_TEXT),
                limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
-        query = EventQuery(_dyad(dyad) if dyad else None, start, end, type, context, actor, modality, q,
-                           limit=limit, offset=offset)
+        query = EventQuery(_dyad(dyad) if dyad else None, _date("start", start), _date("end", end), type, context,
+                           actor, modality, q, limit=limit, offset=offset)
         with store() as opened:
             total, found = opened.query_events(query)
         return {"total": total, "offset": offset, "events": [event_record(e) for e in found]}
@@ -236,6 +238,17 @@ def _dyad(text: str) -> tuple[str, str]:
         return parse_dyad(text)
     raise RequestValidationError([{"type": "value_error", "loc": ("query", "dyad"), "input": text,
                                    "msg": f"dyad '{text}' should be two codes joined by '-', e.g. RUS-AZE"}])
+
+
+def _date(name: str, text: str | None) -> DateValue | None:
+    """A date filter as the schema's pattern admits it (so "2001-02-30" is the end of February)."""
+    if not text:
+        return None
+    try:
+        return DateValue.parse(text, clamp=True)
+    except DateValueError as error:  # only for a caller that skips the pattern
+        raise RequestValidationError([{"type": "value_error", "loc": ("query", name), "input": text,
+                                       "msg": str(error)}]) from None
 
 
 def _document(row: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .link import LinkRow
-from .model import Actor, Article, DocumentResult, Event, Location, Reject, countries
+from .model import Actor, Article, DateValue, DocumentResult, Event, Location, Reject, countries
 
 DEFAULT_DB = "dyadwatch.duckdb"
 _ROWS_PER_STATEMENT = 200
@@ -74,8 +74,22 @@ def _migration_1(con: Any) -> None:
             PRIMARY KEY (origin, reason))""")
 
 
+def _migration_2(con: Any) -> None:
+    """Events carry the evidence of a date taken from another sentence, and the first day of their
+    date (``date_first``), by which dates of any precision (a week included) sort and filter."""
+    con.execute("ALTER TABLE events ADD COLUMN date_evidence VARCHAR")
+    con.execute("ALTER TABLE events ADD COLUMN date_first DATE")
+    con.execute("""
+        UPDATE events SET date_first = CASE date_precision
+            WHEN 'day' THEN TRY_CAST(date AS DATE)
+            WHEN 'month' THEN TRY_CAST(date || '-01' AS DATE)
+            WHEN 'year' THEN TRY_CAST(date || '-01-01' AS DATE) END
+        WHERE date IS NOT NULL""")  # databases before version 2 hold no week dates
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Any], None]]] = [
     (1, "documents, events and rejects", _migration_1),
+    (2, "events: date_evidence and date_first", _migration_2),
 ]
 
 
@@ -263,7 +277,7 @@ class Store:
         sources = dict(self.con.execute(
             "SELECT link, list(DISTINCT doc_id ORDER BY doc_id) FROM events GROUP BY link").fetchall())
         cursor = self.con.execute(
-            f"SELECT * FROM events {where} ORDER BY date NULLS LAST, doc_id, span_start, id", params)
+            f"SELECT * FROM events {where} ORDER BY date_first NULLS LAST, doc_id, span_start, id", params)
         names = [d[0] for d in cursor.description]
         for row in cursor.fetchall():
             yield _event_from_row(dict(zip(names, row, strict=True)), sources)
@@ -274,7 +288,7 @@ class Store:
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         total = int(self.con.execute(f"SELECT count(*) FROM events {where}", params).fetchone()[0])
         cursor = self.con.execute(
-            f"SELECT * FROM events {where} ORDER BY date NULLS LAST, doc_id, span_start, id LIMIT ? OFFSET ?",
+            f"SELECT * FROM events {where} ORDER BY date_first NULLS LAST, doc_id, span_start, id LIMIT ? OFFSET ?",
             [*params, query.limit, query.offset])
         names = [d[0] for d in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
@@ -330,11 +344,14 @@ class Store:
 
 @dataclass(frozen=True)
 class EventQuery:
-    """Filters on stored events; every one given must hold. Dates compare as text ("2001" ≤ "2001-05")."""
+    """Filters on stored events; every one given must hold. An event is from ``start`` on when its first
+    day is not before the first day of ``start``, and up to ``end`` when its first day is not after the
+    last day of ``end`` (so "2001" is within start 2001-01-01, end 2001-05; a week is within end 2001-05
+    when it begins in May)."""
 
     dyad: tuple[str, str] | None = None
-    start: str | None = None
-    end: str | None = None
+    start: DateValue | None = None
+    end: DateValue | None = None
     event_type: str | None = None
     context: str | None = None
     actor: str | None = None  # a country code on either side, or words of an actor's name or text
@@ -355,11 +372,11 @@ def _query_clauses(query: EventQuery) -> tuple[list[str], list[Any]]:
                        "OR (list_contains(actor_countries, ?) AND list_contains(recipient_countries, ?)))")
         params += [a, b, b, a]
     if query.start:
-        clauses.append("date >= ?")
-        params.append(query.start)
+        clauses.append("date_first >= ?")
+        params.append(query.start.first_day)
     if query.end:
-        clauses.append("left(date, length(?)) <= ?")
-        params += [query.end, query.end]
+        clauses.append("date_first <= ?")
+        params.append(query.end.last_day)
     for column, value in (("event_type", query.event_type), ("modality", query.modality), ("link", query.link)):
         if value:
             clauses.append(f"{column} = ?")
@@ -407,7 +424,7 @@ def _event_row(e: Event) -> list[Any]:
             countries(e.actor), countries(e.recipient),
             e.date, e.date_precision, e.date_basis, e.modality, e.sentence, e.span[0], e.span[1], e.trigger,
             json.dumps(asdict(e.location)) if e.location else None, e.quote, e.confidence, e.coder, e.cameo,
-            e.link or e.id]
+            e.link or e.id, e.date_evidence, e.date_value.first_day if e.date_value else None]
 
 
 def _event_from_row(row: dict[str, Any], sources: dict[str, list[str]]) -> Event:
@@ -421,5 +438,5 @@ def _event_from_row(row: dict[str, Any], sources: dict[str, list[str]]) -> Event
         modality=row["modality"], sentence=row["sentence"], span=(row["span_start"], row["span_end"]),
         trigger=row["trigger"], location=Location(**location) if location else None, quote=row["quote"],
         confidence=row["confidence"], coder=row["coder"], cameo=row["cameo"], link=row["link"],
-        sources=tuple(sources.get(row["link"], [row["doc_id"]])),
+        sources=tuple(sources.get(row["link"], [row["doc_id"]])), date_evidence=row["date_evidence"],
     )
