@@ -42,6 +42,17 @@ def test_analyse_counts_a_cluster_once_on_the_date_of_its_own_report(make_event)
     assert [row.period for row in dyad_series(_history(make_event))] == ["2001", "2004", "2013"]
 
 
+def test_analyse_a_date_the_document_gives_anchors_before_the_publication_day(make_event):
+    told = make_event("told", date="2004-02-11", date_basis="publication", link="L")
+    dated = make_event("dated", date="2004-02-06", date_basis="document", link="L")
+    week = make_event("week", date="2004-W06", date_precision="week", date_basis="relative", link="L")
+    stated = make_event("stated", date="2004-02-06", date_basis="stated", link="L")
+
+    assert clusters([told, dated, week])[0].anchor.id == "dated"  # a day before a week, its own or not
+    assert clusters([told, week])[0].anchor.id == "week"
+    assert clusters([told, dated, stated])[0].anchor.id == "stated"  # its sentence's before its document's
+
+
 def test_analyse_finds_turning_points_with_the_clusters_that_drive_them(make_event):
     analysis = analyse(_history(make_event), DYAD)
     points = {p.period: p for p in analysis.turning_points}

@@ -16,8 +16,8 @@ from dyadwatch.model import Article, DateValue, DocumentResult
 from dyadwatch.store import Store
 
 CONTRACT_FIELDS = ("id", "doc_id", "event_type", "mode", "context", "quad_code", "intensity", "actor",
-                   "recipient", "date", "date_precision", "date_basis", "modality", "sentence", "span",
-                   "location", "quote", "confidence", "link", "sources", "coder")
+                   "recipient", "date", "date_precision", "date_basis", "date_evidence", "modality", "sentence",
+                   "span", "location", "quote", "confidence", "link", "sources", "coder")
 ACTOR_FIELDS = ("text", "name", "country", "sector", "entity_id")
 _ARTICLE = Article("a.txt", "The two foreign ministers met in Vienna on Wednesday.", "corpus/a.txt", "txt",
                    published=DateValue("2004-02-11", "day"), published_basis="supplied")
@@ -74,6 +74,21 @@ def test_export_jsonl_values_follow_the_event(make_event, make_actor):
     assert (record["link"], record["sources"]) == ("L1", ["a.txt", "b.txt"])
     assert record["quote"] is None
     assert record["coder"] == "test-coder"
+
+
+def test_export_jsonl_and_csv_carry_a_week_and_the_evidence_of_a_document_date(make_event):
+    evidence = 'dated by sentence 1: "last week" (talks)'
+    event = make_event("e1", date="2004-W06", date_precision="week", date_basis="document", date_evidence=evidence)
+
+    _, [record] = _jsonl([event])
+    _, header, [row] = _csv([event])
+
+    assert (record["date"], record["date_precision"], record["date_basis"]) == ("2004-W06", "week", "document")
+    assert record["date_evidence"] == evidence
+    assert header.index("date_evidence") == header.index("date_basis") + 1
+    assert (row["date"], row["date_precision"], row["date_evidence"]) == ("2004-W06", "week", evidence)
+    assert _csv([make_event("e2")])[2][0]["date_evidence"] == ""  # none: an empty cell
+    assert _jsonl([make_event("e2")])[1][0]["date_evidence"] is None
 
 
 def test_export_jsonl_writes_nothing_without_events():
@@ -206,6 +221,19 @@ def test_analyse_dyad_series_periods_skip_dates_less_precise_than_the_period(mak
     ]
 
     assert [row.period for row in dyad_series(events, by=by)] == periods
+
+
+@pytest.mark.parametrize(
+    ("by", "periods"),
+    [("year", [("2004", 2)]), ("quarter", [("2004-Q1", 1), ("2004-Q3", 1)]),
+     ("month", [("2004-01", 1), ("2004-07", 1)])],
+)
+def test_analyse_dyad_series_counts_a_week_in_the_periods_of_its_thursday(make_event, by, periods):
+    base = make_event(date_precision="week")
+    events = [replace(base, id="w01", date="2004-W01"),  # Monday 29 December 2003, Thursday 1 January 2004
+              replace(base, id="w27", date="2004-W27")]  # Monday 28 June, Thursday 1 July
+
+    assert [(row.period, row.clusters) for row in dyad_series(events, by=by)] == periods
 
 
 def test_analyse_dyad_series_is_empty_without_counted_events(make_event):

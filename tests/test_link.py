@@ -91,3 +91,39 @@ def test_link_rows_keep_whether_they_look_back_not_their_sentence():
 
     assert row.looks_back and not hasattr(row, "sentence")
     assert not _row("s", sentence="The lease had been signed long before.").looks_back  # its own date: not a look-back
+
+
+def test_link_a_week_report_joins_the_one_event_of_its_kind_that_week():
+    links = link_events([_row("day", "CONSULT", date="2004-02-03"),
+                         _row("week", "CONSULT", ("AZE",), ("RUS",), date="2004-W06", precision="week"),
+                         _row("next", "CONSULT", date="2004-02-10")])
+
+    assert links["week"] == links["day"] != links["next"]
+
+
+@pytest.mark.parametrize(
+    "days",
+    [
+        ["2004-02-02", "2004-02-07"],  # two events that week: either could be meant
+        ["2004-02-09"],  # the Monday after the week
+        ["2004-02-01"],  # the Sunday before it
+    ],
+)
+def test_link_a_week_report_stays_apart_unless_one_event_is_inside_it(days):
+    rows = [_row(day, "CONSULT", date=day) for day in days]
+
+    links = link_events([*rows, _row("week", "CONSULT", date="2004-W06", precision="week")])
+
+    assert links["week"] not in {links[day] for day in days}
+
+
+def test_link_weeks_among_days_and_months_give_the_same_clusters_in_any_order():
+    rows = [_row("w05", "AGREE", date="2004-W05", precision="week"),  # 26 January to 1 February
+            _row("jan", "AGREE", date="2004-01", precision="month"),
+            _row("d27", "AGREE", date="2004-01-27"),
+            _row("w06", "AGREE", date="2004-W06", precision="week")]
+
+    links = link_events(rows)
+
+    assert links == link_events(list(reversed(rows)))
+    assert links["w05"] == links["jan"] == links["d27"] != links["w06"]

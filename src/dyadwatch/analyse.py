@@ -2,7 +2,9 @@
 
 A cluster (``Event.link``) is one real event, however many reports it has; it is dated by its
 anchor, the report with the most precise and earliest date of its own (so a look-back in a later
-article does not move it). Only events that happened count: asserted or historical, dated. Every
+article does not move it). A week counts in the year, quarter and month of its Thursday, as ISO
+8601 gives a week the year of its Thursday ("2004-W01" is in 2004 though it begins on 29
+December 2003). Only events that happened count: asserted or historical, dated. Every
 figure can be traced to its clusters and their sentences.
 """
 
@@ -11,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Actor, Event
+from .model import PRECISIONS, Actor, DateValue, Event
 
 COUNTED = ("asserted", "historical")
 PERIODS = ("year", "quarter", "month")
 _PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_PRECISION_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}  # day, week, month, year
+_OWN_DATE_RANK = {"stated": 0, "relative": 0, "document": 1}  # else: dated by its publication only
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,10 @@ class Cluster:
     @property
     def documents(self) -> tuple[str, ...]:
         return tuple(sorted({e.doc_id for e in self.reports}))
+
+    def period(self, by: str) -> str | None:
+        """The period its anchor's date falls in (None: undated, or less precise than the period)."""
+        return period_of(self.anchor.date_value, by) if self.anchor.date_value else None
 
 
 @dataclass(frozen=True)
@@ -100,15 +107,15 @@ class Analysis:
     timeline: tuple[Cluster, ...] = ()  # the dyad's clusters in date order: what every figure rests on
 
 
-def period_of(date: str, by: str) -> str | None:
-    """The period a date falls in, or None when the date is less precise than the period."""
-    year, _, rest = date.partition("-")
+def period_of(date: DateValue, by: str) -> str | None:
+    """The period a date falls in, or None when the date is less precise than the period (a year has
+    no quarter); a week falls in the periods of its Thursday."""
     if by == "year":
-        return year
-    if not rest:
+        return str(date.year)
+    if date.precision == "year":
         return None
-    month = int(rest[:2])
-    return f"{year}-Q{(month - 1) // 3 + 1}" if by == "quarter" else f"{year}-{month:02d}"
+    day = date.placing_day
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}" if by == "quarter" else f"{day.year}-{day.month:02d}"
 
 
 def _period_number(period: str, by: str) -> int:
@@ -138,12 +145,19 @@ def clusters(events: Iterable[Event]) -> list[Cluster]:
         if counted(event):
             grouped.setdefault(event.link or event.id, []).append(event)
     found = [Cluster(link, tuple(reports), min(reports, key=_anchor_order)) for link, reports in grouped.items()]
-    return sorted(found, key=lambda c: (c.anchor.date or "", c.link))
+    return sorted(found, key=lambda c: (_first_day(c.anchor), c.link))
 
 
-def _anchor_order(event: Event) -> tuple[int, int, str, str]:
-    own_date = event.date_basis != "publication"
-    return (0 if own_date else 1, _PRECISION_RANK.get(event.date_precision or "", 3), event.date or "", event.id)
+def _first_day(event: Event) -> str:
+    return event.date_value.first_day.isoformat() if event.date_value else ""
+
+
+def _anchor_order(event: Event) -> tuple[int, int, int, str, str]:
+    """A date of its own (its sentence's or its document's) before one of its publication; then the most
+    precise, its sentence's before its document's, the earliest."""
+    own = _OWN_DATE_RANK.get(event.date_basis)
+    return (0 if own is not None else 1, _PRECISION_RANK.get(event.date_precision or "", 4), own or 0,
+            _first_day(event), event.id)
 
 
 def dyad_series(events: Iterable[Event], by: str = "year") -> list[PeriodRow]:
@@ -154,7 +168,7 @@ def dyad_series(events: Iterable[Event], by: str = "year") -> list[PeriodRow]:
 def _series(found: list[Cluster], by: str) -> list[PeriodRow]:
     periods: dict[str, list[Cluster]] = {}
     for cluster in found:
-        period = period_of(cluster.anchor.date or "", by)
+        period = cluster.period(by)
         if period is not None:
             periods.setdefault(period, []).append(cluster)
     rows = []
@@ -179,7 +193,7 @@ def turning_points(found: list[Cluster], rows: list[PeriodRow], by: str, thresho
         change = row.index - previous.index
         if abs(change) < threshold:
             continue
-        inside = [c for c in found if period_of(c.anchor.date or "", by) == row.period]
+        inside = [c for c in found if c.period(by) == row.period]
         drivers = sorted(inside, key=lambda c: (-c.anchor.intensity if change > 0 else c.anchor.intensity, c.link))
         points.append(TurningPoint(row.period, previous.period, previous.index, row.index, tuple(drivers[:3])))
     return points

@@ -2,8 +2,8 @@
 
 Two coded events are the same occurrence when they have the same type, sides that overlap (either
 way round for meetings, agreements and cooperation) and dates that fit: days at most a window
-apart (three days for meetings and visits, which last, one otherwise), or a month or year that
-holds the other's day when exactly one cluster fits. A sentence that looks back ("had signed",
+apart (three days for meetings and visits, which last, one otherwise), or a week, month or year
+that holds the other's day when exactly one cluster fits. A sentence that looks back ("had signed",
 "were subsequently signed") and has no date but its article's joins the latest earlier cluster
 of its type and sides instead of making a new event on the publication day; so does any report
 dated only by its article when an event of its kind and sides happened in the two weeks before
@@ -20,15 +20,13 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import InitVar, dataclass, field
-from datetime import date
 
-from .dates import as_date
-from .model import DateValue
+from .model import PRECISIONS, DateValue
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 _WINDOW_DAYS = {"CONSULT": 3}
 _LOOKING_BACK = re.compile(r"\b(?:had|subsequently|previously|earlier|already|formerly|once|since then)\b", re.I)
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_PRECISION_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}  # day, week, month, year
 _RECENT_DAYS = 14  # a report dated only by its article joins an event of its kind this recent
 
 
@@ -49,6 +47,11 @@ class LinkRow:
 
     def __post_init__(self, sentence: str) -> None:
         object.__setattr__(self, "looks_back", self.basis == "publication" and bool(_LOOKING_BACK.search(sentence)))
+
+    @property
+    def when(self) -> DateValue:
+        """Its date (only for a dated row)."""
+        return DateValue(self.date or "", self.precision or "day")
 
 
 @dataclass
@@ -84,11 +87,12 @@ def link_events(rows: Iterable[LinkRow]) -> dict[str, str]:
 
 
 def _order(row: LinkRow) -> tuple[int, str, int]:
-    """Precise dates first, then coarser ones, then the ones that look back; earliest first."""
-    if row.date is None:
+    """Precise dates first, then coarser ones, then the ones that look back; earliest first, and of two
+    that begin on one day the coarser first (a year before its January)."""
+    if row.date is None or row.precision not in _PRECISION_RANK:
         return (3, "", 0)
-    return (2 if row.looks_back else 0 if row.precision == "day" else 1, row.date, _PRECISION_RANK.get(
-        row.precision or "", 3))
+    return (2 if row.looks_back else 0 if row.precision == "day" else 1, row.when.first_day.isoformat(),
+            -_PRECISION_RANK[row.precision or ""])
 
 
 def _join(clusters: list[_Cluster], row: LinkRow, cluster: _Cluster | None) -> None:
@@ -109,26 +113,25 @@ def _sides_fit(a: LinkRow, b: LinkRow) -> bool:
 def _same_days(anchor: LinkRow, row: LinkRow) -> bool:
     if anchor.precision != "day" or not _sides_fit(anchor, row):
         return False
-    gap = abs((date.fromisoformat(row.date or "") - date.fromisoformat(anchor.date or "")).days)
+    gap = abs((row.when.first_day - anchor.when.first_day).days)
     return gap <= _WINDOW_DAYS.get(row.event_type, 1)
 
 
 def _holds(coarse: LinkRow, anchor: LinkRow) -> bool:
-    """A month or year report of the anchor's event: same type and sides, the anchor inside it."""
-    return _sides_fit(coarse, anchor) and (anchor.date or "").startswith(coarse.date or "-")
+    """A week, month or year report of the anchor's event: same type and sides, the anchor inside it."""
+    return _sides_fit(coarse, anchor) and coarse.when.holds(anchor.when)
 
 
 def _latest_before(clusters: list[_Cluster], row: LinkRow, within: int | None = None) -> _Cluster | None:
     """The latest cluster of the row's type and sides dated before it (at most ``within`` days before)."""
-    earlier = [c for c in clusters if _sides_fit(c.anchor, row) and (c.anchor.date or "") < (row.date or "")
+    earlier = [c for c in clusters if _sides_fit(c.anchor, row) and c.anchor.when.first_day < row.when.first_day
                and (within is None or _days_between(c.anchor, row) <= within)]
-    return max(earlier, key=lambda c: c.anchor.date or "", default=None)
+    return max(earlier, key=lambda c: c.anchor.when.first_day, default=None)
 
 
 def _days_between(anchor: LinkRow, row: LinkRow) -> int:
     """Days from the first day the anchor covers to the row's day."""
-    first = as_date(DateValue(anchor.date or "", anchor.precision or "day"))
-    return (date.fromisoformat(row.date or "") - first).days
+    return (row.when.first_day - anchor.when.first_day).days
 
 
 def _cluster_id(anchor: LinkRow) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .analyse import Analysis, Cluster, PeriodRow, TurningPoint, analyse, counted, involves, period_of, periods_between
+from .analyse import Analysis, Cluster, PeriodRow, TurningPoint, analyse, counted, involves, periods_between
 from .model import Event
 
 _WIDTH, _HEIGHT, _PAD, _LABEL_WIDTH = 900, 260, 40, 64
@@ -75,7 +75,7 @@ def period_summaries(analysis: Analysis, timeline: list[Cluster]) -> list[tuple[
     points = {p.period: p for p in analysis.turning_points}
     summaries = []
     for row in analysis.series:
-        inside = [c for c in timeline if period_of(c.anchor.date or "", analysis.by) == row.period]
+        inside = [c for c in timeline if c.period(analysis.by) == row.period]
         strongest = sorted(inside, key=lambda c: (-abs(c.anchor.intensity), c.link))[:3]
         text = (f"{row.clusters} event{'s' if row.clusters != 1 else ''}: {row.cooperation} cooperative, "
                 f"{row.conflict} conflictual; index {row.index:+.1f}")
