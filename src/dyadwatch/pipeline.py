@@ -13,6 +13,7 @@ from .actors import ActorResolver
 from .clean import clean as clean_article
 from .clean import mostly_latin
 from .dates import as_date
+from .episodes import date_by_document
 from .events import EventCoder
 from .ingest import read_sources
 from .lexicon import Role, load_lexicon, tables_digest
@@ -73,7 +74,8 @@ class Coder:
 
     def code_parsed(self, parsed: ParsedArticle) -> DocumentResult:
         mentions = self.resolve(parsed)
-        return DocumentResult(parsed.article, len(parsed.sentences), self.code(parsed, mentions))
+        coded = date_by_document(parsed, self.code(parsed, mentions))  # a date stated once dates every telling
+        return DocumentResult(parsed.article, len(parsed.sentences), coded)
 
     def __call__(self, articles: Iterable[Article]) -> Iterator[DocumentResult | Reject]:
         """Results in input order; a document the coder fails on becomes a Reject, not a lost run."""
