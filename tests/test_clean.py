@@ -434,3 +434,18 @@ def test_clean_is_idempotent_with_markup(parts, glue):
     once = _clean(glue.join(parts))
 
     assert clean(once).text == once.text
+
+
+@pytest.mark.parametrize(("text", "story", "source"), [
+    ("MOSCOW, April 14 (Reuters) - Lavrov met Bayramov.", "Lavrov met Bayramov.", "Reuters"),
+    ("YEREVAN, Armenia (AP) — Armenia accused Baku.", "Armenia accused Baku.", "AP"),
+    ("MOSCOW, June 13. /TASS/. Troops advanced.", "Troops advanced.", "TASS"),
+    ("Baku, November 16, AZERTAC. Units attacked.", "Units attacked.", "AZERTAC"),
+    ("UNITED NATIONS (AP) — The Assembly voted.", "The Assembly voted.", "AP"),
+    ("WASHINGTON — The President spoke.", "The President spoke.", None),
+    ("NATO (the alliance) - met today.", "NATO (the alliance) - met today.", None),  # no credit, no dateline
+])
+def test_clean_wire_dateline_without_a_year_is_no_story_text(text, story, source):
+    cleaned = clean(Article("d.txt", text, "d.txt", "txt"))
+    assert (cleaned.text, cleaned.source) == (story, source)
+    assert clean(cleaned) == cleaned

@@ -21,7 +21,7 @@ from datetime import date
 from .dates import find_explicit
 from .model import Article, DateValue
 
-STAGE = "clean.rules.v3"
+STAGE = "clean.rules.v4"
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
@@ -77,6 +77,12 @@ _TAIL = re.compile(
 _BYLINE = re.compile(r"^(?:by|author|written by|words by|(?:commentary|analysis|report) by)\s*:?\s+(?P<who>.+)$", re.I)
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<date>[^—–]{6,40}?)\s*[—–-]{1,2}\s+(?=[A-Z])")
 _PUBLISHED = re.compile(r"^(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*", re.I)
+# a wire dateline without a year: "MOSCOW, April 14 (Reuters) - ", "YEREVAN, Armenia (AP) — ", "MOSCOW,
+# June 13. /TASS/. ", "Baku, November 16, AZERTAC. ", "UNITED NATIONS (AP) — ", "WASHINGTON — "
+_WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'/-]*(?: [A-Z][A-Za-z.'/-]*){0,3})(?:,\s*[A-Za-z][A-Za-z .,0-9]{1,30}?)??\s*"
+    r"(?:\((?P<credit>[A-Z][\w .&'-]{1,30})\)\s*[—–-]{1,2}|/(?P<slashed>[A-Z][\w .&'-]{1,20})/\.?"
+    r"|,\s*(?P<trailing>[A-Z][A-Z-]{2,20})\.|(?<=[A-Z]{2})\s*[—–]{1,2})\s+(?=[A-Z])")
 _CREDIT = re.compile(r"[(/](?P<credit>[A-Z][\w .&'-]{1,38}?)[)/]")  # "(APA)", "/TASS/" in a dateline
 
 
@@ -233,6 +239,11 @@ class _Metadata:
         if (dateline := _DATELINE.match(paragraph)) and self._date(dateline.group("date")):
             self._credit(dateline.group("date"))
             return paragraph[dateline.end():]
+        if in_header and (wire := _WIRE_DATELINE.match(paragraph)):  # the place and agency are no story text
+            credit = wire.group("credit") or wire.group("slashed") or wire.group("trailing")
+            if self.source is None and credit:
+                self.source = credit.strip()
+            return paragraph[wire.end():]
         if _MD_HEADING.match(paragraph) or (not sentence and self._is_title(paragraph, in_header)):
             if in_header and self.title is None:
                 self.title = paragraph.lstrip("# ")
