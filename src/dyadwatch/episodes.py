@@ -171,18 +171,24 @@ def _own(event: Event, sentence: Sentence, published: DateValue | None, reading:
 
 def _one_event(told: Telling, dated: Telling, reach: int = REACH) -> bool:
     """Whether ``told`` and ``dated`` tell one event (sides, tense, reach and one of the three links)."""
+    return _link(told, dated, reach) is not None
+
+
+def _link(told: Telling, dated: Telling, reach: int = REACH) -> str | None:
+    """How ``told`` and ``dated`` are one event: "reference" (one refers back to the other), "act"
+    (the same act, or the act told again), or None."""
     if not told.tense or told.tense != dated.tense or told.sides != dated.sides or told.position == dated.position:
-        return False
+        return None
     if abs(told.sentence - dated.sentence) > reach:
-        return False
+        return None
     if _refers_back(told, dated) or _refers_back(dated, told):
-        return True
+        return "reference"
     if told.historical != dated.historical:  # an old act of one kind is another than today's: only a reference
-        return False  # ("during that visit") joins them
+        return None  # ("during that visit") joins them
     same_act = told.event_type == dated.event_type and told.family == dated.family
     told_again = (told.lemma in dated.verb_lemmas and told.lemma not in _LIGHT
                   and len(set(dated.other_dates)) == 1)  # "The agreements were signed during the visit on 6 May"
-    return same_act or told_again
+    return "act" if same_act or told_again else None
 
 
 def _refers_back(later: Telling, earlier: Telling) -> bool:
@@ -199,11 +205,13 @@ def _donor(told: Telling, tellings: list[Telling], datings: dict[int, Dating],
            published: DateValue | None) -> Telling | None:
     """The dated telling of the same event that dates ``told``; None when there is none, or when two
     as near could be meant."""
-    dated = [t for t in tellings if t.position in datings and _one_event(told, t)]
+    links = {t.position: _link(told, t) for t in tellings if t.position in datings}
+    dated = [t for t in tellings if links.get(t.position)]
     if told.refers_to_meeting:  # "at the second meeting": that one of the dated meetings
         dated = _by_ordinal([t for t in dated if t.meeting], datings, _ORDINALS[told.refers_to_meeting])
     else:
-        dated = [t for t in dated if not _crosses(told, t, tellings, datings)]
+        dated = [t for t in dated if not _crosses(told, t, tellings, datings)
+                 and (links[t.position] == "reference" or not _disputed(told, t, tellings, datings))]
     fitting = [t for t in dated if _fits(told, datings[t.position].stated.value, published)]
     if not fitting:
         return None
@@ -241,6 +249,15 @@ def _crosses(told: Telling, dated: Telling, tellings: list[Telling], datings: di
     low, high = sorted((told.sentence, dated.sentence))
     value = datings[dated.position].stated.value
     return any(low < t.sentence < high and t.sides == told.sides and t.position in datings
+               and _conflict(datings[t.position].stated.value, value) for t in tellings)
+
+
+def _disputed(told: Telling, dated: Telling, tellings: list[Telling], datings: dict[int, Dating]) -> bool:
+    """Whether another telling of the same sides within reach has another date: then the same kind of
+    act, with nothing that refers back, does not say which occasion ``told`` belongs to ("Building
+    on the August visit, ... The two leaders discussed ..." in a readout of a meeting today)."""
+    value = datings[dated.position].stated.value
+    return any(abs(t.sentence - told.sentence) <= REACH and t.sides == told.sides and t.position in datings
                and _conflict(datings[t.position].stated.value, value) for t in tellings)
 
 
