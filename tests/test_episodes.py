@@ -138,6 +138,16 @@ def test_episodes_two_dates_as_near_leave_the_event_as_it_was(make_event):
     assert date_by_document(parsed, (first, talks, second))[1] == talks
 
 
+def test_episodes_the_same_kind_of_act_does_not_choose_between_two_occasions(make_event):
+    parsed = _article("Putin met Aliyev today.", "Building on the August 2003 visit, Putin met Aliyev.",
+                      "Putin and Aliyev discussed the Caspian Sea.")
+    today = _dated(make_event, parsed, 1, "met", PUBLISHED)
+    visit = _dated(make_event, parsed, 2, "visit", "2003-08", "month", "stated")
+    talks = _told(make_event, parsed, 3, "discussed")
+
+    assert date_by_document(parsed, (today, visit, talks))[2] == talks
+
+
 @pytest.mark.parametrize(("ordinal", "expected"), [("first", "2004-02-02"), ("second", "2004-02-06"),
                                                    ("last", "2004-02-06"), ("third", None)])
 def test_episodes_an_ordinal_picks_that_meeting(make_event, ordinal, expected):
