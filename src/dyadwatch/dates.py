@@ -4,6 +4,11 @@ The date of an event comes from the time expression (found and normalised by ``t
 attached to its trigger, else from one attached to a word that governs it, else from the
 publication date; it says which (stated, relative, publication or unknown). A resolved date is
 never after the publication unless the event is in the future; nothing is guessed.
+
+A sentence's events are dated here one sentence at a time, with a week as the month of its
+Thursday; ``episodes`` then reads the whole document: it gives a week-dated event its week
+(``own_expression`` says which expression dated an event) and dates an event from another
+telling of it (basis ``document``). ``STAGE`` versions both.
 """
 
 from __future__ import annotations
