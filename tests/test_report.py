@@ -72,3 +72,14 @@ def test_report_tells_each_period_marks_turning_points_and_lists_clusters_quotes
     assert timeline.count("<tr><td>") == 3 and "a.txt<br>b.txt" in timeline  # one row a cluster, every report
     assert "<blockquote>We will not sell them.</blockquote>" in html
     assert "Third parties in events with either side: ARM (1)" in html
+
+
+def test_report_shows_a_week_and_the_evidence_of_a_document_date(make_event):
+    week = make_event(id="w", date="2004-W06", date_precision="week", date_basis="relative")
+    told = make_event(id="d", date="2004-02-06", date_basis="document",
+                      date_evidence='dated by sentence 1: "6 February" (<visited>)')
+
+    html = _html([week, told])
+
+    assert "2004-W06" in html
+    assert "document: dated by sentence 1: &#34;6 February&#34; (&lt;visited&gt;)" in html
