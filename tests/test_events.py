@@ -368,3 +368,20 @@ def test_events_an_attack_by_no_one_named_is_placed_where_it_happened(code):
                 if e.event_type == "ASSAULT"]
     assert _sides(attack) == ({"GEO"}, {"RUS"})
     assert (attack.actor[0].rule, attack.actor[0].confidence) == ("context.location", 0.3)
+
+
+@pytest.mark.parametrize(("text", "event_type", "sides"), [
+    ("Aliyev received the Georgian prime minister in Baku.", "CONSULT", ({"AZE"}, {"GEO"})),
+    ("Putin had a telephone conversation with Aliyev.", "CONSULT", ({"RUS"}, {"AZE"})),
+    ("Azerbaijan summoned the Russian ambassador.", "ACCUSE", ({"AZE"}, {"RUS"})),
+    ("Armenian and U.S. troops began a joint exercise.", "COOPERATE", ({"ARM"}, {"USA"})),
+    ("Pakistan offered talks with India.", "AGREE", ({"PAK"}, {"IND"})),
+    ("Putin met Aliyev in Sochi. The two then signed a memorandum.", "AGREE", ({"RUS"}, {"AZE"})),
+])
+def test_events_triggers_of_diplomatic_news(code, text, event_type, sides):
+    events = [e for e in code(text, "2024-03-06") if e.event_type == event_type]
+    assert events and _sides(events[-1]) == sides
+
+
+def test_events_receiving_a_thing_is_no_meeting(code):
+    assert "CONSULT" not in [e.event_type for e in code("Azerbaijan received aid from Turkey.", "2024-03-06")]

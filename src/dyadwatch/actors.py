@@ -37,6 +37,9 @@ _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ees", "men", "women", "people"
 _NOT_PEOPLE = {"computers", "borders", "waters", "orders", "letters", "papers", "numbers", "centers", "centres",
                "matters", "headquarters", "containers", "layers", "towers", "powers", "monitors", "sectors",
                "factors", "indicators", "reactors", "corridors", "meters", "metres", "reserves", "supplies"}
+_A_PERSON = {"pilot", "citizen", "national", "tourist", "resident", "native", "captive", "hostage", "prisoner",
+             "detainee", "refugee", "migrant", "worker", "businessman", "businesswoman", "engineer", "teacher",
+             "doctor", "man", "woman", "boy", "girl", "civilian", "sailor", "fisherman", "volunteer", "expert"}
 _OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 _WE = {"we", "our", "us", "ours"}
 _PARTICLES = {"bin", "ibn", "bint", "abu", "abdul", "van", "von", "der", "del", "della", "das", "dos"}
@@ -116,16 +119,20 @@ class ActorResolver:
             taken |= {i for m in named for i in range(m.start, m.end)}
             mentions.extend(_placed(people, named))
             mentions.extend(named)
-            mentions.extend(self._offices(sentence, taken, when, memory, home))
+            mentions.extend(self._offices(sentence, taken, when, memory, home, people + named))
         return tuple(sorted(mentions, key=lambda m: (m.sentence, m.start)))
 
     # -- offices named alone, counterparts, the source's own side --------------------------------
-    def _offices(self, sentence: Sentence, taken: set[int], when: date | None, memory: _Memory, home: Home | None
-                 ) -> list[Mention]:
+    def _offices(self, sentence: Sentence, taken: set[int], when: date | None, memory: _Memory, home: Home | None,
+                 named: list[Mention]) -> list[Mention]:
         """ "The President thanked ...": the person the document titled so, else the home country's
-        holder of the office that day, else an official of the home country; nothing without a home."""
+        holder of the office that day, else an official of the home country; nothing without a home.
+        An office a name completes ("the Ambassador of Japan") is remembered as that name's official."""
         found = self._first_person(sentence, home) if home is not None else []
         for office in offices_in(sentence, taken, set(memory.titles) | set(ROLE_TITLES)):
+            if office.named_by is not None:
+                self._learn_office(office, named, memory)
+                continue
             actor = self._office_holder(office, when, memory, home)
             if actor is not None:
                 found.append(Mention(sentence.index, office.start, office.end, actor,
@@ -140,6 +147,17 @@ class ActorResolver:
                         "country")
                 for t in sentence.tokens if t.text.lower() in _WE and t.pos == "PRON"
                 and not any(q.holds(sentence, t) for q in quoted)]
+
+    def _learn_office(self, office: Office, named: list[Mention], memory: _Memory) -> None:
+        holder = next((m.actor for m in named if m.start <= (office.named_by or 0) < m.end), None)
+        if holder is None or memory.titles.get(office.key):
+            return
+        if holder.entity_id and holder.entity_id.startswith(("person:", "org:")):
+            memory.entitle(office.key, holder)  # "the Press Secretary, Karine Jean-Pierre"
+        elif holder.country:
+            sector = "IGO" if holder.entity_id and holder.entity_id.startswith("igo:") else "GOV"
+            memory.entitle(office.key, Actor(office.text, f"{office.text} of {holder.name}", holder.country, sector,
+                                             None, "title", 0.6, f'"{office.text}" of {holder.name}'))
 
     def _office_holder(self, office: Office, when: date | None, memory: _Memory, home: Home | None
                        ) -> Actor | None:
@@ -482,5 +500,8 @@ def _split_noun(sentence: Sentence, adjective: Token) -> Token | None:
 
 
 def _people(token: Token) -> bool:
+    """ "Algerian landowners", "Georgian engineers", and one person: "the captured Indian pilot"."""
     word = token.text.lower()
+    if token.tag == "NN":
+        return word in _A_PERSON
     return token.tag in ("NNS", "NNPS") and word.endswith(_PEOPLE_ENDINGS) and word not in _NOT_PEOPLE

@@ -31,7 +31,7 @@ _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "cond
           "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver", "renew", "resume",
           "begin", "start", "continue", "open", "complete", "organize", "organise", "lodge", "file", "declare",
           "institute", "reimpose", "tighten", "undertake", "mount", "grant", "announce", "attend", "engage",
-          "order"}
+          "order", "have"}
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over",
                     "between", "among"}
 _STANCES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # already what is said, not what is done
@@ -41,6 +41,9 @@ _ARRIVING = {"arrive", "land", "visit", "travel", "fly", "stop"}
 _TOPIC_VERBS = {"discuss", "debate", "review", "consider", "examine", "address", "raise", "negotiate", "talk",
                 "explore", "tackle"}
 _EXERCISES = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "games", "patrol", "patrols"}
+_RECEIVING = {"receive"}
+_OFFERING = {"offer", "propose", "promise", "pledge"}  # "offered talks": talks promised, not held
+_ABOUT_OTHERS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}  # "demanded that Iran abandon"
 _OFFICIAL = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"}
 _WHERE = {"in", "near", "at", "inside", "across", "throughout", "outside", "around", "along"}
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}  # "talks on Karabakh": the subject of talks
@@ -70,6 +73,7 @@ class _Memory:
     person: Actor | None = None  # the last person named: what "he" or "she" refers to
     dyad: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # the last event with both sides
     dyad_at: int = -1  # the sentence of that event
+    meeting: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # the last meeting's sides: "the two ministers"
 
 
 # "these negotiations", "during the visit", "the two presidents": a sentence that goes on about the
@@ -116,6 +120,9 @@ class EventCoder:
             sided = [e for e in found if e.actor and e.recipient and e.modality != "negated"]
             if sided:
                 memory.dyad, memory.dyad_at = (sided[-1].actor, sided[-1].recipient), sentence.index
+            met = [e for e in sided if e.event_type == "CONSULT" and e.modality == "asserted"]
+            if met:
+                memory.meeting = (met[0].actor, met[0].recipient)
         return tuple(events)
 
     def _sentence_events(self, parsed: ParsedArticle, sentence: Sentence, mentions: list[Mention],
@@ -302,6 +309,9 @@ class EventCoder:
             clauses = [c for c in children if c.dep in ("xcomp", "ccomp")]
             return bool(clauses) and (any(c.dep == "dobj" for c in children) or any(
                 s.dep == "nsubj" for c in clauses for s in sentence.children(c.i)))
+        if lemma in _RECEIVING:  # "received the EU envoy" is a meeting; "received aid" or "a letter" is not
+            return any(c.dep in ("dobj", "nsubjpass") and (c.pos == "PROPN" or self.lexicon.sectors.get(
+                c.lemma.lower()) in _OFFICIAL | {"NGO"}) for c in children)
         return True
 
     def _event(self, parsed: ParsedArticle, sentence: Sentence, trigger: _Trigger, actor: tuple[Actor, ...],
@@ -310,6 +320,9 @@ class EventCoder:
         article = parsed.article
         kind = self.lexicon.event_types[trigger.event_type]
         said = modality.of(sentence, trigger.token)
+        offered = trigger.noun not in (None, trigger.token) and trigger.token.lemma.lower() in _OFFERING
+        if said == "asserted" and offered:
+            said = "future"  # so that what is offered is also an AGREE, dated by the offer
         governing = [t.i for t in modality.clause_chain(sentence, trigger.token)][1:]
         ahead = said == "future" or trigger.token.tag in ("VBZ", "VBP")  # "meets Aliyev next week"
         date, basis, later = event_date(sentence, trigger.token.i, governing, article.published, ahead, weekdays)
@@ -503,9 +516,9 @@ def _pronouns(sentence: Sentence, named: list[Mention], memory: _Memory, quoted:
             found += [_refers(sentence, token, m) for m in _subject_mentions(sentence, token, named + found)]
         if antecedent is not None:
             found.append(_refers(sentence, token, antecedent))
-        elif memory.dyad is not None and _both_sides(sentence, token, named):
+        elif (sides := memory.meeting or memory.dyad) is not None and _both_sides(sentence, token, named):
             found += [_refers(sentence, token, Mention(sentence.index, -1, -1, actor, "group"))
-                      for actor in dict.fromkeys(memory.dyad[0] + memory.dyad[1])]
+                      for actor in dict.fromkeys(sides[0] + sides[1])]
     for quote in quoted:
         speakers = [m for c in (sentence.children(quote.verb.i) if quote.verb else ()) if c.dep == "nsubj"
                     for m in _mentions_at(sentence, c, named + found) if m.kind != "place"]
@@ -533,12 +546,16 @@ def _claimed_by_other(sentence: Sentence, trigger: Token, actor: tuple[Actor, ..
 
 
 def _both_sides(sentence: Sentence, token: Token, named: list[Mention]) -> bool:
-    """A subject that means both sides of the event just told: "They agreed", "The two leaders
-    discussed", "Both sides committed", "The presidents also reviewed" (not "the leaders of Iran")."""
-    if token.dep not in ("nsubj", "nsubjpass"):
+    """A subject or object that means both sides of the event just told: "They agreed", "The two
+    leaders discussed", "Both sides committed", "urged both countries", "urged them" (not "the leaders
+    of Iran")."""
+    subject = token.dep in ("nsubj", "nsubjpass")
+    if not subject and token.dep not in ("dobj", "dative", "pobj"):
         return False
-    if token.text.lower() == "they":
+    if token.text.lower() == ("they" if subject else "them"):
         return True
+    if token.lemma.lower() == "two" and subject and any(c.text.lower() == "the" for c in sentence.children(token.i)):
+        return True  # "The two then signed a memorandum"
     determiners = {c.text.lower() for c in sentence.children(token.i) if c.dep in ("det", "nummod", "predet")}
     inside = {t.i for t in sentence.subtree(token.i)}
     return (token.lemma.lower() in _SIDES and token.tag == "NNS" and bool(determiners & {"the", "two", "both"})
@@ -605,7 +622,8 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
             holders += [done, *inner]
         # "demanded that Pyongyang abandon its programme": the one the clause is about; "threatened to
         # stop the talks if the United States goes ahead": the one the condition is about
-        objects += [s for c in children if c.dep == "ccomp" for s in sentence.children(c.i) if s.dep == "nsubj"]
+        if trigger.event_type in _ABOUT_OTHERS:  # but "struck what New Delhi called a camp" hit no New Delhi
+            objects += [s for c in children if c.dep == "ccomp" for s in sentence.children(c.i) if s.dep == "nsubj"]
         objects += _condition_subjects(sentence, verb)
     if verb.lemma.lower() in _ARRIVING or trigger.event_type == "PROTEST":
         # "arrived in Amman" (the host), "protested in Beijing"; but "met his counterpart in Moscow" is where
@@ -703,8 +721,9 @@ def _mentions_at(sentence: Sentence, head: Token, mentions: list[Mention]) -> li
 
 def _mentions_near(sentence: Sentence, head: Token, mentions: list[Mention], deeper: bool = True) -> list[Mention]:
     at_head = [m for m in mentions if m.start <= head.i < m.end]
-    if at_head:
-        return at_head
+    if at_head:  # and the other states inside the phrase: "Armenian and U.S. troops"
+        return at_head + [m for m in mentions if m not in at_head and m.kind != "place" and any(
+            h.start <= m.start and m.end <= h.end and m.actor.country != h.actor.country for h in at_head)]
     near = {c.i for c in sentence.children(head.i) if c.dep in ("poss", "appos", "compound", "amod", "nmod")}
     at_head = [m for m in mentions if any(m.start <= i < m.end for i in near)]
     if at_head or not deeper:

@@ -44,8 +44,9 @@ class Office:
 
     start: int
     end: int
-    text: str  # as written: "The Vice President"
+    text: str  # as written: "Vice President"
     key: str  # normalised: "vice president"
+    named_by: int | None = None  # the first token of a name that completes it: "the Ambassador of [Japan]"
 
 
 def title_key(words: str) -> str:
@@ -68,9 +69,10 @@ def offices_in(sentence: Sentence, taken: set[int], known: set[str]) -> Iterator
         if not words or {t.i for t in words} & taken or words[0].text.lower() in _NOT_TITLES:
             continue
         key = title_key(" ".join(t.text for t in words))
-        if (key in OFFICES or key in known) and _stands_alone(sentence, token, taken):
+        if key in OFFICES or key in known:
             start, end = words[0].i, token.i + 1
-            yield Office(start, end, sentence.text[words[0].start - sentence.start:token.end - sentence.start], key)
+            text = sentence.text[words[0].start - sentence.start:token.end - sentence.start]
+            yield Office(start, end, text, key, _completed_by(sentence, token, taken))
 
 
 def _phrase_start(sentence: Sentence, head: Token) -> int:
@@ -89,11 +91,14 @@ def _phrase_start(sentence: Sentence, head: Token) -> int:
     return first
 
 
-def _stands_alone(sentence: Sentence, head: Token, taken: set[int]) -> bool:
-    """No name completes the office: not "the President of Finland", not "the embassy in Baku"."""
+def _completed_by(sentence: Sentence, head: Token, taken: set[int]) -> int | None:
+    """The first token of a name that completes the office ("the President of [Finland]", "the embassy
+    in [Baku]", "the Press Secretary, [Karine Jean-Pierre]"), or None when it stands alone."""
     for child in sentence.children(head.i):
-        if child.dep in ("prep", "appos") and any(t.i in taken for t in sentence.subtree(child.i)):
-            return False
-        if child.dep == "appos":  # "the Press Secretary, Karine Jean-Pierre": the name decides
-            return False
-    return True
+        if child.dep in ("prep", "appos"):
+            named = [t.i for t in sentence.subtree(child.i) if t.i in taken]
+            if named:
+                return named[0]
+            if child.dep == "appos":
+                return child.i
+    return None
