@@ -275,6 +275,8 @@ def test_events_violence_in_a_follow_up_sentence_does_not_take_the_sides_of_the_
         # the victim of a hostile act named by where it happened, by "of" after an owner
         ("Russian missiles struck power stations in Ukraine overnight.", "ASSAULT", {"RUS"}, {"UKR"}),
         ("The report described Russia's bombardment of Ukrainian cities.", "ASSAULT", {"RUS"}, {"UKR"}),
+        # the adversary of cooperation is no recipient of it
+        ("Turkey voiced support for Azerbaijan against Armenian attacks.", "SUPPORT", {"TUR"}, {"AZE"}),
         # a promise aimed at the object of what it promises
         ("Washington reaffirmed its commitment to defend the Philippines.", "AGREE", {"USA"}, {"PHL"}),
     ],

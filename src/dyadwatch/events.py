@@ -31,7 +31,7 @@ _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "cond
           "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver", "renew", "resume",
           "begin", "start", "continue", "open", "complete", "organize", "organise", "lodge", "file", "declare",
           "institute", "reimpose", "tighten", "undertake", "mount", "grant", "announce", "attend", "engage",
-          "order", "have"}
+          "order", "have", "voice", "reaffirm", "reiterate", "underscore", "confirm", "pledge"}
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over",
                     "between", "among"}
 _STANCES = {"AGREE", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}  # already what is said, not what is done
@@ -41,6 +41,7 @@ _ARRIVING = {"arrive", "land", "visit", "travel", "fly", "stop"}
 _TOPIC_VERBS = {"discuss", "debate", "review", "consider", "examine", "address", "raise", "negotiate", "talk",
                 "explore", "tackle"}
 _EXERCISES = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "games", "patrol", "patrols"}
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
 _RECEIVING = {"receive"}
 _OFFERING = {"offer", "propose", "promise", "pledge"}  # "offered talks": talks promised, not held
 _ABOUT_OTHERS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}  # "demanded that Iran abandon"
@@ -402,6 +403,12 @@ def _arguments(sentence: Sentence, trigger: _Trigger, mentions: list[Mention], q
     return _reciprocal(actor, recipient)
 
 
+def _not_aimed(event_type: str) -> set[str]:
+    """Prepositions that do not name whom an act is aimed at: the topic of talks ("talks on Karabakh"),
+    and the adversary of cooperation ("support for Ukraine against Russian aggression")."""
+    return (_TOPIC_PREPS if event_type == "CONSULT" else set()) | ({"against"} if event_type in _COOPERATIVE else set())
+
+
 def _objects_of(sentence: Sentence, preposition: Token) -> list[Token]:
     """What a preposition governs; in "spoke with King Salman to discuss trade" the parser makes it a
     clause whose subject is the one spoken with."""
@@ -615,6 +622,9 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
     objects += [p for c in children if c.dep == "dative" and c.pos == "ADP"  # "provide support to Israel"
                 for p in sentence.children(c.i) if p.dep == "pobj"]
     holders = [verb] + ([trigger.noun] if trigger.noun is not None and not topical else []) + objects
+    if trigger.noun is not None and not topical:  # "reaffirmed its commitment to defend the Philippines"
+        objects += [o for v in sentence.children(trigger.noun.i) if v.dep in ("acl", "relcl") and v.pos == "VERB"
+                    for o in sentence.children(v.i) if o.dep in ("dobj", "dative")]
     if not any(c.dep in ("dobj", "dative") for c in children):  # "threatened to impose a regime on Georgia"
         for done in (c for c in children if c.dep == "xcomp"):
             inner = [c for c in sentence.children(done.i) if c.dep in ("dobj", "dative")]
@@ -629,7 +639,7 @@ def _verb_slots(sentence: Sentence, trigger: _Trigger) -> tuple[list[Token], lis
         # "arrived in Amman" (the host), "protested in Beijing"; but "met his counterpart in Moscow" is where
         objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep"
                     and c.lemma.lower() in ("in", "at") for p in sentence.children(c.i) if p.dep == "pobj"]
-    topics = _TOPIC_PREPS if trigger.event_type == "CONSULT" else set()
+    topics = _not_aimed(trigger.event_type)
     objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and _aims(c, h)
                 and c.lemma.lower() not in topics for p in _objects_of(sentence, c)]
     if not any(o.dep in ("dobj", "dative") for o in objects) and verb.dep == "conj" and verb.head != verb.i:
@@ -671,7 +681,7 @@ def _noun_arguments(sentence: Sentence, trigger: _Trigger, mentions: list[Mentio
     owners = [c for c in children if c.dep in ("poss", "amod", "compound")]
     of_acted_on = quad >= 3 or any(c.dep == "poss" for c in children)
     agents = {"between", "among", "by"} | (set() if of_acted_on else {"of"})
-    aims = (_RECIPIENT_PREPS - (_TOPIC_PREPS if trigger.event_type == "CONSULT" else set())) | (
+    aims = (_RECIPIENT_PREPS - _not_aimed(trigger.event_type)) | (
         {"of"} if of_acted_on else set())
     between = [p for c in children if c.dep == "prep" and c.lemma.lower() in agents
                for p in sentence.children(c.i) if p.dep == "pobj"]
