@@ -21,6 +21,8 @@ from .model import Sentence, Token
 from .persons import skeleton
 
 _FIRST_WORD = re.compile(r"\w+")
+# where a name may start (not after a letter, digit, underscore or hyphen), with its first word
+_WORD_START = re.compile(r"(?<![\w-])(?:\w+|[^\w\s])")
 _JOINERS = {"-", "‐", "–"}  # "Ki-moon" is split by the tagger; its skeleton words run on
 
 
@@ -44,19 +46,22 @@ class NameIndex:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Each (start, end, form) found in ``text``."""
         found: list[tuple[int, int, str]] = []
-        lowered = text.lower()
+        lowered = ""
         reach = 0
-        for start in _word_starts(text):
-            if start < reach:
+        for word in _WORD_START.finditer(text):
+            start = word.start()
+            bucket = self.buckets.get(word.group(0).lower())
+            if bucket is None or start < reach:
                 continue
-            hit = self._longest_at(text, lowered, start)
+            lowered = lowered or text.lower()
+            hit = self._longest_at(text, lowered, start, bucket)
             if hit is not None:
                 found.append((start, start + len(hit), hit))
                 reach = start + len(hit)
         return found
 
-    def _longest_at(self, text: str, lowered: str, start: int) -> str | None:
-        for form, several in self.buckets.get(_first_key(text, start), ()):
+    def _longest_at(self, text: str, lowered: str, start: int, bucket: list[tuple[str, bool]]) -> str | None:
+        for form, several in bucket:
             end = start + len(form)
             if not _ends_word(text, end):
                 continue
@@ -64,15 +69,6 @@ class NameIndex:
                                                 and lowered.startswith(form.lower(), start)):
                 return form
         return None
-
-
-def _word_starts(text: str) -> Iterable[int]:
-    """Offsets where a name may start: not after a letter, digit, underscore or hyphen."""
-    previous = ""
-    for offset, char in enumerate(text):
-        if not char.isspace() and not (previous.isalnum() or previous in ("_", "-")):
-            yield offset
-        previous = char
 
 
 def _ends_word(text: str, end: int) -> bool:

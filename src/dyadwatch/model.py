@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 PRECISIONS = ("day", "week", "month", "year")  # most precise first
 _SHAPES = {"day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-W\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
@@ -149,7 +150,16 @@ class Sentence:
         return self.tokens[i - self.tokens[0].i]
 
     def children(self, i: int) -> tuple[Token, ...]:
-        return tuple(t for t in self.tokens if t.head == i and t.i != i)
+        return self._children.get(i, ())
+
+    @cached_property
+    def _children(self) -> dict[int, tuple[Token, ...]]:
+        """Each token's dependents in text order, found once per sentence (rules ask for them often)."""
+        found: dict[int, list[Token]] = {}
+        for t in self.tokens:
+            if t.head != t.i:
+                found.setdefault(t.head, []).append(t)
+        return {head: tuple(kids) for head, kids in found.items()}
 
     def subtree(self, i: int) -> tuple[Token, ...]:
         """The token and every token that depends on it, in text order."""
