@@ -1,0 +1,407 @@
+"""Sides: who did an event and to whom, from the dependency parse of its sentence.
+
+The subject of a trigger acts and its objects receive, through passives, coordination, light verbs and
+event nouns, relative clauses, clauses it completes, pronouns ("Hungary said it will support"), plural
+references to the sides just told ("the two leaders"), groups and owners. What is not a side is kept
+out: the place of a meeting, the topic of talks, the adversary of cooperation. A material act that
+names no target is aimed at where it happened; a protest that names none at its own government.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import modality
+from .model import Actor, Mention, Sentence, Token, countries
+from .quotes import FIRST_PERSON, SAYING, Quote
+
+_RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over",
+                    "between", "among"}
+_ARRIVING = {"arrive", "land", "visit", "travel", "fly", "stop"}
+# verbs whose object is what is talked about, not who is talked to: "discussed a treaty between A and B"
+TOPIC_VERBS = {"discuss", "debate", "review", "consider", "examine", "address", "raise", "negotiate", "talk",
+               "explore", "tackle"}
+_EXERCISES = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "games", "patrol", "patrols"}
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
+_ABOUT_OTHERS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}  # "demanded that Iran abandon"
+OFFICIAL = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"}
+_WHERE = {"in", "near", "at", "inside", "across", "throughout", "outside", "around", "along"}
+_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}  # "talks on Karabakh": the subject of talks
+_MEMBERSHIP = {"of", "from", "in", "throughout", "across"}  # "rebels in the Ivory Coast"
+_RELATIVES = {"which", "whom", "who", "that"}
+_SIDES = {"leader", "side", "president", "minister", "country", "delegation", "party", "government", "counterpart",
+          "nation", "state", "official", "chief"}  # "the two leaders", "both sides": the sides just told
+_PRONOUNS = {"he", "she"}  # subjects only: "his visit" after "X told Y" is too often wrong
+
+
+Pair = tuple[tuple[Actor, ...], tuple[Actor, ...]]  # the two sides of an event
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What makes an event in a sentence, and what the coder knows about how it was found."""
+
+    token: Token
+    event_type: str
+    noun: Token | None  # the event noun of a light verb, or the trigger itself when it is a noun
+    entry: tuple[str, str] | None = None  # the row of the trigger table: (pos, trigger)
+    condition: Token | None = None  # the if-clause of a conditional threat
+    speaker: Token | None = None  # who demands, when the trigger is what someone "must" do
+    quote: Quote | None = None  # the quote that is the statement, for an event read from a quote's words
+
+
+def arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention], quad: int
+               ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    if trigger.noun is trigger.token:
+        return _noun_arguments(sentence, trigger, mentions, quad)
+    subjects, objects = _verb_slots(sentence, trigger)
+    actor = _actors_at(sentence, subjects, mentions)
+    if trigger.quote is not None:  # the speaker, to the one spoken to or those named in the quote
+        named = tuple(m.actor for m in mentions if trigger.quote.holds(sentence, sentence.token(m.start))
+                      and m.actor.text.lower() not in FIRST_PERSON)
+        return actor, _others(tuple(dict.fromkeys(_actors_at(sentence, objects, mentions) + named)), actor)
+    if trigger.speaker is not None:  # "Russia said Sudan must return the helicopter"
+        subjects = [c for c in sentence.children(trigger.token.i) if c.dep in ("nsubj", "nsubjpass")]
+        speakers = [c for c in sentence.children(trigger.speaker.i) if c.dep in ("nsubj", "nsubjpass")]
+        actor = _actors_at(sentence, speakers, mentions)
+        return actor, _others(_actors_at(sentence, subjects, mentions), actor)
+    if trigger.condition is not None:  # the threatened: those named in the condition
+        inside = {t.i for t in sentence.subtree(trigger.condition.i)}
+        return actor, _others(tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside)), actor)
+    recipient = _others(_actors_at(sentence, objects, mentions), actor)
+    return _reciprocal(actor, recipient)
+
+
+def _not_aimed(event_type: str) -> set[str]:
+    """Prepositions that do not name whom an act is aimed at: the topic of talks ("talks on Karabakh"),
+    and the adversary of cooperation ("support for Ukraine against Russian aggression")."""
+    return (_TOPIC_PREPS if event_type == "CONSULT" else set()) | ({"against"} if event_type in _COOPERATIVE else set())
+
+
+def _objects_of(sentence: Sentence, preposition: Token) -> list[Token]:
+    """What a preposition governs; in "spoke with King Salman to discuss trade" the parser makes it a
+    clause whose subject is the one spoken with."""
+    found = [p for p in sentence.children(preposition.i) if p.dep == "pobj"]
+    return found or [s for c in sentence.children(preposition.i) if c.dep == "pcomp"
+                     for s in sentence.children(c.i) if s.dep == "nsubj"]
+
+
+def unnamed_attacker(sentence: Sentence, trigger: Trigger, mentions: list[Mention], recipient: tuple[Actor, ...]
+                      ) -> tuple[Actor, ...]:
+    """An attack by no one named ("a roadside bomb near Samarra killed a US soldier") is placed where it
+    happened, as ICEWS and PLOVER code an unidentified attacker, with low confidence."""
+    places = [p for p in where_aimed(sentence, trigger, mentions, ()) if p.country]
+    if not places or places[0] in recipient:
+        return ()
+    place = places[0]
+    return (Actor("", f"unidentified ({place.country})", place.country, None, None, "context.location", 0.3,
+                  f'no actor named; the act took place at "{place.text}"'),)
+
+
+def own_government(actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """A protest that names no target is aimed at the protesters' own authorities ("Algerian landowners
+    began a hunger strike", "students throughout Indonesia staged demonstrations"), as PLOVER codes it."""
+    people = [a for a in actor if a.country and a.sector not in OFFICIAL]
+    if not people:
+        return ()
+    country = people[0].country or ""
+    return (Actor("", f"government of {country}", country, "GOV", f"country:{country}", "protest.own-government",
+                  0.5, f"a protest by {people[0].text} that names no target is aimed at its own government"),)
+
+
+def where_aimed(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...]
+                 ) -> tuple[Actor, ...]:
+    """A material act that names no target is aimed at where it took place: "shelled positions near
+    Tartar", "strikes in Ukraine", "lifted the curfew in Montenegro"."""
+    holders = [trigger.token, *([trigger.noun] if trigger.noun is not None else []),
+               *(c for c in sentence.children(trigger.token.i) if c.dep in ("dobj", "nsubjpass"))]
+    return _others(_actors_at(sentence, _places_at(sentence, holders), mentions), actor)
+
+
+def _places_at(sentence: Sentence, holders: Iterable[Token]) -> list[Token]:
+    """The nouns of the phrases that say where an act took place: "in Ukraine", "near the border"."""
+    return [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() in _WHERE
+            for p in sentence.children(c.i) if p.dep == "pobj"]
+
+
+def _condition_subjects(sentence: Sentence, verb: Token) -> list[Token]:
+    """The subjects of the conditions bound to a verb: "… if the United States goes ahead"."""
+    return [s for c in sentence.children(verb.i) if c.dep == "advcl" and modality.conditional(sentence, c)
+            for s in sentence.children(c.i) if s.dep == "nsubj"]
+
+
+def _aims(preposition: Token, holder: Token) -> bool:
+    """A preposition that names a target: "sanctions on Russia", "talks with Baku", and after a
+    noun "by" ("rejected calls by Belarus")."""
+    word = preposition.lemma.lower()
+    return word in _RECIPIENT_PREPS or (word == "by" and holder.pos == "NOUN")
+
+
+def noun_topics(sentence: Sentence, noun: Token) -> list[Token]:
+    """The nouns an event noun is about: "an agreement on (military) cooperation between A and B"."""
+    return [p for c in sentence.children(noun.i) if c.dep == "prep" and c.lemma.lower() in ("on", "of", "about")
+            for p in sentence.children(c.i) if p.dep == "pobj" and p.pos == "NOUN"]
+
+
+def pronouns(sentence: Sentence, named: list[Mention], quoted: list[Quote], person: Actor | None,
+             told: Pair | None) -> list[Mention]:
+    """ "he", "she": the nearest person named before it in the sentence, else the last person
+    named in the article so far. "it", "they" (or "its", "their" before the subject) in what a
+    subject said or did: "Hungary said it will support", "Bosnian Serbs said their forces had
+    withdrawn". "we", "I", "our" in a quote: its speaker."""
+    found: list[Mention] = []
+    people = sorted((m for m in named if m.kind == "person"), key=lambda m: m.start)
+    for token in sentence.tokens:
+        word = token.text.lower()
+        antecedent: Mention | None = None
+        if word in _PRONOUNS and token.pos == "PRON":
+            before = [m for m in people if m.end <= token.i]
+            antecedent = before[-1] if before else (
+                Mention(sentence.index, -1, -1, person, "person") if person else None)
+        elif word in ("it", "they", "its", "their") and (token.dep in ("nsubj", "nsubjpass") or (
+                token.dep == "poss" and sentence.token(token.head).dep in ("nsubj", "nsubjpass"))):
+            antecedent = _speaker(sentence, token, named)
+        elif word in ("its", "their") and token.dep == "poss" and not _agrees_with_subject(sentence, token):
+            antecedent = _speaker(sentence, token, named)  # "the ministry said troops fired on its positions"
+        elif word in ("its", "their") and token.dep == "poss":  # "They discussed their support for Ukraine"
+            found += [_refers(sentence, token, m) for m in _subject_mentions(sentence, token, named + found)]
+        if antecedent is not None:
+            found.append(_refers(sentence, token, antecedent))
+        elif told is not None and _both_sides(sentence, token, named):
+            found += [_refers(sentence, token, Mention(sentence.index, -1, -1, actor, "group"))
+                      for actor in dict.fromkeys(told[0] + told[1])]
+    for quote in quoted:
+        speakers = [m for c in (sentence.children(quote.verb.i) if quote.verb else ()) if c.dep == "nsubj"
+                    for m in _mentions_at(sentence, c, named + found) if m.kind != "place"]
+        found += [_refers(sentence, t, speakers[0]) for t in sentence.tokens
+                  if speakers and t.text.lower() in FIRST_PERSON and quote.holds(sentence, t)]
+    return found
+
+
+def joint(trigger: Trigger, actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> bool:
+    """Exercises, drills or patrols of two states together are military cooperation (PLOVER COOPERATE),
+    not a mobilisation against each other: "Turkey and Azerbaijan began exercises", "drills with Belarus"."""
+    kind = trigger.entry[1].split()[-1] if trigger.entry else ""
+    mine, theirs = set(countries(actor)), set(countries(recipient))
+    return kind in _EXERCISES and bool(mine) and bool(theirs) and not mine & theirs
+
+
+def claimed_by_other(sentence: Sentence, trigger: Token, actor: tuple[Actor, ...], mentions: list[Mention]) -> bool:
+    """A hostile act told by a speaker who is not its actor: one side's claim about the other."""
+    for clause, head in itertools.pairwise(modality.clause_chain(sentence, trigger)):
+        if clause.dep == "ccomp" and head.lemma.lower() in SAYING:
+            speakers = _actors_at(sentence, [c for c in sentence.children(head.i) if c.dep == "nsubj"], mentions)
+            said_by = set(countries(speakers))
+            return bool(said_by) and not said_by & set(countries(actor))
+    return False
+
+
+def _both_sides(sentence: Sentence, token: Token, named: list[Mention]) -> bool:
+    """A subject or object that means both sides of the event just told: "They agreed", "The two
+    leaders discussed", "Both sides committed", "urged both countries", "urged them" (not "the leaders
+    of Iran")."""
+    subject = token.dep in ("nsubj", "nsubjpass")
+    if not subject and token.dep not in ("dobj", "dative", "pobj"):
+        return False
+    if token.text.lower() == ("they" if subject else "them"):
+        return True
+    if token.lemma.lower() == "two" and subject and any(c.text.lower() == "the" for c in sentence.children(token.i)):
+        return True  # "The two then signed a memorandum"
+    determiners = {c.text.lower() for c in sentence.children(token.i) if c.dep in ("det", "nummod", "predet")}
+    inside = {t.i for t in sentence.subtree(token.i)}
+    return (token.lemma.lower() in _SIDES and token.tag == "NNS" and bool(determiners & {"the", "two", "both"})
+            and not any(m.start in inside for m in named))
+
+
+def _clause_of(sentence: Sentence, token: Token) -> Token:
+    """The verb of the clause a word is in."""
+    clause = sentence.token(token.head)
+    while clause.pos not in ("VERB", "AUX") and clause.head != clause.i:  # "their forces had withdrawn"
+        clause = sentence.token(clause.head)
+    return clause
+
+
+def _speaker(sentence: Sentence, token: Token, named: list[Mention]) -> Mention | None:
+    """Who said or did what the clause of a pronoun completes: "Hungary said it will support"."""
+    clause = _clause_of(sentence, token)
+    if clause.dep not in ("ccomp", "xcomp", "advcl", "conj") or clause.head == clause.i:
+        return None
+    speakers = [m for c in sentence.children(clause.head) if c.dep in ("nsubj", "nsubjpass")
+                for m in _mentions_at(sentence, c, named) if m.kind != "place"]
+    return speakers[0] if speakers else None
+
+
+def _subject_mentions(sentence: Sentence, pronoun: Token, named: list[Mention]) -> list[Mention]:
+    """What the subject of an owner pronoun's clause names: "Russia moved its troops" → Russia."""
+    clause = _clause_of(sentence, pronoun)
+    return [m for c in sentence.children(clause.i) if c.dep in ("nsubj", "nsubjpass") and c.i != pronoun.head
+            for m in _mentions_at(sentence, c, named) if m.kind != "place"]
+
+
+def _agrees_with_subject(sentence: Sentence, pronoun: Token) -> bool:
+    """Whether an owner pronoun can be its own clause's subject: "its" a singular one, "their" a plural
+    one ("troops fired on its positions": not the troops')."""
+    clause = _clause_of(sentence, pronoun)
+    subjects = [c for c in sentence.children(clause.i) if c.dep in ("nsubj", "nsubjpass")]
+    plural = pronoun.text.lower() == "their"
+    return any((s.tag in ("NNS", "NNPS") or s.text.lower() in ("they", "we")) == plural for s in subjects)
+
+
+def _refers(sentence: Sentence, token: Token, antecedent: Mention) -> Mention:
+    """A pronoun as a mention of what it refers to."""
+    named = antecedent.actor
+    actor = dataclasses.replace(named, text=token.text, rule="pronoun", confidence=round(named.confidence * 0.8, 2),
+                                evidence=f'"{token.text}" refers to {named.name}')
+    return Mention(sentence.index, token.i, token.i + 1, actor, antecedent.kind)
+
+
+def _verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[Token]]:
+    verb = trigger.token
+    children = sentence.children(verb.i)
+    subjects = [c for c in children if c.dep in ("nsubj", "csubj")]
+    subjects += [p for c in children if c.dep == "agent" for p in sentence.children(c.i) if p.dep == "pobj"]
+    topical = trigger.entry is not None and trigger.entry[1] in TOPIC_VERBS  # what is discussed is no side
+    objects = [c for c in children if c.dep in (("dative",) if topical else ("dobj", "dative", "nsubjpass", "attr",
+                                                                              "oprd"))]
+    objects += [p for c in children if c.dep == "dative" and c.pos == "ADP"  # "provide support to Israel"
+                for p in sentence.children(c.i) if p.dep == "pobj"]
+    holders = [verb] + ([trigger.noun] if trigger.noun is not None and not topical else []) + objects
+    if trigger.noun is not None and not topical:  # "reaffirmed its commitment to defend the Philippines"
+        objects += [o for v in sentence.children(trigger.noun.i) if v.dep in ("acl", "relcl") and v.pos == "VERB"
+                    for o in sentence.children(v.i) if o.dep in ("dobj", "dative")]
+    if not any(c.dep in ("dobj", "dative") for c in children):  # "threatened to impose a regime on Georgia"
+        for done in (c for c in children if c.dep == "xcomp"):
+            inner = [c for c in sentence.children(done.i) if c.dep in ("dobj", "dative")]
+            objects += inner + _condition_subjects(sentence, done)
+            holders += [done, *inner]
+        # "demanded that Pyongyang abandon its programme": the one the clause is about; "threatened to
+        # stop the talks if the United States goes ahead": the one the condition is about
+        if trigger.event_type in _ABOUT_OTHERS:  # but "struck what New Delhi called a camp" hit no New Delhi
+            objects += [s for c in children if c.dep == "ccomp" for s in sentence.children(c.i) if s.dep == "nsubj"]
+        objects += _condition_subjects(sentence, verb)
+    if verb.lemma.lower() in _ARRIVING or trigger.event_type == "PROTEST":
+        # "arrived in Amman" (the host), "protested in Beijing"; but "met his counterpart in Moscow" is where
+        objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep"
+                    and c.lemma.lower() in ("in", "at") for p in sentence.children(c.i) if p.dep == "pobj"]
+    topics = _not_aimed(trigger.event_type)
+    objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and _aims(c, h)
+                and c.lemma.lower() not in topics for p in _objects_of(sentence, c)]
+    if not any(o.dep in ("dobj", "dative") for o in objects) and verb.dep == "conj" and verb.head != verb.i:
+        # "telephoned Aliyev and apologised"
+        objects = [c for c in sentence.children(verb.head) if c.dep in ("dobj", "dative")]
+    if verb.dep == "relcl":  # "Georgia, on which Moscow imposed a visa regime"; "Lavrov, who will visit"
+        antecedent = sentence.token(verb.head)
+        objects = [antecedent if o.lemma.lower() in _RELATIVES else o for o in objects]
+        subjects = [antecedent if o.lemma.lower() in _RELATIVES else o for o in subjects]
+    if not subjects and verb.dep in ("pcomp", "pobj") and verb.head != verb.i:
+        accused = modality.accused_of(sentence, sentence.token(verb.head))  # "accused Russia of bombing": Russia bombed
+        subjects = [accused] if accused is not None else []
+    current = verb
+    # a subject is shared with the clause this one completes: "made a point of thanking", "by handing over",
+    # "is expected to sign" (the subject of a passive), "is due to arrive"
+    inherits = ("xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp", "prep", "pobj", "dobj", "acomp")
+    while not subjects and current.dep in inherits and current.head != current.i:
+        head = sentence.token(current.head)
+        if current.dep in ("acl", "relcl"):
+            subjects = [head]
+            break
+        wanted = ("nsubj", "csubj", "nsubjpass") if current.dep in ("xcomp", "acomp") else ("nsubj", "csubj")
+        subjects = [c for c in sentence.children(head.i) if c.dep in wanted]
+        current = head
+    return subjects, objects
+
+
+def _noun_arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention], quad: int
+                    ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """The sides of an event noun: its owners and "between"/"by" phrases act, the phrases that aim it
+    ("sanctions on Russia", "talks with Baku") receive it. "of" names the one acted on for a hostile act
+    or after an owner ("its invasion of Ukraine", "the bombing of Belgrade"), else the actor ("a visit
+    of Putin"); a promise is aimed at the object of what it promises ("the commitment to support Saudi
+    Arabia"); a material act without a target is aimed at where it happened ("strikes in Ukraine")."""
+    noun = trigger.token
+    children = sentence.children(noun.i)
+    children += tuple(c for topic in noun_topics(sentence, noun) for c in sentence.children(topic.i)
+                      if c.dep == "prep")  # "an agreement on cooperation between A and B"
+    owners = [c for c in children if c.dep in ("poss", "amod", "compound")]
+    of_acted_on = quad >= 3 or any(c.dep == "poss" for c in children)
+    agents = {"between", "among", "by"} | (set() if of_acted_on else {"of"})
+    aims = (_RECIPIENT_PREPS - _not_aimed(trigger.event_type)) | (
+        {"of"} if of_acted_on else set())
+    between = [p for c in children if c.dep == "prep" and c.lemma.lower() in agents
+               for p in sentence.children(c.i) if p.dep == "pobj"]
+    targets = [p for c in children if c.dep == "prep" and c.lemma.lower() in aims
+               for p in sentence.children(c.i) if p.dep == "pobj"]
+    actor = _actors_at(sentence, owners + between, mentions)
+    recipient = _others(_actors_at(sentence, targets, mentions), actor)
+    if not recipient:  # "the U.S. commitment to support Saudi Arabia"
+        promised = [c for c in children if c.dep in ("acl", "relcl") and c.pos == "VERB"]
+        recipient = _others(_actors_at(sentence, [o for v in promised for o in sentence.children(v.i)
+                                                  if o.dep in ("dobj", "dative")], mentions), actor)
+    return _reciprocal(actor, recipient)
+
+
+def _others(recipient: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The recipients that are not the actor again (by entity and sector, not by the words that named
+    it: "Serbian police arrested Serbian protesters" keeps both)."""
+    taken = {(a.entity_id or a.name, a.sector) for a in actor}
+    return tuple(a for a in recipient if (a.entity_id or a.name, a.sector) not in taken)
+
+
+def _reciprocal(actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """'Putin and Aliyev discussed' → the first is the actor, the others the recipients."""
+    if not recipient and len(actor) > 1:
+        return actor[:1], actor[1:]
+    return actor, recipient
+
+
+def _actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention]) -> tuple[Actor, ...]:
+    """The actors a slot names: mentions at its head, at coordinated heads, or modifying it. A place
+    counts only where the slot names no actor: "met Bayramov in Moscow" is a meeting with Bayramov."""
+    found: list[Mention] = []
+    for head in _with_conjuncts(sentence, heads):
+        found.extend(m for m in _mentions_at(sentence, head, mentions) if m not in found)
+    if any(m.kind != "place" for m in found):
+        found = [m for m in found if m.kind != "place"]
+    return tuple(dict.fromkeys(m.actor for m in found))
+
+
+def _mentions_at(sentence: Sentence, head: Token, mentions: list[Mention]) -> list[Mention]:
+    """The mentions at a word, else at its owner or apposition ("Iran's minister"), else at what it
+    is a group of or where it is ("thousands of Nigerians", "students throughout Indonesia",
+    "demonstrators in Baghdad"). A place counts only where no actor is named."""
+    actors = [m for m in mentions if m.kind != "place"]
+    return _mentions_near(sentence, head, actors) or _mentions_near(sentence, head, mentions)
+
+
+def _mentions_near(sentence: Sentence, head: Token, mentions: list[Mention], deeper: bool = True) -> list[Mention]:
+    at_head = [m for m in mentions if m.start <= head.i < m.end]
+    if at_head:  # and the other states inside the phrase: "Armenian and U.S. troops"
+        return at_head + [m for m in mentions if m not in at_head and m.kind != "place" and any(
+            h.start <= m.start and m.end <= h.end and m.actor.country != h.actor.country for h in at_head)]
+    near = {c.i for c in sentence.children(head.i) if c.dep in ("poss", "appos", "compound", "amod", "nmod")}
+    at_head = [m for m in mentions if any(m.start <= i < m.end for i in near)]
+    if at_head or not deeper:
+        return at_head
+    found: list[Mention] = []
+    for _ in range(3):  # "tens of thousands of students throughout Indonesia"
+        of = [p for c in sentence.children(head.i) if c.dep == "prep" and c.lemma.lower() in _MEMBERSHIP
+              for p in sentence.children(c.i) if p.dep == "pobj"]
+        found = [m for p in of for m in _mentions_near(sentence, p, mentions, deeper=False)]
+        if found or not of:
+            break
+        head = of[0]
+    return found
+
+
+def _with_conjuncts(sentence: Sentence, heads: list[Token]) -> list[Token]:
+    result: list[Token] = []
+    stack = list(heads)
+    while stack:
+        token = stack.pop(0)
+        if token not in result:
+            result.append(token)
+            stack.extend(c for c in sentence.children(token.i) if c.dep == "conj")
+    return result
