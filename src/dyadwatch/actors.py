@@ -308,28 +308,30 @@ class ActorResolver:
         for start, end in _outermost({s for s in spans if s[0] < s[1]}):
             start = _extend_name(sentence, start, end)
             text, title = _text(sentence, start, end), _title(sentence, start, end)
-            actor = self._person(text, title, when, memory, sentence.index, home)
+            in_title = self.names.find(title)  # the countries and bodies the title names
+            actor = self._person(text, title, in_title, when, memory, sentence.index, home)
             if actor is not None:
                 memory.learn(text, actor)
-                self._learn_titles(memory, title, actor, when)
+                self._learn_titles(memory, title, in_title, actor, when)
                 mentions.append(Mention(sentence.index, start, end, actor, "person"))
         return mentions
 
-    def _learn_titles(self, memory: _Memory, title: str, actor: Actor, when: date | None) -> None:
+    def _learn_titles(self, memory: _Memory, title: str, in_title: list[tuple[int, int, str]], actor: Actor,
+                      when: date | None) -> None:
         """Remember the titles the text gives a person ("Vice President Kamala Harris" → "vice president",
         without the country: "Russian Foreign Minister" → "foreign minister") and the offices the tables
         say the person held that day, so that the office named alone later finds them."""
         words = title
-        for start, end, _ in reversed(self.names.find(title)):
+        for start, end, _ in reversed(in_title):
             words = f"{words[:start]} {words[end:]}"
         memory.entitle(title_key(words), actor)
         if actor.entity_id and when is not None:
             for role in self.people.roles_held(actor.entity_id, when):
                 memory.entitle(title_key(role.role), actor)
 
-    def _person(self, text: str, title: str, when: date | None, memory: _Memory, index: int, home: Home | None
-                ) -> Actor | None:
-        country, sector = self._title_meaning(title)
+    def _person(self, text: str, title: str, in_title: list[tuple[int, int, str]], when: date | None,
+                memory: _Memory, index: int, home: Home | None) -> Actor | None:
+        country, sector = self._title_meaning(title, in_title)
         pick = self.people.pick(text, when, country, memory.recent)
         remembered = memory.recall(text)
         if remembered is not None and (pick is None or pick.rule == "kb.surname_nearest"):
@@ -364,8 +366,8 @@ class ActorResolver:
             return False
         return not (_MONARCHIC & set(title_key(title).split()) and not self.people.has_role(country, _MONARCHS))
 
-    def _title_meaning(self, title: str) -> tuple[str | None, str | None]:
-        named = [self.lexicon.names[form] for _, _, form in self.names.find(title)]
+    def _title_meaning(self, title: str, in_title: list[tuple[int, int, str]]) -> tuple[str | None, str | None]:
+        named = [self.lexicon.names[form] for _, _, form in in_title]
         states = [n for n in named if n.kind in _STATE_KINDS] or [n for n in named if n.kind not in _PLACE_KINDS]
         country = states[0].country if states else None
         if states and states[0].kind == "igo":  # "U.N. mediator", "Arab League Secretary General"

@@ -24,7 +24,7 @@ from .dates import as_date, event_date
 from .lexicon import EventType, Lexicon
 from .model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Token
 from .quotes import Quote, cue, quotes
-from .sides import Trigger
+from .sides import Pair, Trigger
 from .timex import weekday_reading
 
 STAGE = "events.rules.v3"
@@ -48,9 +48,9 @@ class _Memory:
     """What the sentences read so far of one article tell the next ones."""
 
     person: Actor | None = None  # the last person named: what "he" or "she" refers to
-    dyad: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # the last event with both sides
+    dyad: Pair | None = None  # the last event with both sides
     dyad_at: int = -1  # the sentence of that event
-    meeting: tuple[tuple[Actor, ...], tuple[Actor, ...]] | None = None  # the last meeting's sides: "the two ministers"
+    meeting: Pair | None = None  # the last meeting's sides: "the two ministers"
 
 
 # "these negotiations", "during the visit", "the two presidents": a sentence that goes on about the
