@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .model import DateValue, Sentence, Token
+from .model import DateValue, DateValueError, Sentence, Token
 from .timex import Timex, tag
 
 STAGE = "dates.timex.v3"  # v3: weeks, and the document pass (episodes.py)
@@ -111,19 +111,12 @@ def as_date(value: DateValue) -> date:
 def timex_date(value: str) -> DateValue | None:
     """A TIMEX3 DATE/TIME value as a calendar date at day, week, month or year precision; quarters
     and seasons count as their year; anything vaguer is None."""
-    if match := re.fullmatch(r"(\d{4}-\d{2}-\d{2})(T.*)?", value):
-        found = DateValue(match.group(1), "day")
-    elif re.fullmatch(r"\d{4}(-\d{2}|-W\d{2})?", value):
-        found = DateValue(value, "week" if "W" in value else "month" if "-" in value else "year")
-    elif match := re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)", value):
-        found = DateValue(match.group(1), "year")
-    else:
-        return None
+    if match := re.fullmatch(r"(\d{4}-\d{2}-\d{2})T.*|(\d{4})-(?:Q[1-4]|H[12]|SP|SU|FA|WI)", value):
+        value = match.group(1) or match.group(2)  # a day at a time of day; a quarter or season in its year
     try:
-        found.last_day  # noqa: B018 (checks that the days exist: no "2004-W60")
-    except ValueError:
+        return DateValue.parse(value)  # checks that the days exist: no "2004-W60"
+    except DateValueError:
         return None
-    return found
 
 
 def timex_value(value: str) -> DateValue | None:
