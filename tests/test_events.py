@@ -279,12 +279,35 @@ def test_events_violence_in_a_follow_up_sentence_does_not_take_the_sides_of_the_
         ("Turkey voiced support for Azerbaijan against Armenian attacks.", "SUPPORT", {"TUR"}, {"AZE"}),
         # a promise aimed at the object of what it promises
         ("Washington reaffirmed its commitment to defend the Philippines.", "AGREE", {"USA"}, {"PHL"}),
+        # names hyphened together are the two sides, in the order written
+        ("Russian-Azerbaijani talks opened in Geneva.", "CONSULT", {"RUS"}, {"AZE"}),
+        ("US-Russia talks resumed in Istanbul.", "CONSULT", {"USA"}, {"RUS"}),
+        # "his" of the subject where no object could be meant; of the one thanked or blamed where one is
+        ("Erdogan said his government would support Azerbaijan.", "SUPPORT", {"TUR"}, {"AZE"}),
+        ("Biden conveyed his wish to welcome Sweden into NATO.", "SUPPORT", {"USA"}, {"SWE", "NATO"}),
+        ("Armenia blamed Azerbaijan for its shelling of Armenian villages.", "ASSAULT", {"AZE"}, {"ARM"}),
+        ("Lavrov thanked Bayramov for his support for the talks with Armenia.", "SUPPORT", {"RUS"}, {"AZE"}),
+        # one owner of a cooperative act not named: those who talk of it
+        ("Putin and Aliyev discussed the importance of support for Armenia.", "SUPPORT", {"RUS", "AZE"}, {"ARM"}),
+        # a title chain before a name: "Vatican Secretary of State Cardinal Parolin"
+        ("Biden met Vatican Secretary of State Cardinal Parolin.", "CONSULT", {"USA"}, {"VAT"}),
+        # a gerund after a promise: "committed to working with"
+        ("Turkey committed to working with the DRC government.", "AGREE", {"TUR"}, {"COD"}),
+        # a time phrase: its act is the main clause subject's
+        ("After talks with Aliyev, Putin said Russia would supply gas to Azerbaijan.", "CONSULT", {"RUS"}, {"AZE"}),
     ],
 )
 def test_events_sides_come_from_the_structure_not_from_names_nearby(code, text, event_type, actor, recipient):
     events = [e for e in code(text, "2024-03-06") if e.event_type == event_type]
     assert events, f"no {event_type} in {[e.event_type for e in code(text, '2024-03-06')]}"
     assert _sides(events[0]) == (actor, recipient)
+
+
+@pytest.mark.parametrize("text", ["Biden spoke with Erdogan in advance of the NATO Summit.",
+                                  "Biden spoke with Erdogan on the margins of the NATO Summit."])
+def test_events_an_event_noun_that_says_when_is_no_event_of_its_own(code, text):
+    events = code(text, "2024-03-06")
+    assert [(e.event_type, _sides(e)) for e in events] == [("CONSULT", ({"USA"}, {"TUR"}))]
 
 
 def test_events_the_topic_clause_of_a_call_is_no_second_meeting(code):

@@ -23,6 +23,9 @@ FORMS = ["Russia", "Russian", "US", "U.S.", "United States", "United Nations", "
     ("a revolutionary united front of parties", []),  # ... but started with a capital
     ("Russia, Russia", ["Russia", "Russia"]),
     ("(Russia)", ["Russia"]),
+    ("the Russia-US talks", ["Russia", "US"]),  # names hyphened to names are each found
+    ("the U.S.-Russian-Baku line", ["U.S.", "Russian", "Baku"]),
+    ("a Russia-Led bloc", []),  # ... but not a name hyphened to a word that is none
 ])
 def test_matcher_names_found_at_word_bounds(text, expected):
     found = NameIndex(FORMS).find(text)

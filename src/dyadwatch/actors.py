@@ -31,7 +31,9 @@ _ACTS_OF_STATE = {"proposal", "plan", "request", "demand", "offer", "initiative"
                   "position", "stance", "warning", "threat", "statement", "note", "pressure", "aggression",
                   "invasion", "occupation", "offensive", "blockade", "sanction", "embargo", "veto", "bid",
                   "mediation", "recognition", "refusal", "withdrawal", "intervention", "annexation", "claim",
-                  "change", "call", "attack", "raid", "strike", "airstrike", "goods", "product", "import", "export"}
+                  "change", "call", "attack", "raid", "strike", "airstrike", "goods", "product", "import", "export",
+                  "talks", "negotiations", "summit", "consultations", "dialogue", "agreement", "treaty", "deal",
+                  "accord", "partnership", "cooperation", "relations", "ties", "alliance"}
 # plural nouns for people by what they do ("landowners", "engineers", "unionists"), less some things
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ees", "men", "women", "people", "ites")
 _NOT_PEOPLE = {"computers", "borders", "waters", "orders", "letters", "papers", "numbers", "centers", "centres",
@@ -232,6 +234,8 @@ class ActorResolver:
         head: Token | None = sentence.token(first.head)
         if first.dep not in ("amod", "compound", "nmod") or head is None or head.i <= token.i:
             head = _split_noun(sentence, token)  # "accused [Azerbaijani] [forces]": a phrase the parser split
+        while head is not None and head.text in self.lexicon.names and head.head > head.i:
+            head = sentence.token(head.head)  # "Russian-Azerbaijani talks": past the name it is hyphened to
         if head is None:
             return None
         if _holding(head):  # "Armenian villages", "Russian positions"

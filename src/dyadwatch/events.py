@@ -107,6 +107,8 @@ class EventCoder:
         for trigger in self._triggers(sentence, quoted):
             quad = self.lexicon.event_types[trigger.event_type].quad_code
             actor, recipient = sides.arguments(sentence, trigger, mentions, quad)  # places: "demonstrators in Baghdad"
+            if trigger.noun is trigger.token and not recipient and sides.time_reference(sentence, trigger.token):
+                continue  # "spoke ahead of the NATO Summit": when, not another event
             inherited = (not actor and not recipient and same_event and memory.dyad is not None
                          and self.lexicon.event_types[trigger.event_type].quad_code in (1, 2))  # what talks yield
             if inherited and memory.dyad is not None:

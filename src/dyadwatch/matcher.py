@@ -4,7 +4,8 @@ Two indexes, each keyed by the first word of what it holds, so that the work per
 with its words, not with the size of the tables:
 
 - ``NameIndex``: surface forms of countries, organisations and places, found where a word starts
-  and ends (not inside "pro-Russian" or "Georgians"), the longest form first. A one-word form must
+  and ends (not inside "pro-Russian", "Russia-led" or "Georgians"), the longest form first; names
+  joined by hyphens are each found ("Russian-Azerbaijani", "U.S.-Singapore"). A one-word form must
   match as written ("US" is not "us"); a form of several words also matches in other letter case
   when the text starts it with a capital ("Revolutionary united front", "REVOLUTIONARY UNITED FRONT").
 - ``SkeletonIndex``: persons' spellings as sequences of skeleton words (``persons.skeleton``), matched
@@ -54,21 +55,41 @@ class NameIndex:
             if bucket is None or start < reach:
                 continue
             lowered = lowered or text.lower()
-            hit = self._longest_at(text, lowered, start, bucket)
-            if hit is not None:
-                found.append((start, start + len(hit), hit))
-                reach = start + len(hit)
+            joined = self._compound_at(text, lowered, start)
+            found.extend(joined)
+            reach = joined[-1][1] if joined else reach
         return found
 
-    def _longest_at(self, text: str, lowered: str, start: int, bucket: list[tuple[str, bool]]) -> str | None:
+    def _compound_at(self, text: str, lowered: str, start: int) -> list[tuple[int, int, str]]:
+        """The name at ``start`` and each name hyphened onto it; nothing where a hyphen joins a word
+        that is no name ("Russia-led")."""
+        chain: list[tuple[int, int, str]] = []
+        at = start
+        while True:
+            bucket = self.buckets.get(_first_key(text, at), [])
+            hit = self._longest_at(text, lowered, at, bucket, joined=True)
+            if hit is None:
+                return []
+            chain.append((at, at + len(hit), hit))
+            if _ends_word(text, at + len(hit)):
+                return chain
+            at += len(hit) + 1  # past the hyphen, to the name it joins
+
+    def _longest_at(self, text: str, lowered: str, start: int, bucket: list[tuple[str, bool]],
+                    joined: bool = False) -> str | None:
         for form, several in bucket:
             end = start + len(form)
-            if not _ends_word(text, end):
+            if not (_ends_word(text, end) or (joined and _hyphened(text, end))):
                 continue
             if text.startswith(form, start) or (several and text[start].isupper()
                                                 and lowered.startswith(form.lower(), start)):
                 return form
         return None
+
+
+def _hyphened(text: str, end: int) -> bool:
+    """A hyphen after a form that joins it to a word with a capital: "Russia-Azerbaijan"."""
+    return text[end:end + 1] == "-" and text[end + 1:end + 2].isupper()
 
 
 def _ends_word(text: str, end: int) -> bool:
@@ -81,11 +102,12 @@ def _ends_word(text: str, end: int) -> bool:
 
 
 def token_spans(sentence: Sentence, found: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Character matches in a sentence's text as token ranges (start inclusive, end exclusive)."""
+    """Character matches in a sentence's text as token ranges (start inclusive, end exclusive); a match
+    inside a token is that token ("Singapore" in the one token "U.S.-Singapore")."""
     spans = []
     for begin, finish, form in found:
         begin, finish = sentence.start + begin, sentence.start + finish
-        tokens = [t.i for t in sentence.tokens if begin <= t.start < finish]
+        tokens = [t.i for t in sentence.tokens if t.start < finish and begin < t.end]
         if tokens:
             spans.append((tokens[0], tokens[-1] + 1, form))
     return spans

@@ -32,6 +32,9 @@ _WHERE = {"in", "near", "at", "inside", "across", "throughout", "outside", "arou
 _TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}  # "talks on Karabakh": the subject of talks
 _MEMBERSHIP = {"of", "from", "in", "throughout", "across"}  # "rebels in the Ivory Coast"
 _RELATIVES = {"which", "whom", "who", "that"}
+_STATING = {"emphasize", "underscore", "reaffirm", "stress", "highlight", "reiterate", "affirm", "confirm"}
+_TIME_PREPS = {"before", "after", "during", "following", "since", "until", "amid", "ahead"}
+_TIME_ANCHORS = {"advance", "ahead", "eve", "margin", "margins", "sideline", "sidelines", "run-up", "wake", "prior"}
 _SIDES = {"leader", "side", "president", "minister", "country", "delegation", "party", "government", "counterpart",
           "nation", "state", "official", "chief"}  # "the two leaders", "both sides": the sides just told
 _PRONOUNS = {"he", "she"}  # subjects only: "his visit" after "X told Y" is too often wrong
@@ -85,8 +88,11 @@ def _objects_of(sentence: Sentence, preposition: Token) -> list[Token]:
     """What a preposition governs; in "spoke with King Salman to discuss trade" the parser makes it a
     clause whose subject is the one spoken with."""
     found = [p for p in sentence.children(preposition.i) if p.dep == "pobj"]
-    return found or [s for c in sentence.children(preposition.i) if c.dep == "pcomp"
-                     for s in sentence.children(c.i) if s.dep == "nsubj"]
+    done = [c for c in sentence.children(preposition.i) if c.dep == "pcomp"]
+    found = found or [s for c in done for s in sentence.children(c.i) if s.dep == "nsubj"]
+    return found or [o for c in done for o in sentence.children(c.i) if c.pos == "VERB" and o.dep == "dobj"] + [
+        p for c in done for w in sentence.children(c.i) if w.dep == "prep" and w.lemma.lower() in ("with", "to")
+        for p in sentence.children(w.i) if p.dep == "pobj"]  # "committed to working with the DRC government"
 
 
 def unnamed_attacker(sentence: Sentence, trigger: Trigger, mentions: list[Mention], recipient: tuple[Actor, ...]
@@ -161,13 +167,19 @@ def pronouns(sentence: Sentence, named: list[Mention], quoted: list[Quote], pers
             before = [m for m in people if m.end <= token.i]
             antecedent = before[-1] if before else (
                 Mention(sentence.index, -1, -1, person, "person") if person else None)
-        elif word in ("it", "they", "its", "their") and (token.dep in ("nsubj", "nsubjpass") or (
-                token.dep == "poss" and sentence.token(token.head).dep in ("nsubj", "nsubjpass"))):
+        elif (word in ("it", "they", "its", "their") and token.dep in ("nsubj", "nsubjpass")) or (
+                word in ("its", "their", "his", "her") and token.dep == "poss"
+                and sentence.token(token.head).dep in ("nsubj", "nsubjpass")):  # "Erdogan said his government"
             antecedent = _speaker(sentence, token, named)
+        elif word in ("his", "her", "its", "their") and token.dep == "poss" and _thanked(sentence, token, named):
+            antecedent = _thanked(sentence, token, named)  # "commended the Prime Minister for his visits"
         elif word in ("its", "their") and token.dep == "poss" and not _agrees_with_subject(sentence, token):
             antecedent = _speaker(sentence, token, named)  # "the ministry said troops fired on its positions"
         elif word in ("its", "their") and token.dep == "poss":  # "They discussed their support for Ukraine"
             found += [_refers(sentence, token, m) for m in _subject_mentions(sentence, token, named + found)]
+        elif word in ("his", "her") and token.dep == "poss" and not _other_person(sentence, token):
+            found += [_refers(sentence, token, m) for m in _subject_mentions(sentence, token, named + found)[:1]
+                      if m.kind == "person"]  # "Biden conveyed his desire to welcome Sweden"
         if antecedent is not None:
             found.append(_refers(sentence, token, antecedent))
         elif told is not None and _both_sides(sentence, token, named):
@@ -179,6 +191,19 @@ def pronouns(sentence: Sentence, named: list[Mention], quoted: list[Quote], pers
         found += [_refers(sentence, t, speakers[0]) for t in sentence.tokens
                   if speakers and t.text.lower() in FIRST_PERSON and quote.holds(sentence, t)]
     return found
+
+
+def time_reference(sentence: Sentence, noun: Token) -> bool:
+    """An event noun that says when something else happened: "in advance of the NATO Summit", "on the
+    margins of the summit", "after the talks"."""
+    if noun.dep != "pobj" or noun.head == noun.i:
+        return False
+    preposition = sentence.token(noun.head)
+    word = preposition.lemma.lower()
+    if word in _TIME_PREPS:
+        return True
+    anchor = sentence.token(preposition.head)
+    return word in ("of", "to") and anchor.lemma.lower() in _TIME_ANCHORS
 
 
 def joint(trigger: Trigger, actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> bool:
@@ -239,6 +264,29 @@ def _subject_mentions(sentence: Sentence, pronoun: Token, named: list[Mention]) 
     clause = _clause_of(sentence, pronoun)
     return [m for c in sentence.children(clause.i) if c.dep in ("nsubj", "nsubjpass") and c.i != pronoun.head
             for m in _mentions_at(sentence, c, named) if m.kind != "place"]
+
+
+def _thanked(sentence: Sentence, pronoun: Token, named: list[Mention]) -> Mention | None:
+    """The one thanked, praised or blamed for what the owner pronoun owns: "thanked the Amir for his
+    efforts", "commended the Prime Minister for his visits", "blamed Baku for its shelling"."""
+    holder = sentence.token(pronoun.head)
+    preposition = sentence.token(holder.head)
+    if holder.dep != "pobj" or preposition.lemma.lower() != "for" or preposition.head == preposition.i:
+        return None
+    held = sentence.token(preposition.head)  # "thanked X for", "imposed costs on X for", "sanctions on X for"
+    objects = [c for c in sentence.children(held.i) if c.dep == "dobj"]
+    objects += [p for h in [held, *objects] for c in sentence.children(h.i) if c.dep == "prep"
+                and c.lemma.lower() in ("on", "against", "upon") for p in sentence.children(c.i) if p.dep == "pobj"]
+    found = [m for o in objects for m in _mentions_at(sentence, o, named) if m.kind != "place"]
+    return found[0] if found else None
+
+
+def _other_person(sentence: Sentence, pronoun: Token) -> bool:
+    """Whether the clause of "his" or "her" has an object that it could refer to as well as the
+    subject: "commended the Prime Minister for his visits"."""
+    clause = _clause_of(sentence, pronoun)
+    return any(pronoun.i not in {t.i for t in sentence.subtree(c.i)} for c in sentence.children(clause.i)
+               if c.dep in ("dobj", "dative"))
 
 
 def _agrees_with_subject(sentence: Sentence, pronoun: Token) -> bool:
@@ -335,12 +383,32 @@ def _noun_arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention
     targets = [p for c in children if c.dep == "prep" and c.lemma.lower() in aims
                for p in sentence.children(c.i) if p.dep == "pobj"]
     actor = _actors_at(sentence, owners + between, mentions)
+    if not actor and quad in (1, 2):  # "They discussed the importance of support for Ukraine"
+        actor = _actors_at(sentence, _stating_subjects(sentence, noun), mentions)
+    if not actor and time_reference(sentence, noun):  # "After talks with Aliyev, Putin said"
+        preposition = sentence.token(noun.head)
+        verb = sentence.token(preposition.head)
+        actor = _actors_at(sentence, _verb_slots(sentence, Trigger(verb, "", None))[0], mentions) if (
+            verb.pos in ("VERB", "AUX")) else ()
     recipient = _others(_actors_at(sentence, targets, mentions), actor)
     if not recipient:  # "the U.S. commitment to support Saudi Arabia"
         promised = [c for c in children if c.dep in ("acl", "relcl") and c.pos == "VERB"]
         recipient = _others(_actors_at(sentence, [o for v in promised for o in sentence.children(v.i)
                                                   if o.dep in ("dobj", "dative")], mentions), actor)
     return _reciprocal(actor, recipient)
+
+
+def _stating_subjects(sentence: Sentence, noun: Token) -> list[Token]:
+    """Who talks of a cooperative act that has no owner of its own, where the talk is about it: the
+    subject of "discussed", "reaffirmed", "underscored" whose object holds the noun."""
+    current = noun
+    while current.dep in ("dobj", "pobj", "prep", "conj", "appos") and current.head != current.i:
+        current = sentence.token(current.head)
+        if current.pos == "VERB":
+            if current.lemma.lower() not in TOPIC_VERBS | _STATING:
+                return []
+            return _verb_slots(sentence, Trigger(current, "", None))[0]
+    return []
 
 
 def _others(recipient: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -363,9 +431,31 @@ def _actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention]) 
     found: list[Mention] = []
     for head in _with_conjuncts(sentence, heads):
         found.extend(m for m in _mentions_at(sentence, head, mentions) if m not in found)
+    joined = _hyphened(sentence, found, mentions)
+    if joined:  # in the order written: "the U.S.-Singapore partnership" is the U.S.'s with Singapore
+        found = sorted(found + joined, key=lambda m: (m.start, m.end))
     if any(m.kind != "place" for m in found):
         found = [m for m in found if m.kind != "place"]
-    return tuple(dict.fromkeys(m.actor for m in found))
+    unique: dict[tuple[str, str | None], Actor] = {}
+    for mention in found:  # each once, as first named: "thanked Erdogan for his support"
+        unique.setdefault((mention.actor.entity_id or mention.actor.name, mention.actor.sector), mention.actor)
+    return tuple(unique.values())
+
+
+def _hyphened(sentence: Sentence, found: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """The names hyphened onto those found, which the parser makes modifiers of one another: the
+    U.S. and Singapore in "the U.S.-Singapore partnership", both sides of "Russian-Azerbaijani talks"."""
+    tokens = sentence.tokens
+    hyphens = {h.i for before, h, after in zip(tokens, tokens[1:], tokens[2:], strict=False)
+               if h.text in ("-", "‐", "–") and before.end == h.start and h.end == after.start}
+    joined = list(found)
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention in joined or (mention.kind == "place" and any(m.kind != "place" for m in found)):
+            continue
+        if any((m.end in hyphens and m.end + 1 == mention.start) or (mention.end in hyphens and mention.end + 1
+                                                                   == m.start) for m in joined):
+            joined.append(mention)
+    return joined[len(found):]
 
 
 def _mentions_at(sentence: Sentence, head: Token, mentions: list[Mention]) -> list[Mention]:
@@ -382,6 +472,8 @@ def _mentions_near(sentence: Sentence, head: Token, mentions: list[Mention], dee
         return at_head + [m for m in mentions if m not in at_head and m.kind != "place" and any(
             h.start <= m.start and m.end <= h.end and m.actor.country != h.actor.country for h in at_head)]
     near = {c.i for c in sentence.children(head.i) if c.dep in ("poss", "appos", "compound", "amod", "nmod")}
+    near |= {g.i for c in near for g in sentence.children(c) if g.dep in ("compound", "amod", "nmod")
+             and sentence.token(c).dep in ("compound", "nmod")}  # "Vatican Secretary of State Parolin"
     at_head = [m for m in mentions if any(m.start <= i < m.end for i in near)]
     if at_head or not deeper:
         return at_head
