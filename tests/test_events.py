@@ -295,6 +295,11 @@ def test_events_violence_in_a_follow_up_sentence_does_not_take_the_sides_of_the_
         ("Turkey committed to working with the DRC government.", "AGREE", {"TUR"}, {"COD"}),
         # a time phrase: its act is the main clause subject's
         ("After talks with Aliyev, Putin said Russia would supply gas to Azerbaijan.", "CONSULT", {"RUS"}, {"AZE"}),
+        # the purpose of a call is the caller's, aimed at the one called
+        ("Putin spoke with Aliyev to offer condolences.", "SUPPORT", {"RUS"}, {"AZE"}),
+        ("Biden called Erdogan to congratulate him.", "SUPPORT", {"USA"}, {"TUR"}),
+        # an act with no target named is aimed at the foreign country where it is done
+        ("United Nations inspectors want to examine the refineries in Iran.", "ACCUSE", {"UN"}, {"IRN"}),
     ],
 )
 def test_events_sides_come_from_the_structure_not_from_names_nearby(code, text, event_type, actor, recipient):

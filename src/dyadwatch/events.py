@@ -117,6 +117,8 @@ class EventCoder:
                 trigger = dataclasses.replace(trigger, event_type="COOPERATE", entry=None)
             if not recipient and quad in (2, 4):
                 recipient = sides.where_aimed(sentence, trigger, mentions, actor)
+            elif not recipient and trigger.event_type != "CONSULT":
+                recipient = sides.abroad(sides.where_aimed(sentence, trigger, mentions, actor), actor)
             if not recipient and trigger.event_type == "PROTEST":
                 recipient = sides.own_government(actor)
             if not actor and recipient and quad == 4:

@@ -35,6 +35,7 @@ _RELATIVES = {"which", "whom", "who", "that"}
 _STATING = {"emphasize", "underscore", "reaffirm", "stress", "highlight", "reiterate", "affirm", "confirm"}
 _TIME_PREPS = {"before", "after", "during", "following", "since", "until", "amid", "ahead"}
 _TIME_ANCHORS = {"advance", "ahead", "eve", "margin", "margins", "sideline", "sidelines", "run-up", "wake", "prior"}
+_CALLING = {"speak", "talk", "call", "meet", "phone", "telephone"}
 _SIDES = {"leader", "side", "president", "minister", "country", "delegation", "party", "government", "counterpart",
           "nation", "state", "official", "chief"}  # "the two leaders", "both sides": the sides just told
 _PRONOUNS = {"he", "she"}  # subjects only: "his visit" after "X told Y" is too often wrong
@@ -127,6 +128,13 @@ def where_aimed(sentence: Sentence, trigger: Trigger, mentions: list[Mention], a
     return _others(_actors_at(sentence, _places_at(sentence, holders), mentions), actor)
 
 
+def abroad(places: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The places of another country than the actor's: "opened an embassy in Tehran" is aimed at Iran,
+    "spoke at a rally in Baku" (of an Azerbaijani) at no one."""
+    home = set(countries(actor))
+    return tuple(p for p in places if p.country and p.country not in home) if home else ()
+
+
 def _places_at(sentence: Sentence, holders: Iterable[Token]) -> list[Token]:
     """The nouns of the phrases that say where an act took place: "in Ukraine", "near the border"."""
     return [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() in _WHERE
@@ -167,6 +175,10 @@ def pronouns(sentence: Sentence, named: list[Mention], quoted: list[Quote], pers
             before = [m for m in people if m.end <= token.i]
             antecedent = before[-1] if before else (
                 Mention(sentence.index, -1, -1, person, "person") if person else None)
+        elif word in ("him", "her") and token.tag == "PRP" and token.dep in ("dobj", "dative", "pobj"):
+            before = [m for m in people if m.end <= token.i and sentence.token(m.end - 1).dep not in (
+                "nsubj", "nsubjpass")]  # "called Erdogan to congratulate him": not the caller
+            antecedent = before[-1] if before else None
         elif (word in ("it", "they", "its", "their") and token.dep in ("nsubj", "nsubjpass")) or (
                 word in ("its", "their", "his", "her") and token.dep == "poss"
                 and sentence.token(token.head).dep in ("nsubj", "nsubjpass")):  # "Erdogan said his government"
@@ -340,6 +352,15 @@ def _verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list
     if not any(o.dep in ("dobj", "dative") for o in objects) and verb.dep == "conj" and verb.head != verb.i:
         # "telephoned Aliyev and apologised"
         objects = [c for c in sentence.children(verb.head) if c.dep in ("dobj", "dative")]
+    if verb.dep == "advcl" and verb.head != verb.i and _with_clause(sentence, verb):
+        # "spoke with Governor DeSantis to offer support", parsed as if DeSantis offered: the speaker did, to him
+        objects += subjects
+        subjects = [c for c in sentence.children(verb.head) if c.dep in ("nsubj", "csubj")]
+    elif verb.dep == "advcl" and sentence.token(verb.head).lemma.lower() in _CALLING and all(
+            trigger.noun is not None and o.i == trigger.noun.i for o in objects):
+        # "spoke with Aliyev to offer condolences": to the one spoken with
+        objects += [p for c in sentence.children(verb.head) if c.dep == "prep" and c.lemma.lower() == "with"
+                   for p in _objects_of(sentence, c)]
     if verb.dep == "relcl":  # "Georgia, on which Moscow imposed a visa regime"; "Lavrov, who will visit"
         antecedent = sentence.token(verb.head)
         objects = [antecedent if o.lemma.lower() in _RELATIVES else o for o in objects]
@@ -360,6 +381,13 @@ def _verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list
         subjects = [c for c in sentence.children(head.i) if c.dep in wanted]
         current = head
     return subjects, objects
+
+
+def _with_clause(sentence: Sentence, verb: Token) -> bool:
+    """An infinitive the parser made a clause of "with": "with [the Governor to offer support]"."""
+    children = sentence.children(verb.i)
+    return (any(c.dep == "mark" and c.lemma.lower() == "with" for c in children)
+            and any(c.dep == "aux" and c.text.lower() == "to" for c in children))
 
 
 def _noun_arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention], quad: int
