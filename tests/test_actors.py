@@ -200,3 +200,40 @@ def test_actors_a_generational_suffix_does_not_hide_a_known_name(resolve):
 def test_actors_the_dictionary_knows_persons_beyond_the_hand_kept_tables(resolve):
     mugabe = _by_text(resolve("Robert Mugabe addressed parliament.", "2005-01-01"))["Robert Mugabe"].actor
     assert (mugabe.country, mugabe.rule) == ("ZWE", "kb.name")
+
+
+def test_actors_a_person_the_title_places_is_known_in_the_text(coder):
+    from dyadwatch.model import Article, DateValue
+
+    article = Article("t.md", "Harris called and congratulated Marta Solano on her victory.", "t.md", "md",
+                      published=DateValue("2021-12-11", "day"), url=WHITE_HOUSE,
+                      title="Readout of a Call with Honduran President-Elect Marta Solano")
+    solano = _by_text(coder.resolve(coder.parser(article)))["Marta Solano"].actor
+    assert (solano.country, solano.rule) == ("HND", "document")
+
+
+def test_actors_a_title_that_places_no_one_does_not_undo_what_the_text_says(coder):
+    from dyadwatch.model import Article, DateValue
+
+    article = Article("t.md", "Sullivan spoke with Rui Costa Pires, Minister of Foreign Affairs of Portugal.", "t.md",
+                      "md", published=DateValue("2022-08-22", "day"), url=WHITE_HOUSE,
+                      title="Readout of a Call with Rui Costa Pires")
+    assert _by_text(coder.resolve(coder.parser(article)))["Rui Costa Pires"].actor.country == "PRT"
+
+
+def test_actors_a_name_shortened_later_is_the_same_person(resolve):
+    mentions = resolve("Biden spoke with Sultan Haitham bin Tariq of Oman. Biden thanked Sultan Haitham.",
+                       "2023-11-10")
+    people = [(m.actor.text, m.actor.name, m.actor.country) for m in mentions if m.kind == "person" and m.sentence]
+    assert ("Sultan Haitham", "Sultan Haitham bin Tariq", "OMN") in people
+
+
+def test_actors_a_new_first_name_with_a_known_surname_is_not_the_person_named_before(resolve):
+    mentions = resolve("Heydar Aliyev met Putin in 2001. Ilham Aliyev met Putin in 2004.", "2004-06-01")
+    assert [m.actor.name for m in mentions if m.actor.text.endswith("Aliyev")] == ["Heydar Aliyev", "Ilham Aliyev"]
+
+
+def test_actors_an_honorific_is_not_part_of_the_name(resolve):
+    text = "Sullivan spoke with H.E. Sheikh Mohammed bin Abdulrahman Al Thani of Qatar."
+    people = [m.actor for m in resolve(text, "2022-12-22") if m.kind == "person"]
+    assert any(a.country == "QAT" and not a.text.startswith("H.E.") for a in people)

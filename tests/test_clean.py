@@ -325,6 +325,14 @@ def test_clean_removes_html_markup_from_plain_text(raw, expected):
     assert _clean(raw).text == expected
 
 
+@pytest.mark.parametrize("text", [
+    "After the audience, President Joseph R.\nBiden met the Secretary of State of the Holy See.",
+    "National Security Advisor Jake Sullivan spoke by phone today with H.E.\nSheikh Mohammed of Qatar.",
+])
+def test_clean_a_line_that_ends_with_an_initial_or_an_honorific_goes_on(text):
+    assert _paragraphs(_clean(text)) == [text.replace("\n", " ")]
+
+
 def test_clean_keeps_a_one_sentence_article_with_a_stray_tag():
     # the sentence has a date and, with the tag, did not end in a full stop: it was read as a dateline
     cleaned = _clean(f"{SIGNED} <script>alert(1)</script>\n")

@@ -300,6 +300,12 @@ def test_events_violence_in_a_follow_up_sentence_does_not_take_the_sides_of_the_
         ("Biden called Erdogan to congratulate him.", "SUPPORT", {"USA"}, {"TUR"}),
         # an act with no target named is aimed at the foreign country where it is done
         ("United Nations inspectors want to examine the refineries in Iran.", "ACCUSE", {"UN"}, {"IRN"}),
+        # who acts "in cooperation with" another, and who "is committed to" something
+        ("Turkey will pursue the release of the hostages in close cooperation with Qatar.", "COOPERATE", {"TUR"},
+         {"QAT"}),
+        ("Turkey is committed to strengthening Azerbaijan's defence.", "AGREE", {"TUR"}, {"AZE"}),
+        # the chance taken is the taker's; the act congratulated on is the congratulated's
+        ("Erdogan took the opportunity to congratulate Azerbaijan.", "SUPPORT", {"TUR"}, {"AZE"}),
     ],
 )
 def test_events_sides_come_from_the_structure_not_from_names_nearby(code, text, event_type, actor, recipient):
@@ -309,10 +315,31 @@ def test_events_sides_come_from_the_structure_not_from_names_nearby(code, text, 
 
 
 @pytest.mark.parametrize("text", ["Biden spoke with Erdogan in advance of the NATO Summit.",
-                                  "Biden spoke with Erdogan on the margins of the NATO Summit."])
+                                  "Biden spoke with Erdogan on the margins of the NATO Summit.",
+                                  "Biden spoke with Erdogan to discuss planning for the NATO Summit.",
+                                  "Biden spoke with Erdogan. He said Abrams tanks will arrive in Turkey.",
+                                  "Biden spoke with Erdogan to congratulate Turkey on hosting the World Cup."])
 def test_events_an_event_noun_that_says_when_is_no_event_of_its_own(code, text):
     events = code(text, "2024-03-06")
-    assert [(e.event_type, _sides(e)) for e in events] == [("CONSULT", ({"USA"}, {"TUR"}))]
+    assert [_sides(e) for e in events if e.event_type == "CONSULT"] == [({"USA"}, {"TUR"})]
+
+
+def test_events_our_cooperation_after_a_meeting_is_with_the_other_side(coder):
+    from dyadwatch.model import Article, DateValue
+
+    text = ("Vice President Kamala Harris met Prime Minister Lee Hsien Loong of Singapore. "
+            "The Vice President discussed with the Prime Minister our continued cooperation on space.")
+    article = Article("t.md", text, "t.md", "md", published=DateValue("2022-03-29", "day"),
+                      url="https://www.whitehouse.gov/briefing-room/statements-releases/2022/03/29/readout/")
+    events = coder.code_parsed(coder.parser(article)).events
+    assert ({"USA"}, {"SGP"}) in [_sides(e) for e in events if e.event_type == "COOPERATE"]
+    assert ({"USA"}, {"SGP"}) in [_sides(e) for e in events if e.event_type == "CONSULT"
+                                  and e.sentence.startswith("The Vice President discussed")]
+
+
+def test_events_what_one_is_thanked_for_doing_is_the_thanked_ones_act(code):
+    events = code("Erdogan thanked Aliyev for supporting Turkey.", "2024-03-06")
+    assert ({"AZE"}, {"TUR"}) in [_sides(e) for e in events if e.event_type == "SUPPORT"]
 
 
 def test_events_the_topic_clause_of_a_call_is_no_second_meeting(code):

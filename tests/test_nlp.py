@@ -35,6 +35,16 @@ def test_nlp_pipe_keeps_articles_in_order(coder):
     assert [p.article.doc_id for p in coder.parser.pipe(articles)] == [a.doc_id for a in articles]
 
 
+def test_nlp_a_title_is_parsed_apart_from_the_text(coder):
+    articles = [Article("t.md", "Putin landed in Baku.", "t.md", "md", title="Putin Visits Azerbaijan"),
+                Article("u.md", "Aliyev left for Moscow.", "u.md", "md")]
+    first, second = coder.parser.pipe(articles)
+    assert [s.text for s in first.title] == ["Putin Visits Azerbaijan"]
+    assert [s.text for s in first.sentences] == ["Putin landed in Baku."]
+    assert first.sentences[0].tokens[0].i == 0  # the text's tokens are counted from its own start
+    assert second.title == () and [s.text for s in second.sentences] == ["Aliyev left for Moscow."]
+
+
 @given(st.text(st.sampled_from("ab .\n"), max_size=400), st.integers(4, 60))
 def test_nlp_pieces_cover_the_text_in_order_and_keep_to_their_size(text, size):
     pieces = list(pieces_of(text, size))

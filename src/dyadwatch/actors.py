@@ -52,6 +52,7 @@ _HOLDINGS = {"village", "town", "city", "settlement", "territory", "soil", "airs
              "outpost", "base", "region", "district", "province", "land", "water", "coast", "port", "airport",
              "infrastructure", "facility", "vessel", "ship", "tanker", "aircraft", "plane", "jet", "drone",
              "helicopter", "convoy", "checkpoint", "embassy", "consulate", "trench", "border"}
+_HONORIFICS = {"h.e.", "h.m.", "h.r.h.", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "excellency"}
 _STATE_KINDS = {"country", "adjective", "capital", "seat"}  # a title's country before any IGO it names
 
 
@@ -88,7 +89,14 @@ class _Memory:
             self.recent.append(actor.entity_id)
 
     def recall(self, text: str) -> Actor | None:
-        return self.persons.get(skeleton(text))
+        """The person of this name, or of every one of its words: "Sultan Haitham" after "Sultan
+        Haitham bin Tariq" (but not "Ilham Aliyev" after "Heydar Aliyev")."""
+        key = skeleton(text)
+        if key in self.persons or not key:
+            return self.persons.get(key)
+        known = {self.persons[w].entity_id or self.persons[w].name for w in key.split() if w in self.persons}
+        words = key.split()
+        return self.persons[words[-1]] if len(known) == 1 and all(w in self.persons for w in words) else None
 
     def knows(self, token_text: str) -> bool:
         return skeleton(token_text) in self.persons
@@ -109,6 +117,12 @@ class ActorResolver:
     def __call__(self, parsed: ParsedArticle) -> tuple[Mention, ...]:
         memory = _Memory()
         home = home_of(parsed.article, self.lexicon.outlets)
+        for heading in parsed.title:  # "Call with Honduran President-Elect Xiomara Castro": who she is
+            found = token_spans(heading, self.names.find(heading.text))
+            for person in self._persons(heading, _sentence_day(heading.text, parsed.article.published), _Memory(),
+                                        {i for start, end, _ in found for i in range(start, end)}, home):
+                if person.actor.country:  # what the title does not place, the text may
+                    memory.learn(_text(heading, person.start, person.end), person.actor)
         mentions: list[Mention] = []
         for sentence in parsed.sentences:
             when = _sentence_day(sentence.text, parsed.article.published)
@@ -309,8 +323,9 @@ class ActorResolver:
         spans |= {(t.i, t.i + 1) for t in sentence.tokens if t.i not in names and _may_be_person(sentence, t)
                   and (memory.knows(t.text) or self.people.candidates(t.text))}
         mentions = []
-        for start, end in _outermost({s for s in spans if s[0] < s[1]}):
-            start = _extend_name(sentence, start, end)
+        extended = {_without_honorific(sentence, _extend_name(sentence, start, end), end) for start, end in spans
+                    if start < end}
+        for start, end in _outermost(extended):  # "Amir Sheikh" inside "Amir Sheikh Tamim bin Hamad Al Thani"
             text, title = _text(sentence, start, end), _title(sentence, start, end)
             in_title = self.names.find(title)  # the countries and bodies the title names
             actor = self._person(text, title, in_title, when, memory, sentence.index, home)
@@ -432,6 +447,13 @@ def _extend_name(sentence: Sentence, start: int, end: int) -> int:
         else:
             break
     return start
+
+
+def _without_honorific(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """A name without the honorific the tagger took in: "H.E. Sheikh Mohammed" is Sheikh Mohammed."""
+    while end - start > 1 and sentence.token(start).text.lower() in _HONORIFICS:
+        start += 1
+    return start, end
 
 
 def _without_possessive(sentence: Sentence, start: int, end: int) -> tuple[int, int]:

