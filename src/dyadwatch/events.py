@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from . import modality, sides
 from .dates import as_date, event_date
 from .lexicon import EventType, Lexicon
-from .model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Token
+from .model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Token, countries
 from .quotes import Quote, cue, quotes
 from .sides import Pair, Trigger
 from .timex import weekday_reading
@@ -124,6 +124,8 @@ class EventCoder:
                 recipient = sides.abroad(sides.where_aimed(sentence, trigger, mentions, actor), actor)
             if not recipient and quad in (1, 2) and memory.meeting is not None:
                 recipient = sides.ours_with(actor, memory.meeting)  # "discussed with him our cooperation"
+            if not countries(recipient) and trigger.event_type not in ("CONSULT", "PROTEST"):
+                recipient = sides.at_home(sentence, trigger, mentions, actor, recipient)  # "police fired on protesters"
             if not recipient and trigger.event_type == "PROTEST":
                 recipient = sides.own_government(actor)
             if not actor and recipient and quad == 4:

@@ -35,6 +35,9 @@ _RELATIVES = {"which", "whom", "who", "that"}
 _STATING = {"emphasize", "underscore", "reaffirm", "stress", "highlight", "reiterate", "affirm", "confirm"}
 _TIME_PREPS = {"before", "after", "during", "following", "since", "until", "amid", "ahead"}
 _TIME_ANCHORS = {"advance", "ahead", "eve", "margin", "margins", "sideline", "sidelines", "run-up", "wake", "prior"}
+_PARTIES = {"opposition", "rebel", "refugee", "candidate", "leader", "union", "party", "movement", "militant",
+            "guerrilla", "insurgent", "student", "worker", "journalist", "activist", "dissident", "group", "faction",
+            "minority", "majority", "newspaper", "tribe", "clan", "separatist"}
 _FIRST_PLURAL = {"we", "our", "us", "ours"}
 _BOUND = {"commit", "dedicate", "determine", "resolve"}  # "is committed to": a stance, not a passive
 _CALLING = {"speak", "talk", "call", "meet", "phone", "telephone"}
@@ -128,6 +131,56 @@ def where_aimed(sentence: Sentence, trigger: Trigger, mentions: list[Mention], a
     holders = [trigger.token, *([trigger.noun] if trigger.noun is not None else []),
                *(c for c in sentence.children(trigger.token.i) if c.dep in ("dobj", "nsubjpass"))]
     return _others(_actors_at(sentence, _places_at(sentence, holders), mentions), actor)
+
+
+def at_home(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...],
+            recipient: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The unplaced target of a state's own act in a sentence that names no other country is of that
+    state, as CAMEO and PLOVER code domestic events: "Egyptian police dispersed demonstrators",
+    "Bouteflika is prepared to lift the ban on the Islamic Salvation Front"."""
+    home = {a.country for a in actor if a.country and a.sector in OFFICIAL - {"IGO"}}
+    named = {m.actor.country for m in mentions if m.actor.country}
+    if len(home) != 1 or not named <= home:
+        return recipient
+    [country] = home
+    if recipient:  # named, but the tables do not place them: "candidate Alassane Ouattara"
+        return tuple(_at_home(a, country, a.text) for a in recipient)
+    heads = (_noun_targets(sentence, trigger.token) if trigger.noun is trigger.token
+             else _verb_slots(sentence, trigger)[1])
+    heads = _with_conjuncts(sentence, heads)
+    heads += [p for h in heads for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() == "of"
+              for p in sentence.children(c.i) if p.dep == "pobj"]  # "dozens of protesters", "members of MASSOB"
+    targets = [h for h in heads if _domestic_party(sentence, h)]
+    return tuple(_at_home(Actor(t.text, t.text, None, None, None, "", 0.0, ""), country,
+                          _text_of(sentence, t)) for t in targets[:1])
+
+
+def _noun_targets(sentence: Sentence, noun: Token) -> list[Token]:
+    """What the phrases after an event noun aim it at: "the ban on the Islamic Salvation Front"."""
+    return [p for c in sentence.children(noun.i) if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS | {"of"}
+            for p in sentence.children(c.i) if p.dep == "pobj"]
+
+
+def _at_home(actor: Actor, country: str, text: str) -> Actor:
+    return dataclasses.replace(actor, text=text, name=text if not actor.country else actor.name, country=country,
+                               rule="context.domestic", confidence=0.4,
+                               evidence=f'"{text}", named in no country, is the target of {country}\'s own act')
+
+
+def _domestic_party(sentence: Sentence, head: Token) -> bool:
+    """A party a state acts on at home: a name that is no place, or people ("demonstrators", "rebels")."""
+    if head.pos == "PROPN":
+        return head.ent not in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EVENT", "PRODUCT", "LAW")
+    word = head.lemma.lower()
+    return head.pos == "NOUN" and (word in _PARTIES or (head.tag == "NNS" and head.text.lower().endswith(
+        ("ers", "ors", "ists", "ians", "ants", "ents", "ees"))))
+
+
+def _text_of(sentence: Sentence, head: Token) -> str:
+    """A noun with the words before it in its phrase: "Moslem fundamentalist demonstrators"."""
+    first = min([head.i] + [t.i for t in sentence.subtree(head.i) if t.i < head.i and t.dep in (
+        "compound", "amod", "nmod")])
+    return " ".join(t.text for t in sentence.tokens if first <= t.i <= head.i)
 
 
 def ours_with(actor: tuple[Actor, ...], meeting: Pair) -> tuple[Actor, ...]:
