@@ -58,6 +58,11 @@ def test_events_keep_the_verbatim_sentence_and_its_span(code):
         ("Russia signed a treaty with Azerbaijan.", "2004-02-11", "2004-02-11", "publication", "asserted"),
         ("Russia signed a treaty with Azerbaijan on 3 July 1997.", "1997-07-04", "1997-07-03", "stated", "asserted"),
         ("Russia signed a treaty with Azerbaijan.", None, None, "unknown", "asserted"),
+        # a date of background told in a participle clause is not the event's
+        ("Following up on their April 4 talks, Russia signed a treaty with Azerbaijan.", "2004-04-20",
+         "2004-04-20", "publication", "asserted"),
+        ("Russia reviewed projects launched last year and signed a treaty with Azerbaijan.", "2004-04-20",
+         "2004-04-20", "publication", "asserted"),
     ],
 )
 def test_events_date_and_basis(code, text, published, date, basis, modality):

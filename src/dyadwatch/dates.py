@@ -21,7 +21,7 @@ from datetime import date
 from .model import DateValue, DateValueError, Sentence, Token
 from .timex import Timex, tag
 
-STAGE = "dates.timex.v3"  # v3: weeks, and the document pass (episodes.py)
+STAGE = "dates.timex.v4"  # v3: weeks, the document pass (episodes.py); v4: no date from a background participle
 
 _MONTHS = {
     name.lower(): number
@@ -218,4 +218,6 @@ def _rank(sentence: Sentence, found: Timex, trigger: int, governing: list[int]) 
         return None
     if token.i in governing:
         return 1 + governing.index(token.i)
+    if token.tag in ("VBG", "VBN") and token.dep in ("advcl", "acl", "pcomp", "prep"):
+        return None  # "Following up on their April 4 conversation", "initiatives launched last year": background
     return 100 + abs(token.i - trigger)
