@@ -55,18 +55,18 @@ class NameIndex:
             if bucket is None or start < reach:
                 continue
             lowered = lowered or text.lower()
-            joined = self._compound_at(text, lowered, start)
+            joined = self._compound_at(text, lowered, start, bucket)
             found.extend(joined)
             reach = joined[-1][1] if joined else reach
         return found
 
-    def _compound_at(self, text: str, lowered: str, start: int) -> list[tuple[int, int, str]]:
+    def _compound_at(self, text: str, lowered: str, start: int, bucket: list[tuple[str, bool]]
+                     ) -> list[tuple[int, int, str]]:
         """The name at ``start`` and each name hyphened onto it; nothing where a hyphen joins a word
         that is no name ("Russia-led")."""
         chain: list[tuple[int, int, str]] = []
         at = start
         while True:
-            bucket = self.buckets.get(_first_key(text, at), [])
             hit = self._longest_at(text, lowered, at, bucket, joined=True)
             if hit is None:
                 return []
@@ -74,15 +74,16 @@ class NameIndex:
             if _ends_word(text, at + len(hit)):
                 return chain
             at += len(hit) + 1  # past the hyphen, to the name it joins
+            bucket = self.buckets.get(_first_key(text, at), [])
 
     def _longest_at(self, text: str, lowered: str, start: int, bucket: list[tuple[str, bool]],
                     joined: bool = False) -> str | None:
         for form, several in bucket:
-            end = start + len(form)
-            if not (_ends_word(text, end) or (joined and _hyphened(text, end))):
+            if not (text.startswith(form, start) or (several and text[start].isupper()
+                                                     and lowered.startswith(form.lower(), start))):
                 continue
-            if text.startswith(form, start) or (several and text[start].isupper()
-                                                and lowered.startswith(form.lower(), start)):
+            end = start + len(form)
+            if _ends_word(text, end) or (joined and _hyphened(text, end)):
                 return form
         return None
 

@@ -588,6 +588,8 @@ def _actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention]) 
 def _hyphened(sentence: Sentence, found: list[Mention], mentions: list[Mention]) -> list[Mention]:
     """The names hyphened onto those found, which the parser makes modifiers of one another: the
     U.S. and Singapore in "the U.S.-Singapore partnership", both sides of "Russian-Azerbaijani talks"."""
+    if not found or not any(dash in sentence.text for dash in ("-", "‐", "–")):
+        return []
     tokens = sentence.tokens
     hyphens = {h.i for before, h, after in zip(tokens, tokens[1:], tokens[2:], strict=False)
                if h.text in ("-", "‐", "–") and before.end == h.start and h.end == after.start}
