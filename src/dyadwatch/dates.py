@@ -218,6 +218,6 @@ def _rank(sentence: Sentence, found: Timex, trigger: int, governing: list[int]) 
         return None
     if token.i in governing:
         return 1 + governing.index(token.i)
-    if token.tag in ("VBG", "VBN") and token.dep in ("advcl", "acl", "pcomp", "prep"):
+    if token.tag in ("VBG", "VBN") and token.dep in ("advcl", "acl"):
         return None  # "Following up on their April 4 conversation", "initiatives launched last year": background
     return 100 + abs(token.i - trigger)
