@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+from datetime import date
+
 import pytest
 from fastapi.testclient import TestClient
 
-from dyadwatch.serve import create_app
+from dyadwatch.model import DateValue, DateValueError
+from dyadwatch.serve import DATE, MAX_OFFSET, create_app
 
 
 @pytest.fixture
@@ -24,7 +30,7 @@ def client(served_db):
         ("?type=AID", ["sold"]),
         ("?start=2001-01-10&end=2003", ["met2", "sold"]),
         ("?start=2001-W02&end=2001-W02", ["met", "met2"]),  # ISO week: 8 to 14 January 2001
-        ("?start=2003-04-31&end=2003-05-01", ["sold"]),  # a bound past its month's end is the month's last day
+        ("?start=2003-05-01&end=2004-02-29", ["sold", "xss"]),  # a leap day is a date
         ("?context=military", ["sold"]),
         ("?actor=arm", ["sold"]),
         ("?modality=negated", ["xss"]),
@@ -118,12 +124,125 @@ def test_serve_is_read_only(client):
 
 
 @pytest.mark.parametrize("query", ["start=yesterday", "end=2001-1", "start=2001-01-09T00", "start=2001-13",
-                                   "end=2004-W54", "q=" + "a" * 201])
+                                   "end=2004-W54", "q=" + "a" * 201, "start=2004-13-45", "start=2004-02-30",
+                                   "end=2004-02-30", "end=2003-04-31", "start=2001-W53", "end=2100-02-29"])
 def test_serve_a_filter_that_is_not_a_date_or_too_long_is_refused(client, query):
     answer = client.get(f"/api/events?{query}")
 
     assert answer.status_code == 422
     assert answer.json()["detail"][0]["loc"] == ["query", query.split("=")[0]]
+
+
+@pytest.mark.parametrize("name", ["start", "end"])
+def test_serve_a_date_that_does_not_exist_is_refused_not_clamped(client, name):
+    """2004-02-30 was read as the end of February; now it is an invalid parameter, named in its message."""
+    [problem] = client.get(f"/api/events?{name}=2004-02-30").json()["detail"]
+
+    assert problem["loc"] == ["query", name]
+    assert problem["msg"].startswith(f"{name} '2004-02-30' is not a date")
+
+
+def _parses(text: str) -> bool:
+    try:
+        DateValue.parse(text)
+    except DateValueError:
+        return False
+    return True
+
+
+def test_serve_date_pattern_admits_the_dates_that_exist():
+    """The schema's pattern and the strict parse agree on every day and month of these years (leap,
+    not leap, centuries); of the weeks, the pattern admits week 53 of every year and the parse only
+    of a year that has one."""
+    years = (1900, 2000, 2001, 2004, 2100)
+    texts = [f"{y}-{m:02d}" for y in years for m in range(14)]
+    texts += [f"{y}-{m:02d}-{d:02d}" for y in years for m in range(14) for d in range(33)]
+    texts += [f"{y}-W{w:02d}" for y in years for w in range(55)]
+    admitted = {text for text in texts if re.fullmatch(DATE, text)}
+    dates = {text for text in texts if _parses(text)}
+
+    assert dates <= admitted
+    assert admitted - dates == {f"{y}-W53" for y in years if date(y, 12, 28).isocalendar()[1] == 52}
+
+
+@pytest.mark.parametrize("query", ["offset=9223372036854775808", f"offset={MAX_OFFSET + 1}", "offset=-1",
+                                   "limit=9223372036854775808", "limit=0", "limit=501"])
+def test_serve_a_page_out_of_range_is_refused(client, query):
+    """Issue: an offset of 2**63 or more reached DuckDB and was a 500."""
+    answer = client.get(f"/api/events?{query}")
+
+    assert answer.status_code == 422
+    [problem] = answer.json()["detail"]
+    assert problem["loc"] == ["query", query.split("=")[0]]
+
+
+def test_serve_the_last_offset_is_an_empty_page(client):
+    data = client.get(f"/api/events?offset={MAX_OFFSET}").json()
+
+    assert data == {"total": 4, "offset": MAX_OFFSET, "events": []}
+
+
+# --- the page needs nothing from elsewhere, and every answer says what a browser may do ----------
+
+EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:[a-z]+:)?//|<link\b|@import|\burl\(""", re.IGNORECASE)
+
+
+def test_serve_has_no_docs_pages_that_load_from_a_cdn(client):
+    assert client.get("/docs").status_code == 404
+    assert client.get("/redoc").status_code == 404
+    assert client.get("/openapi.json").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/", "/openapi.json"])
+def test_serve_page_and_schema_reference_nothing_external(client, path):
+    text = client.get(path).text
+
+    assert not EXTERNAL.findall(text)
+    assert set(re.findall(r"https?://[^\s\"']*", text)) <= {"http://www.w3.org/2000/svg"}  # a namespace: a name only
+
+
+def _directives(answer) -> dict[str, str]:
+    policy = answer.headers["content-security-policy"]
+    return {part.split()[0]: part.split(maxsplit=1)[1] for part in policy.split(";")}
+
+
+def _hash(page: str, tag: str) -> str:
+    """The CSP source of a page's one inline element, as a browser hashes its text."""
+    [text] = re.findall(rf"<{tag}>(.*?)</{tag}>", page, flags=re.DOTALL)
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def test_serve_page_allows_its_own_inline_script_and_style_only(client):
+    answer = client.get("/")
+
+    assert _directives(answer) == {
+        "default-src": "'none'", "script-src": _hash(answer.text, "script"), "style-src": _hash(answer.text, "style"),
+        "connect-src": "'self'", "img-src": "'self' data:", "base-uri": "'none'", "form-action": "'none'",
+        "frame-ancestors": "'none'",
+    }
+
+
+@pytest.mark.parametrize(("path", "status"), [("/", 200), ("/api/facets", 200), ("/api/events/nope", 404),
+                                              ("/api/events?offset=-1", 422), ("/nowhere", 404)])
+def test_serve_every_answer_carries_the_security_headers(client, path, status):
+    answer = client.get(path)
+
+    assert answer.status_code == status
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert answer.headers["referrer-policy"] == "no-referrer"
+    assert _directives(answer)["default-src"] == "'none'"
+
+
+def test_serve_unavailable_and_failing_answers_carry_the_security_headers(tmp_path, served_db, monkeypatch):
+    gone = TestClient(create_app(tmp_path / "gone.duckdb")).get("/api/facets")
+    monkeypatch.setattr("dyadwatch.store.Store.facets", lambda self: 1 / 0)
+    failing = TestClient(create_app(served_db), raise_server_exceptions=False).get("/api/facets")
+
+    assert (gone.status_code, failing.status_code) == (503, 500)
+    for answer in (gone, failing):
+        assert answer.headers["x-content-type-options"] == "nosniff"
+        assert answer.headers["referrer-policy"] == "no-referrer"
+        assert _directives(answer)["frame-ancestors"] == "'none'"
 
 
 def test_serve_a_database_busy_past_the_wait_is_a_503_that_says_so(served_db, monkeypatch):

@@ -64,6 +64,19 @@ def test_serve_schema_answers_with_data_as_declared(served_app, path, request_, 
     assert response.status_code == 200 and shown(response.json())
 
 
+@pytest.mark.parametrize(
+    "query",
+    [{"offset": 2**63}, {"offset": -1}, {"limit": 0},  # 2**63 was a DuckDB conversion error, a 500
+     {"start": "2004-13-45"}, {"start": "2004-02-30"}, {"end": "2004-02-30"}],  # 02-30 was read as 02-29
+    ids=lambda query: "&".join(f"{name}={value}" for name, value in query.items()),
+)
+def test_serve_schema_refuses_edge_values_as_declared(served_app, query):
+    response = schema["/api/events"]["GET"].Case(query=query).call_and_validate(app=served_app, checks=CHECKS)
+
+    assert response.status_code == 422
+    assert [problem["loc"] for problem in response.json()["detail"]] == [["query", *query]]
+
+
 @pytest.fixture
 def turning_db(tmp_path, make_event):
     """RUS–AZE meeting in 2001, fighting in 2002 with a quote, and Armenia drawn in: a turning point,

@@ -2,12 +2,18 @@
 page that uses it. Article text reaches the page only as JSON and is put in as text, never as
 markup. Every answer is declared in the schema and checked against it as it leaves: a field that
 ``export.event_record`` or ``analysis_view.to_json`` adds without a place here is a server error,
-not an answer that silently differs from its schema (tests/test_serve_schema.py)."""
+not an answer that silently differs from its schema (tests/test_serve_schema.py).
+
+The page loads nothing from elsewhere (there are no /docs or /redoc pages, which would load from a
+CDN), and every answer carries a Content-Security-Policy that lets the page run only its own inline
+script and style, by their hashes."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -16,8 +22,11 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from pydantic import ConfigDict
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Message as AsgiMessage
 
 from .analyse import PERIODS, ContextRow, Party, analyse
 from .analysis_view import to_json
@@ -26,10 +35,27 @@ from .model import Actor, DateValue, DateValueError, Location
 from .store import EventQuery, Store, StoreError
 
 MAX_PAGE = 500
+MAX_OFFSET = 10**12  # far past any database, and well inside the 64-bit integers DuckDB takes
 MAX_TEXT = 200  # characters of a text filter
 DYAD = r" *[A-Za-z]{2,6} *- *[A-Za-z]{2,6} *"  # the dyads export.parse_dyad reads, as the schema declares them
-# a date filter: a year (1000-2999), a month, an ISO week or a day (empty: none)
-DATE = r"^([12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-W(0[1-9]|[1-4]\d|5[0-3]))?)?$"
+
+# A date filter: a year (1000-2999), a month, an ISO week or a day that exists (empty: none). The
+# pattern knows month lengths and leap years; week 53 of a year that has 52 is the one date it admits
+# and the strict parse refuses.
+YEAR = r"[12]\d{3}"
+LEAP_YEAR = r"[12]\d(0[48]|[2468][048]|[13579][26])|(1[26]|2[048])00"  # by 4, and by 400 when by 100
+MONTH = r"0[1-9]|1[0-2]"
+WEEK = r"W(0[1-9]|[1-4]\d|5[0-3])"
+DAY = (rf"({YEAR})-(({MONTH})-(0[1-9]|1\d|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)"
+       rf"|({LEAP_YEAR})-02-29")
+DATE = rf"^(({YEAR})(-({MONTH})|-{WEEK})?|{DAY})?$"
+DATE_FORMS = "write YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD, of a day that exists"
+
+PAGE = "app.html"  # the one page, in dyadwatch/templates
+# What a browser may do with an answer: the page's own inline script and style (by hash, filled in
+# from the page) and requests to this server; nothing else, and no framing.
+CSP = ("default-src 'none'; script-src {script}; style-src {style}; connect-src 'self'; img-src 'self' data:; "
+       "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 # --- what the API answers: the shapes of export.event_record and analysis_view.to_json -----------
 
@@ -166,15 +192,65 @@ class Message:
     detail: str
 
 
+class SecurityHeaders:
+    """ASGI middleware that sets the same headers on every HTTP answer of the app it wraps."""
+
+    def __init__(self, app: ASGIApp, headers: Mapping[str, str]) -> None:
+        self.app = app
+        self.headers = dict(headers)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: AsgiMessage) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.headers.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def security_headers(page: str) -> dict[str, str]:
+    """The headers every answer carries, with a policy that admits the inline script and style of
+    ``page``, the page as served."""
+    return {"Content-Security-Policy": CSP.format(script=_inline_hash(page, "script"),
+                                                  style=_inline_hash(page, "style")),
+            "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+
+def _inline_hash(page: str, tag: str) -> str:
+    """The CSP source of the one inline ``<tag>`` element of ``page``: 'sha256-' and the base64 of the
+    SHA-256 of its text as UTF-8, the text between the tags, as a browser hashes it."""
+    found = re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", page, flags=re.DOTALL | re.IGNORECASE)
+    if len(found) != 1:
+        raise ValueError(f"{PAGE} should have exactly one inline <{tag}>, not {len(found)}")
+    digest = hashlib.sha256(found[0].encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
 def create_app(db: str | Path) -> FastAPI:
     """The app for one database, opened read-only for each request. While a run writes a batch the
     request waits for it; a database busy for longer, or gone, is a 503 that says why."""
     app = FastAPI(title="dyadwatch", description="Coded, dated, sourced events between countries (read-only).",
-                  version="1", responses={503: {"model": Message, "description": "The database is busy or gone"}})
+                  version="1", responses={503: {"model": Message, "description": "The database is busy or gone"}},
+                  docs_url=None, redoc_url=None)
+    # read once, so that the page served is the page hashed
+    html = (resources.files("dyadwatch") / "templates" / PAGE).read_text(encoding="utf-8")
+    headers = security_headers(html)
+    app.add_middleware(SecurityHeaders, headers=headers)
 
     @app.exception_handler(StoreError)
     def unavailable(request: Request, error: StoreError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=503, headers={"Retry-After": "10"})
+
+    @app.exception_handler(Exception)
+    def failed(request: Request, error: Exception) -> PlainTextResponse:
+        # answered outside the middleware, so it sets the headers itself
+        return PlainTextResponse("Internal Server Error", status_code=500, headers=headers)
 
     @contextmanager
     def store() -> Iterator[Store]:
@@ -183,19 +259,22 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page() -> str:
-        return (resources.files("dyadwatch") / "templates" / "app.html").read_text(encoding="utf-8")
+        return html
 
     @app.get("/api/events", summary="Events matching every filter given, a page at a time", response_model=EventPage)
     def events(dyad: str | None = Query(None, description="two codes, e.g. RUS-AZE (empty: any)",
                                         json_schema_extra={"pattern": f"^({DYAD})?$"}),
-               start: str | None = Query(None, description="first date, YYYY[-MM[-DD]] or YYYY-Www", pattern=DATE),
-               end: str | None = Query(None, description="last date, YYYY[-MM[-DD]] or YYYY-Www", pattern=DATE),
+               start: str | None = Query(None, description="first date, YYYY[-MM[-DD]] or YYYY-Www",
+                                         json_schema_extra={"pattern": DATE}),
+               end: str | None = Query(None, description="last date, YYYY[-MM[-DD]] or YYYY-Www",
+                                       json_schema_extra={"pattern": DATE}),
                type: str | None = Query(None, description="PLOVER event type", max_length=MAX_TEXT),
                context: str | None = Query(None, max_length=MAX_TEXT),
                actor: str | None = Query(None, description="country code or name", max_length=MAX_TEXT),
                modality: str | None = Query(None, max_length=MAX_TEXT),
                q: str | None = Query(None, description="words of the sentence", max_length=MAX_TEXT),
-               limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+               limit: int = Query(50, ge=1, le=MAX_PAGE),
+               offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         query = EventQuery(_dyad(dyad) if dyad else None, _date("start", start), _date("end", end), type, context,
                            actor, modality, q, limit=limit, offset=offset)
         with store() as opened:
@@ -241,14 +320,19 @@ def _dyad(text: str) -> tuple[str, str]:
 
 
 def _date(name: str, text: str | None) -> DateValue | None:
-    """A date filter as the schema's pattern admits it (so "2001-02-30" is the end of February)."""
+    """A date filter, read strictly: one the pattern refuses, or a day or week that does not exist
+    ("2004-02-30", "2001-W53"), is an invalid parameter, not the end of its month or year. The pattern
+    is declared in the schema but checked here, like the dyad's, so that the message names the
+    parameter and the forms a date takes rather than the pattern."""
     if not text:
         return None
     try:
-        return DateValue.parse(text, clamp=True)
-    except DateValueError as error:  # only for a caller that skips the pattern
-        raise RequestValidationError([{"type": "value_error", "loc": ("query", name), "input": text,
-                                       "msg": str(error)}]) from None
+        if re.fullmatch(DATE, text):
+            return DateValue.parse(text)
+    except DateValueError:
+        pass
+    raise RequestValidationError([{"type": "value_error", "loc": ("query", name), "input": text,
+                                   "msg": f"{name} '{text}' is not a date: {DATE_FORMS}"}])
 
 
 def _document(row: dict[str, Any] | None) -> dict[str, Any] | None:
