@@ -8,9 +8,11 @@ import json
 from dataclasses import replace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dyadwatch.analyse import PeriodRow, dyad_series
-from dyadwatch.export import ExportError, parse_dyad, write
+from dyadwatch.export import CSV_FIELDS, ExportError, parse_dyad, write
 from dyadwatch.link import link_events
 from dyadwatch.model import Article, DateValue, DocumentResult
 from dyadwatch.store import Store
@@ -26,8 +28,8 @@ _ARTICLE = Article("a.txt", "The two foreign ministers met in Vienna on Wednesda
 def _jsonl(events) -> tuple[int, list[dict]]:
     out = io.StringIO()
     count = write(events, out, "jsonl")
-    lines = out.getvalue().splitlines()
-    return count, [json.loads(line) for line in lines]
+    lines = out.getvalue().split("\n")  # not splitlines(): text may hold U+2028 or \x1c, which JSON leaves raw
+    return count, [json.loads(line) for line in lines if line]
 
 
 def _csv(events) -> tuple[int, list[str], list[dict]]:
@@ -121,6 +123,105 @@ def test_export_csv_row_has_json_cells_and_flat_countries(make_event):
     assert row["sentence"] == 'He said "no", twice.'
     assert (row["actor_countries"], row["recipient_countries"]) == ("RUS;USA", "AZE")
     assert row["quote"] == ""
+
+
+# --- CSV: cells a spreadsheet would run as formulas ------------------------------------------------
+
+# A spreadsheet runs a cell that starts with one of these; the CSV must show such text with a ' in front.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULAS = ['=HYPERLINK("http://x","click")', "+cmd|' /C calc'!A0", "- Russia said it would respond.",
+            "@SUM(1+1)*cmd|' /C calc'!A0", "\tRussia said it would respond.", "\rRussia said it would respond."]
+NUMBER_COLUMNS = ("quad_code", "intensity", "confidence")  # numbers the exporter writes itself
+
+
+@pytest.mark.parametrize("sentence", FORMULAS)
+def test_export_csv_puts_a_quote_before_a_sentence_that_starts_like_a_formula(make_event, sentence):
+    count, _, rows = _csv([make_event(sentence=sentence)])
+
+    assert count == 1 and len(rows) == 1
+    assert rows[0]["sentence"] == "'" + sentence
+
+
+@pytest.mark.parametrize("sentence", FORMULAS)
+def test_export_jsonl_keeps_a_sentence_that_starts_like_a_formula_exactly(make_event, sentence):
+    out = io.StringIO()
+    write([make_event(sentence=sentence)], out, "jsonl")
+
+    assert json.loads(out.getvalue())["sentence"] == sentence
+    assert json.dumps(sentence) in out.getvalue()  # no quote added to the JSON text either
+
+
+@pytest.mark.parametrize("field", ["id", "doc_id", "event_type", "mode", "date_evidence", "modality", "quote",
+                                   "link", "coder", "trigger", "cameo"])
+def test_export_csv_puts_a_quote_before_any_text_column_that_starts_like_a_formula(make_event, field):
+    _, _, [row] = _csv([make_event(**{field: "=1+1"})])
+
+    assert row[field] == "'=1+1"
+
+
+def test_export_csv_keeps_actor_text_exact_inside_its_json_cell_and_marks_flat_countries(make_event, make_actor):
+    actor = make_actor('=HYPERLINK("http://x","click")', "-RU", evidence="@title (sentence 1)")
+
+    _, _, [row] = _csv([make_event(actor=(actor,), recipient=(make_actor("+Baku", "+AZ"),))])
+
+    assert row["actor"].startswith("[")  # a JSON list: a spreadsheet shows it as text
+    [got] = json.loads(row["actor"])
+    assert (got["text"], got["country"], got["evidence"]) == (actor.text, "-RU", "@title (sentence 1)")
+    assert (row["actor_countries"], row["recipient_countries"]) == ("'-RU", "'+AZ")
+
+
+@pytest.mark.parametrize("sentence", ["- Russia said it would respond.", "Moscow said\rBaku replied."])
+def test_export_csv_writes_a_negative_intensity_as_a_number_without_a_quote(make_event, sentence):
+    event = make_event(intensity=-9.0, quad_code=4, confidence=0.75, sentence=sentence)
+    out = io.StringIO()
+
+    write([event], out, "csv")
+    [row] = csv.DictReader(io.StringIO(out.getvalue()))
+
+    assert (row["intensity"], row["quad_code"], row["confidence"]) == ("-9.0", "4", "0.75")
+    assert ",4,-9.0," in out.getvalue()  # unquoted in the file: a spreadsheet reads a number
+
+
+@pytest.mark.parametrize("sentence", ["The two foreign ministers met in Vienna on Wednesday.",
+                                      "'Enough,' said Lavrov.", "Russia's rating fell to -9 = its lowest.",
+                                      " =1+1 starts with a space.", "Moscow said\rBaku replied: =1+1",
+                                      "Moscow said\r\nBaku replied."])
+def test_export_csv_leaves_a_sentence_that_does_not_start_like_a_formula_alone(make_event, sentence):
+    count, _, rows = _csv([make_event(sentence=sentence), make_event("e2")])
+
+    assert count == 2 and len(rows) == 2  # a carriage return inside a cell does not split the row
+    assert rows[0]["sentence"] == sentence
+
+
+_MAYBE_FORMULA = st.tuples(st.sampled_from(("",) + FORMULA_STARTS), st.text(max_size=40)).map("".join)
+
+
+# make_event/make_actor return plain functions, so sharing them between examples is safe
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sentence=_MAYBE_FORMULA.filter(bool), quote=st.one_of(st.none(), _MAYBE_FORMULA), trigger=_MAYBE_FORMULA,
+       doc_id=_MAYBE_FORMULA, name=_MAYBE_FORMULA, country=st.one_of(st.none(), _MAYBE_FORMULA),
+       intensity=st.floats(-10, 10, allow_nan=False))
+def test_export_csv_no_text_cell_starts_like_a_formula(make_event, make_actor, sentence, quote, trigger, doc_id,
+                                                       name, country, intensity):
+    event = make_event("e1", doc_id, actor=(make_actor(name, country),), sentence=sentence, quote=quote,
+                       trigger=trigger, intensity=intensity)
+
+    _, header, [row] = _csv([event])
+    _, [record] = _jsonl([event])
+
+    for column in header:
+        if column not in NUMBER_COLUMNS:
+            assert not row[column].startswith(FORMULA_STARTS), column
+    assert row["sentence"] == ("'" + sentence if sentence.startswith(FORMULA_STARTS) else sentence)
+    assert float(row["intensity"]) == intensity and not row["intensity"].startswith("'")
+    assert json.loads(row["actor"])[0]["text"] == name
+    assert (record["sentence"], record["quote"], record["trigger"], record["doc_id"]) == (
+        sentence, quote, trigger, doc_id)
+    assert record["intensity"] == intensity
+
+
+def test_export_csv_fields_are_the_header(make_event):
+    assert tuple(_csv([make_event()])[1]) == CSV_FIELDS
 
 
 def test_export_unknown_format_raises_export_error(make_event):
