@@ -180,3 +180,23 @@ def test_cli_dates_bad_anchor_is_a_clear_error(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("On Tuesday.", encoding="utf-8")
     status, _, err = _run(["dates", str(tmp_path / "a.txt"), "--anchor", "soon"], capsys)
     assert status == 2 and "--anchor 'soon'" in err
+
+
+@pytest.mark.parametrize("name", ["forged\nrejected inputs   0\ndatabase x.duckdb.txt", "clear\x1b[2Jscreen.txt",
+                                  "bell\x07\r.txt"])
+def test_cli_names_that_would_print_as_commands_are_shown_escaped(tmp_path, capsys, name):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_bytes(b"")  # an empty file: its name reaches the summary as a reject
+    status, out, err = _run(["run", str(folder), "--db", str(tmp_path / "x.duckdb")], capsys)
+    assert status == 1
+    assert not any(c in out + err for c in "\x1b\x07\r")
+    assert sum(line.startswith("rejected inputs") for line in out.splitlines()) == 1
+    assert repr(name)[1:-1] in out
+
+
+def test_cli_shown_keeps_printable_text_and_escapes_the_rest():
+    from dyadwatch.cli import shown
+
+    assert shown("Bakı – Москва.txt") == "Bakı – Москва.txt"
+    assert shown("a\nb\x1b[0m") == "a\\nb\\x1b[0m"

@@ -41,7 +41,9 @@ def hostile_corpus(folder: Path) -> dict[str, str | None]:
     expect["huge.txt"] = "too large"
     put("one-line.txt", b"x" * (50 * 2**20), "too large")
     put("nested.html", ("<html><body>" + "<div>" * 20_000 + f"<p>{STORY}</p>" + "</div>" * 20_000
-                        + "</body></html>").encode(), "no article text|nothing|no story")
+                        + "</body></html>").encode(), None)  # the story is lifted out of its containers
+    put("nested-b.html", ("<html><body>" + "<b>" * 20_000 + f"<p>{STORY}</p>" + "</b>" * 20_000
+                          + "</body></html>").encode(), r"nested too deep to parse \(20,00\d levels")
     put("scripts.html", (f"<html><head><script>alert(1)</script></head><body><iframe src='x'></iframe>"
                          f"<img src='data:image/png;base64,AAAA'><article><p>{STORY}</p><p>{STORY}</p>"
                          f"</article></body></html>").encode(), None)

@@ -375,3 +375,71 @@ def test_ingest_front_matter_never_fails_and_keeps_the_end_of_the_text(text):
         assert all(isinstance(v, str) and "\n" not in v for v in fields.values())
         for value in fields.values():
             value.encode("utf-8")  # no lone surrogate left: storing the value must not fail
+
+
+# --- hardening, second round (issue 15) ----------------------------------------------------------
+
+def test_ingest_a_link_out_of_the_folder_is_a_named_reject_unless_links_are_followed(tmp_path):
+    outside, folder = tmp_path / "outside", tmp_path / "given"
+    (outside / "sub").mkdir(parents=True)
+    folder.mkdir()
+    _write(outside / "secret.txt", TEXT)
+    _write(outside / "sub" / "more.txt", TEXT)
+    _write(folder / "own.txt", TEXT)
+    (folder / "to-file.txt").symlink_to(outside / "secret.txt")
+    (folder / "to-folder").symlink_to(outside / "sub")
+    (folder / "inside.txt").symlink_to(folder / "own.txt")  # a link that stays inside is read
+
+    kept = list(read_sources([folder]))
+    assert sorted(a.doc_id for a in kept if isinstance(a, Article)) == ["inside.txt", "own.txt"]
+    rejects = {Path(r.origin).name: r.reason for r in kept if isinstance(r, Reject)}
+    assert set(rejects) == {"to-file.txt", "to-folder"}
+    assert all("outside the folder given" in r and "--follow-links" in r for r in rejects.values())
+
+    followed = list(read_sources([folder], follow_links=True))
+    assert sorted(a.doc_id for a in followed if isinstance(a, Article)) == [
+        "inside.txt", "own.txt", "to-file.txt", "to-folder/more.txt"]
+
+
+def test_ingest_a_followed_link_loop_is_read_once(tmp_path):
+    outside, folder = tmp_path / "outside", tmp_path / "given"
+    outside.mkdir()
+    folder.mkdir()
+    _write(outside / "a.txt", TEXT)
+    (outside / "back").symlink_to(outside)  # the outside folder holds a link to itself
+    (folder / "out").symlink_to(outside)
+    read = [a.doc_id for a in read_sources([folder], follow_links=True) if isinstance(a, Article)]
+    assert read == ["out/a.txt"]
+
+
+STORY = ("Russia and Azerbaijan signed an agreement on energy cooperation in Baku on Monday, officials said. "
+         "The deal covers gas supplies for ten years and was welcomed by both governments.")
+
+
+@pytest.mark.parametrize("divs", [253, 254, 2_000])
+def test_ingest_a_story_nested_deeper_than_the_parser_goes_is_still_read(tmp_path, divs):
+    page = _write(tmp_path / "deep.html", "<html><body>" + "<div>" * divs + f"<p>{STORY}</p>" + "</div>" * divs
+                  + "</body></html>")
+    [article] = read_sources([page])
+    assert isinstance(article, Article) and "energy cooperation" in article.text
+
+
+def test_ingest_html_too_deep_to_flatten_says_how_deep(tmp_path):
+    page = _write(tmp_path / "deep.html", "<html><body>" + "<b>" * 400 + f"<p>{STORY}</p>" + "</b>" * 400
+                  + "</body></html>")
+    [reject] = read_sources([page])
+    assert isinstance(reject, Reject) and "nested too deep to parse (403 levels" in reject.reason
+
+
+def test_ingest_a_text_not_in_utf8_is_told_the_encoding_that_reads_it(tmp_path):
+    russian = ("Президент России Владимир Путин встретился в Баку с президентом Азербайджана Ильхамом "
+               "Алиевым. Стороны обсудили сотрудничество в энергетике и транспорте.")
+    [reject] = read_sources([_write(tmp_path / "ru.txt", russian.encode("cp1251"))])
+    assert "iconv -f CP1251 -t UTF-8" in reject.reason and "latin1" not in reject.reason
+
+
+@pytest.mark.parametrize("value", [1.5, 2.0, [1], None])
+def test_ingest_a_jsonl_id_that_is_no_string_or_whole_number_is_refused_as_such(tmp_path, value):
+    feed = _write(tmp_path / "feed.jsonl", json.dumps({"id": value, "text": TEXT}) + "\n")
+    [reject] = read_sources([feed])
+    assert "a non-empty string or a whole number" in reject.reason

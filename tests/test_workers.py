@@ -78,3 +78,50 @@ def test_a_run_killed_again_and_again_resumes_with_no_duplicate_or_missing_event
         events = list(store.events())
     assert len(events) == len({e.id for e in events})
     assert {(e.id, e.link) for e in events} == whole
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is ``pid`` (read from /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"  # a zombie has ended; only its parent's bookkeeping is left
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes through /proc")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_workers_end_with_their_run_however_it_ends(corpus, tmp_path, sig):
+    db = tmp_path / "x.duckdb"
+    started = subprocess.Popen([sys.executable, "-m", "dyadwatch.cli", "run", str(corpus), "--db", str(db),
+                                "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    give_up = time.monotonic() + 120
+    while len(_children(started.pid)) < 3 and time.monotonic() < give_up:  # two workers and a resource tracker
+        time.sleep(0.2)
+    time.sleep(3)  # the workers load the model and take their first chunks
+    workers = _children(started.pid)
+    assert len(workers) >= 2
+
+    started.send_signal(sig)
+    _, err = started.communicate(timeout=60)
+
+    give_up = time.monotonic() + 20
+    while any(_running(pid) for pid in workers) and time.monotonic() < give_up:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if _running(pid)]
+    if sig == signal.SIGTERM:  # as Ctrl-C: a message with what is stored, exit status 2, the lock released
+        assert started.returncode == 2 and "stopped by SIGTERM" in err, err
+        with Store(db) as store:
+            assert store.counts()["events"] >= 0

@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from importlib import resources
@@ -38,8 +40,24 @@ class UsageError(ValueError):
     """An argument that cannot be used as given."""
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: a run stops as it does on Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def shown(text: str) -> str:
+    """A name or text as it may be printed: control characters (a newline, a terminal escape) shown as
+    escapes, so that a file name cannot forge a line of the summary or clear the screen."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _publication_date(text: str | None, option: str = "--date") -> DateValue | None:
@@ -56,7 +74,8 @@ def _progress() -> Callable[[int, str], None]:
 
     def show(number: int, doc_id: str) -> None:
         if tty:
-            print(f"\r  coded {number} documents, last: {doc_id[:60]:<60}", end="", file=sys.stderr, flush=True)
+            print(f"\r  coded {number} documents, last: {shown(doc_id)[:60]:<60}", end="", file=sys.stderr,
+                  flush=True)
         elif number % 100 == 0:
             _stderr(f"  coded {number} documents")
     return show
@@ -71,11 +90,12 @@ def _summary(summary: RunSummary, db: str, paths: Sequence[str]) -> int:
     print(f"events            {summary.events}")
     print(f"rejected inputs   {len(summary.rejects)}")
     for reject in summary.rejects:
-        print(f"  {reject.origin}: {reject.reason}")
+        print(f"  {shown(reject.origin)}: {shown(reject.reason)}")
     stored = summary.stored
     print(f"database {db}: {stored.get('documents', 0)} documents, {stored.get('events', 0)} events")
     if not summary.documents and not summary.unchanged and not summary.rejects:
-        _stderr(f"no documents found in {', '.join(paths)} (dyadwatch reads .txt, .md, .html and .jsonl files)")
+        _stderr(f"no documents found in {', '.join(shown(p) for p in paths)} "
+                "(dyadwatch reads .txt, .md, .html and .jsonl files)")
         return REJECTED
     return REJECTED if summary.rejects else OK
 
@@ -90,9 +110,28 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.address and args.engine != "ray":
         raise UsageError("--address is for --engine ray")
     with Store(args.db) as store:
-        summary = run(args.paths, store, published, progress=_progress(), workers=args.workers, engine=args.engine,
-                      address=args.address, tables=tables, seconds=args.time_limit or None)
+        try:
+            summary = run(args.paths, store, published, progress=_progress(), workers=args.workers,
+                          engine=args.engine, address=args.address, tables=tables,
+                          seconds=args.time_limit or None, follow_links=args.follow_links)
+        except KeyboardInterrupt as stop:
+            _stderr(_interrupted(stop, store))
+            return FAILED
         return _summary(summary, args.db, args.paths)
+
+
+def _interrupted(stop: KeyboardInterrupt, store: Store) -> str:
+    """What an interrupted run says: what stopped it and what the database holds now."""
+    how = "stopped by SIGTERM" if isinstance(stop, Terminated) else "interrupted"
+    if sys.stderr.isatty():
+        how = f"\n{how}"
+    try:
+        store.release()  # the batch being written is rolled back; what was stored before stays
+        counts = store.counts()
+        held = f"; {shown(str(store.path))} holds {counts['documents']} documents, {counts['events']} events"
+    except Exception:  # the database may be what was being written when the signal came: say less
+        held = ""
+    return f"{how}: the documents stored so far are kept{held}; run again to finish"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -256,6 +295,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--address", metavar="ADDR", help="a Ray cluster to join (default: start a local Ray)")
     sub.add_argument("--time-limit", type=float, default=TIME_LIMIT, metavar="SECONDS",
                      help=f"reject a document whose cleaning or coding takes longer (default {TIME_LIMIT:g}; 0: none)")
+    sub.add_argument("--follow-links", action="store_true",
+                     help="read files that symbolic links in a folder lead to outside it (default: rejected)")
     db_option(sub)
 
     sub = command("export", "Write the stored events as JSONL or CSV (to standard output or a file).",
@@ -325,6 +366,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    terminate = signal.getsignal(signal.SIGTERM)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)  # stop as Ctrl-C does: summary, exit status, lock released
+    try:
+        return _dispatch(args)
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, terminate)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except (UsageError, ExportError, StoreError, ModelMissing, LexiconError, PetrarchError, RayMissing) as error:
@@ -333,11 +385,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (dyadwatch export | head): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return OK
-    except KeyboardInterrupt:
-        _stderr("interrupted; documents stored so far are kept, run again to finish")
+    except KeyboardInterrupt as stop:
+        _stderr("stopped by SIGTERM" if isinstance(stop, Terminated) else "interrupted")
         return FAILED
     except OSError as error:
-        _stderr(f"dyadwatch {args.command}: {error.filename or ''}: {error.strerror or error}")
+        _stderr(f"dyadwatch {args.command}: {shown(str(error.filename or ''))}: {error.strerror or error}")
         return FAILED
     except Exception as error:  # a bug: say so plainly; DYADWATCH_DEBUG=1 shows the traceback
         if os.environ.get("DYADWATCH_DEBUG"):

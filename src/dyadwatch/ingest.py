@@ -30,22 +30,56 @@ HTML_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html"}
 MAX_BYTES = 20 * 2**20  # a file bigger than this is not one article (JSONL files are read a line at a time)
 JSONL_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+ENCODING_SAMPLE = 65_536  # bytes read to tell the encoding of a text that is not UTF-8
+_ICONV_NAMES = {"latin_1": "LATIN1", "iso8859_15": "ISO-8859-15", "mac_cyrillic": "MACCYRILLIC",
+                "mac_roman": "MACINTOSH", "utf_16": "UTF-16", "ascii": "ASCII"}
+# libxml2, under trafilatura, keeps 256 levels of elements (html, body and 254 divs) and drops what is deeper
+PARSER_DEPTH = 256
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)[^>]*?(/?)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+         "wbr", "!doctype"}
+_CONTAINER = re.compile(r"</?(?:div|span|section|article|main|aside|header|footer|nav|font|center|blockquote|"
+                        r"figure|table|tbody|thead|tr|td|th|ul|ol|li|dl|dd|dt|form|fieldset)\b[^>]*>", re.I)
 
 
-def read_sources(paths: Iterable[str | Path], published: DateValue | None = None
+def read_sources(paths: Iterable[str | Path], published: DateValue | None = None, follow_links: bool = False
                  ) -> Iterator[Article | Reject]:
     """Articles from files, folders (recursively) and JSONL files, in a stable order.
 
     ``published`` is the publication date a user gives for plain files; it wins over any
-    date found in their text. JSONL records carry their own ``date``.
+    date found in their text. JSONL records carry their own ``date``. A symbolic link in a folder
+    that leads outside it (to a file or a folder) is a reject unless ``follow_links``: a folder
+    given is what is read, not what its links reach.
     """
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for entry in sorted(p for p in path.rglob("*") if not p.is_dir() and not _hidden(p, path)):
-                yield from _read_entry(entry, entry.relative_to(path).as_posix(), published)
+            yield from _read_folder(path, path, published, follow_links, set())
         else:
             yield from _read_entry(path, path.name, published)
+
+
+def _read_folder(folder: Path, root: Path, published: DateValue | None, follow_links: bool, seen: set[Path]
+                 ) -> Iterator[Article | Reject]:
+    """The files under ``folder`` (ids relative to ``root``, the folder given); a folder that a
+    followed link leads to is read once."""
+    seen.add(folder.resolve())
+    inside = root.resolve()
+    for entry in sorted(p for p in folder.rglob("*") if not _hidden(p, folder)):
+        doc_id = entry.relative_to(root).as_posix()
+        if entry.is_symlink() and entry.exists():
+            target = entry.resolve()
+            if not target.is_relative_to(inside) and not follow_links:
+                yield Reject(str(entry), f"a symbolic link to {target}, outside the folder given; not read "
+                             "(pass --follow-links to read what links lead to)", STAGE)
+                continue
+            if entry.is_dir():  # a folder inside is read where it is; one outside, once, through its link
+                if not target.is_relative_to(inside) and target not in seen:
+                    yield from _read_folder(entry, root, published, follow_links, seen)
+                continue
+        elif entry.is_dir():
+            continue
+        yield from _read_entry(entry, doc_id, published)
 
 
 def _read_entry(path: Path, doc_id: str, published: DateValue | None) -> Iterator[Article | Reject]:
@@ -128,11 +162,22 @@ def _decode(path: Path) -> str | Reject:
     except UnicodeDecodeError as error:
         bad = data[error.start]
         return Reject(str(path), f"not UTF-8 text (byte 0x{bad:02x} at offset {error.start}); "
-                      "convert it first, e.g. iconv -f latin1 -t utf-8", STAGE)
+                      f"{_conversion(data)}", STAGE)
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > len(text[:8192]) / 20:
         return Reject(str(path), "binary file, not text (too many control characters)", STAGE)
     return text
+
+
+def _conversion(data: bytes) -> str:
+    """How to make a text UTF-8: with the encoding that reads it ("windows-1251" for a Russian text)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:ENCODING_SAMPLE]).best()
+    if best is None:
+        return "convert it to UTF-8 first (its encoding cannot be told from its bytes)"
+    name = _ICONV_NAMES.get(best.encoding, best.encoding.replace("_", "-").upper())
+    return f"it reads as {name}: convert it first, e.g. iconv -f {name} -t UTF-8"
 
 
 def _from_text(doc_id: str, text: str, fmt: str, published: DateValue | None, origin: str) -> Article:
@@ -257,20 +302,46 @@ def _unescape(escape: re.Match[str]) -> str:
 def _from_html(doc_id: str, html: str, published: DateValue | None, origin: str) -> Article | Reject:
     import trafilatura  # imported here: only HTML needs it, and it is slow to import
 
+    depth = 0
     try:
         with time_limit(READ_SECONDS):
             text = trafilatura.extract(html, include_comments=False, include_tables=False)
+            if not (text and text.strip()) and (depth := nesting(html)) > PARSER_DEPTH:
+                html = _flattened(html)  # the parser drops what lies deeper than its limit: lift the text up
+                text = trafilatura.extract(html, include_comments=False, include_tables=False)
             meta = trafilatura.extract_metadata(html, extensive=False,
                                                 date_config={"extensive_search": False, "original_date": True})
     except TimeLimit as error:
         return Reject(origin, f"finding the article in the HTML {error}; the page is not read", STAGE, doc_id)
     if not text or not text.strip():
+        if depth > PARSER_DEPTH:
+            return Reject(origin, f"nested too deep to parse ({depth:,} levels; the HTML parser stops at "
+                          f"{PARSER_DEPTH}), and no article text is left once its containers are flattened",
+                          STAGE, doc_id)
         return Reject(origin, "no article text found in the HTML", STAGE, doc_id)
     found = parse_date(meta.date) if meta and meta.date else None
     date, basis = (published, "supplied") if published else (found, "metadata" if found else None)
     return Article(doc_id, text, origin, "html", title=meta.title if meta else None,
                    author=meta.author if meta else None, published=date, published_basis=basis,
                    url=meta.url if meta else None, source=meta.sitename if meta else None)
+
+
+def nesting(html: str) -> int:
+    """How deep the elements of a page are nested, by its tags (void and self-closed tags do not nest)."""
+    depth = deepest = 0
+    for tag in _TAG.finditer(html):
+        closing, name, self_closed = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if closing:
+            depth = max(depth - 1, 0)
+        elif not self_closed and name not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _flattened(html: str) -> str:
+    """The page without its container tags (their text kept), so that nothing lies too deep to parse."""
+    return _CONTAINER.sub(" ", html)
 
 
 def _read_jsonl(path: Path) -> Iterator[Article | Reject]:
@@ -309,7 +380,8 @@ def _from_record(line: str, origin: str) -> Article | Reject:
         return Reject(origin, "a JSONL line must be an object with 'id' and 'text' or 'html'", STAGE)
     doc_id = record.get("id")
     if isinstance(doc_id, bool) or not isinstance(doc_id, str | int) or str(doc_id).strip() == "":
-        return Reject(origin, "record needs an 'id' that is a non-empty string or a number", STAGE)
+        return Reject(origin, "record needs an 'id' that is a non-empty string or a whole number "
+                      f"(not {json.dumps(doc_id)})", STAGE)
     doc_id = str(doc_id)
     text, html = _str(record.get("text")), _str(record.get("html"))
     if text is None and html is None:

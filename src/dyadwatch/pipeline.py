@@ -101,19 +101,20 @@ def coder_version(tables: Path | None = None) -> str:
 
 def run(paths: Iterable[str | Path], store: Store, published: DateValue | None = None,
         coder: Coder | None = None, progress: Progress | None = None, workers: int = 1, engine: str = "local",
-        address: str | None = None, tables: Path | None = None, seconds: float | None = TIME_LIMIT
-        ) -> RunSummary:
+        address: str | None = None, tables: Path | None = None, seconds: float | None = TIME_LIMIT,
+        follow_links: bool = False) -> RunSummary:
     """Ingest, code and store every document under ``paths``; documents already stored with the
     same text and coder are left as they are. ``workers`` > 1 codes in that many processes (or, with
     ``engine="ray"``, Ray workers at ``address``, a local Ray when None); the results are the same.
     Cleaning one document, and coding it, may each take ``seconds`` (None: no limit); a document
-    that takes longer is rejected.
+    that takes longer is rejected. A symbolic link in a folder that leads outside it is rejected
+    unless ``follow_links``.
 
     Each batch of documents, with the rejects found so far, is written in one transaction, after
     which the database is released until the next, so that readers can open it meanwhile."""
     summary = RunSummary()
     version = coder.version if coder else coder_version(tables)
-    read = read_sources(paths, published)
+    read = read_sources(paths, published, follow_links)
     known = store.stored_documents()
     store.release()
     articles: Iterator[Article] = iter(_to_code(read, known, summary, version, seconds))

@@ -230,7 +230,7 @@ class Store:
                 self._insert("events", [_event_row(e) for r in results for e in r.events], replace=True)
             self.save_rejects(rejects)
             self.con.execute("COMMIT")
-        except Exception:
+        except BaseException:  # Ctrl-C and SIGTERM too: a batch is stored whole or not at all
             self.con.execute("ROLLBACK")
             raise
 
@@ -257,7 +257,7 @@ class Store:
             self.con.execute("UPDATE events SET link = new_links.link FROM new_links "
                              "WHERE events.id = new_links.id AND events.link IS DISTINCT FROM new_links.link")
             self.con.execute("COMMIT")
-        except Exception:
+        except BaseException:  # Ctrl-C and SIGTERM too: a batch is stored whole or not at all
             self.con.execute("ROLLBACK")
             raise
 

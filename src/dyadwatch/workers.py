@@ -5,11 +5,17 @@ worker are in flight, so memory stays flat however large the corpus, and results
 input order, so a run gives the same events whatever the number of workers. Each worker loads the
 model once. ``engine="ray"`` runs the same function as Ray tasks (Ray is imported only then; a
 local Ray is started when no address is given).
+
+A worker ends when the process that started it is gone, however it ended (``kill -9`` included):
+each watches its parent. A run that stops early (Ctrl-C, SIGTERM, an error) ends its workers at once
+instead of waiting for the chunks queued to them.
 """
 
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,6 +27,7 @@ from typing import Any
 from .model import Article, DocumentResult, Reject
 
 CHUNK = 8  # articles a worker codes per call
+WATCH_SECONDS = 0.5  # how often a worker checks that its parent is still there
 IN_FLIGHT = 3  # chunks per worker queued at once
 Coded = DocumentResult | Reject
 
@@ -32,11 +39,38 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _start(tables: str | None, seconds: float | None) -> None:
+def _start(tables: str | None, seconds: float | None, parent: int | None = None, child: bool = True) -> None:
     global _coder
+    if parent is not None:
+        watch_parent(parent, child)
     from .pipeline import Coder
 
     _coder = Coder(tables=Path(tables) if tables else None, seconds=seconds)
+
+
+def watch_parent(parent: int, child: bool = True, every: float = WATCH_SECONDS) -> threading.Thread:
+    """End this process soon after process ``parent`` is gone (checked every ``every`` seconds): for a
+    ``child`` of it, when this process is handed to another parent; else (a Ray worker, whose parent
+    is Ray's) when no process of that number is left."""
+
+    def watch() -> None:
+        while os.getppid() == parent if child else _exists(parent):
+            time.sleep(every)
+        os._exit(1)  # nothing of a worker's is worth saving: its parent stored what it was sent
+
+    thread = threading.Thread(target=watch, name="dyadwatch-watch-parent", daemon=True)
+    thread.start()
+    return thread
+
+
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _code_chunk(chunk: list[Article]) -> list[Coded]:
@@ -53,10 +87,25 @@ def code_in_processes(articles: Iterable[Article], workers: int, tables: Path | 
                       ) -> Iterator[Coded]:
     """Coded documents in input order, from ``workers`` processes; coding one may take ``seconds``."""
     context = get_context("spawn")  # a clean interpreter each: no forked model or locks
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start,
-                             initargs=(str(tables) if tables else None, seconds)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start,
+                               initargs=(str(tables) if tables else None, seconds, os.getpid()))
+    try:
         yield from _in_order(_chunks(articles), lambda chunk: pool.submit(_code_chunk, chunk), workers,
                              lambda future: future.result())
+    except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller stopped reading: stop now
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End a pool's workers without waiting for what is queued to them."""
+    processes = list(getattr(pool, "_processes", {}).values())  # the executor has no public way (3.14 adds one)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def code_on_ray(articles: Iterable[Article], workers: int, tables: Path | None, seconds: float | None,
@@ -73,7 +122,9 @@ def code_on_ray(articles: Iterable[Article], workers: int, tables: Path | None, 
                  log_to_driver=False, configure_logging=False)
     try:
         coder_actor: Any = ray.remote(_RayCoder)
-        pool: list[Any] = [coder_actor.remote(str(tables) if tables else None, seconds) for _ in range(workers)]
+        parent = os.getpid() if started and address is None else None  # a local Ray's workers watch this run
+        pool: list[Any] = [coder_actor.remote(str(tables) if tables else None, seconds, parent)
+                           for _ in range(workers)]
         turn = count()
         yield from _in_order(_chunks(articles), lambda chunk: pool[next(turn) % workers].code.remote(chunk),
                              workers, ray.get)
@@ -87,8 +138,8 @@ class RayMissing(RuntimeError):
 
 
 class _RayCoder:
-    def __init__(self, tables: str | None, seconds: float | None) -> None:
-        _start(tables, seconds)
+    def __init__(self, tables: str | None, seconds: float | None, parent: int | None = None) -> None:
+        _start(tables, seconds, parent, child=False)
 
     def code(self, chunk: list[Article]) -> list[Coded]:
         return _code_chunk(chunk)
