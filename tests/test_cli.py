@@ -200,3 +200,9 @@ def test_cli_shown_keeps_printable_text_and_escapes_the_rest():
 
     assert shown("Bakı – Москва.txt") == "Bakı – Москва.txt"
     assert shown("a\nb\x1b[0m") == "a\\nb\\x1b[0m"
+
+
+def test_cli_an_error_that_names_a_path_shows_it_escaped(tmp_path, capsys):
+    status, out, err = _run(["export", "--db", str(tmp_path / "gone\x1b[2J\nrejected.duckdb")], capsys)
+    assert status == 2
+    assert "\x1b" not in err and err.count("\n") == 1 and "gone\\x1b[2J\\nrejected.duckdb" in err

@@ -144,9 +144,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if count == 0:
         why = f"none of its {total} events are between {dyad[0]} and {dyad[1]}" if dyad and total \
             else "it holds no events"
-        _stderr(f"no events exported: {args.db}: {why}")
+        _stderr(f"no events exported: {shown(args.db)}: {why}")
     elif args.output:
-        _stderr(f"wrote {count} events to {args.output}")
+        _stderr(f"wrote {count} events to {shown(args.output)}")
     return OK
 
 
@@ -154,9 +154,9 @@ def _write_report(store: Store, dyad: tuple[str, str], output: str, by: str = "y
     context = build_context(list(store.events()), dyad, store.documents(), by)
     Path(output).write_text(render(context), encoding="utf-8")
     events = context.dated + context.undated
-    print(f"wrote {output}: {len(events)} events between {dyad[0]} and {dyad[1]}")
+    print(f"wrote {shown(output)}: {len(events)} events between {dyad[0]} and {dyad[1]}")
     if not events:
-        _stderr(f"the report is empty: {store.path} holds no events between {dyad[0]} and {dyad[1]}")
+        _stderr(f"the report is empty: {shown(str(store.path))} holds no events between {dyad[0]} and {dyad[1]}")
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -179,7 +179,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         why = "it holds no events" if not total else (
             f"none of its {total} events between {dyad[0]} and {dyad[1]} happened on a known date "
             "(negated, hypothetical, future, reported or undated events are not counted)")
-        _stderr(f"nothing to analyse: {args.db}: {why}")
+        _stderr(f"nothing to analyse: {shown(args.db)}: {why}")
         return REJECTED
     return OK
 
@@ -191,7 +191,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     with Store(args.db, read_only=True) as store:  # a missing or foreign database fails here, with its name
         count = store.counts()["events"]
-    print(f"serving {args.db} ({count} events) at http://{args.host}:{args.port}/ (API at /api/, schema at "
+    print(f"serving {shown(args.db)} ({count} events) at http://{args.host}:{args.port}/ (API at /api/, schema at "
           "/openapi.json); Ctrl-C stops")
     uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
     return OK
@@ -250,7 +250,7 @@ def cmd_actors_import(args: argparse.Namespace) -> int:
     rows = parse_actors(source.read_text(encoding="utf-8", errors="strict"), str(source))
     with open(args.output, "w", encoding="utf-8", newline="") as out:
         count = write_persons_tsv(rows, out)
-    print(f"wrote {count} rows to {args.output}; use its folder with 'dyadwatch run --tables'")
+    print(f"wrote {count} rows to {shown(args.output)}; use its folder with 'dyadwatch run --tables'")
     return OK
 
 
@@ -380,7 +380,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except (UsageError, ExportError, StoreError, ModelMissing, LexiconError, PetrarchError, RayMissing) as error:
-        _stderr(f"dyadwatch {args.command}: {error}")
+        _stderr(f"dyadwatch {args.command}: {shown(str(error))}")
         return FAILED
     except BrokenPipeError:  # the reader went away (dyadwatch export | head): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -394,7 +394,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     except Exception as error:  # a bug: say so plainly; DYADWATCH_DEBUG=1 shows the traceback
         if os.environ.get("DYADWATCH_DEBUG"):
             raise
-        _stderr(f"dyadwatch {args.command}: internal error ({type(error).__name__}: {error}); "
+        _stderr(f"dyadwatch {args.command}: internal error ({type(error).__name__}: {shown(str(error))}); "
                 "please report it, with DYADWATCH_DEBUG=1 set to see where it happened")
         return FAILED
 
