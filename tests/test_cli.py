@@ -206,3 +206,24 @@ def test_cli_an_error_that_names_a_path_shows_it_escaped(tmp_path, capsys):
     status, out, err = _run(["export", "--db", str(tmp_path / "gone\x1b[2J\nrejected.duckdb")], capsys)
     assert status == 2
     assert "\x1b" not in err and err.count("\n") == 1 and "gone\\x1b[2J\\nrejected.duckdb" in err
+
+
+def test_cli_sigterm_stops_a_run_even_where_a_library_turned_it_into_its_own_error(tmp_path, capsys, monkeypatch):
+    import os
+    import signal
+    import time
+
+    def run_that_duckdb_interrupts(*args, **kwargs):
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)
+        except KeyboardInterrupt:  # as DuckDB answers a signal that comes during a query
+            raise RuntimeError("Query interrupted") from None
+        raise AssertionError("no signal came")
+
+    monkeypatch.setattr("dyadwatch.cli.run", run_that_duckdb_interrupts)
+    handler = signal.getsignal(signal.SIGTERM)
+    status, _, err = _run(["run", str(tmp_path), "--db", str(tmp_path / "x.duckdb")], capsys)
+    assert status == 2 and err.startswith("stopped by SIGTERM: the documents stored so far are kept")
+    assert "holds 0 documents, 0 events" in err and "internal error" not in err
+    assert signal.getsignal(signal.SIGTERM) is handler  # the caller's handler is back

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .analyse import PERIODS, analyse
@@ -44,8 +45,23 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM: a run stops as it does on Ctrl-C."""
 
 
-def _terminate(signum: int, frame: object) -> None:
+_STOPPED: list[str] = []  # the signals that asked this process to stop
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    _STOPPED.append("SIGTERM")
     raise Terminated
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    _STOPPED.append("SIGINT")
+    raise KeyboardInterrupt
+
+
+def _stopping(error: BaseException) -> bool:
+    """Whether an error is the signal to stop: the signal itself, or what a library made of it
+    (DuckDB answers one that comes during a query with "Query interrupted")."""
+    return isinstance(error, KeyboardInterrupt) or bool(_STOPPED)
 
 
 def _stderr(message: str) -> None:
@@ -114,15 +130,17 @@ def cmd_run(args: argparse.Namespace) -> int:
             summary = run(args.paths, store, published, progress=_progress(), workers=args.workers,
                           engine=args.engine, address=args.address, tables=tables,
                           seconds=args.time_limit or None, follow_links=args.follow_links)
-        except KeyboardInterrupt as stop:
-            _stderr(_interrupted(stop, store))
+        except BaseException as stop:
+            if not _stopping(stop):
+                raise
+            _stderr(_interrupted(store))
             return FAILED
         return _summary(summary, args.db, args.paths)
 
 
-def _interrupted(stop: KeyboardInterrupt, store: Store) -> str:
+def _interrupted(store: Store) -> str:
     """What an interrupted run says: what stopped it and what the database holds now."""
-    how = "stopped by SIGTERM" if isinstance(stop, Terminated) else "interrupted"
+    how = "stopped by SIGTERM" if "SIGTERM" in _STOPPED else "interrupted"
     if sys.stderr.isatty():
         how = f"\n{how}"
     try:
@@ -366,14 +384,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    terminate = signal.getsignal(signal.SIGTERM)
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _terminate)  # stop as Ctrl-C does: summary, exit status, lock released
+    handlers: dict[int, Callable[[int, Any], None]] = {signal.SIGTERM: _terminate}  # stops as Ctrl-C does
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not where Ctrl-C is ignored (nohup)
+        handlers[signal.SIGINT] = _interrupt
+    own = threading.current_thread() is threading.main_thread()
+    before = {number: signal.signal(number, handler) for number, handler in handlers.items()} if own else {}
+    _STOPPED.clear()
     try:
         return _dispatch(args)
     finally:
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGTERM, terminate)
+        for number, handler in before.items():
+            signal.signal(number, handler)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -385,8 +406,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # the reader went away (dyadwatch export | head): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return OK
-    except KeyboardInterrupt as stop:
-        _stderr("stopped by SIGTERM" if isinstance(stop, Terminated) else "interrupted")
+    except KeyboardInterrupt:
+        _stderr("stopped by SIGTERM" if "SIGTERM" in _STOPPED else "interrupted")
         return FAILED
     except OSError as error:
         _stderr(f"dyadwatch {args.command}: {shown(str(error.filename or ''))}: {error.strerror or error}")

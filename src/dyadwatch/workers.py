@@ -14,6 +14,7 @@ instead of waiting for the chunks queued to them.
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -118,8 +119,13 @@ def code_on_ray(articles: Iterable[Article], workers: int, tables: Path | None, 
                          "(uv sync --extra ray, or pip install 'dyadwatch[ray]')") from error
     started = not ray.is_initialized()
     if started:
+        handlers = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGINT)}
         ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
                  log_to_driver=False, configure_logging=False)
+        if threading.current_thread() is threading.main_thread():
+            for number, handler in handlers.items():  # Ray puts its own: a run stops as the CLI says
+                if handler is not None:
+                    signal.signal(number, handler)
     try:
         coder_actor: Any = ray.remote(_RayCoder)
         parent = os.getpid() if started and address is None else None  # a local Ray's workers watch this run
