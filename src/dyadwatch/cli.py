@@ -108,7 +108,7 @@ def _summary(summary: RunSummary, db: str, paths: Sequence[str]) -> int:
     for reject in summary.rejects:
         print(f"  {shown(reject.origin)}: {shown(reject.reason)}")
     stored = summary.stored
-    print(f"database {db}: {stored.get('documents', 0)} documents, {stored.get('events', 0)} events")
+    print(f"database {shown(db)}: {stored.get('documents', 0)} documents, {stored.get('events', 0)} events")
     if not summary.documents and not summary.unchanged and not summary.rejects:
         _stderr(f"no documents found in {', '.join(shown(p) for p in paths)} "
                 "(dyadwatch reads .txt, .md, .html and .jsonl files)")
@@ -222,12 +222,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     with resources.as_file(resources.files("dyadwatch") / "data" / "demo") as corpus, Store(db) as store:
         status = _summary(run([str(corpus)], store, progress=_progress()), db, [str(corpus)])
         with open(folder / "events.jsonl", "w", encoding="utf-8") as out:
-            print(f"wrote {folder / 'events.jsonl'}: {write(store.events(), out, 'jsonl')} events")
+            print(f"wrote {shown(str(folder / 'events.jsonl'))}: {write(store.events(), out, 'jsonl')} events")
         _write_report(store, ("RUS", "AZE"), str(folder / "report.html"))
         analysis = analyse(list(store.events()), ("RUS", "AZE"))
     (folder / "analysis.json").write_text(json.dumps(to_json(analysis), ensure_ascii=False, indent=2) + "\n",
                                           encoding="utf-8")
-    print(f"wrote {folder / 'analysis.json'}\n\n{to_table(analysis)}")
+    print(f"wrote {shown(str(folder / 'analysis.json'))}\n\n{to_table(analysis)}")
     return status
 
 
@@ -239,14 +239,14 @@ def cmd_dates(args: argparse.Namespace) -> int:
         print(json.dumps({"start": timex.start, "end": timex.end, "text": timex.text, "type": timex.type,
                           "value": timex.value, "mod": timex.mod}, ensure_ascii=False))
     if not found:
-        _stderr(f"no time expressions found in {args.file}")
+        _stderr(f"no time expressions found in {shown(args.file)}")
     return OK
 
 
 def cmd_actors_lookup(args: argparse.Namespace) -> int:
     when = _publication_date(args.date)
     found = Coder(tables=_tables(args.tables)).lookup(args.name, when)
-    print(f'"{args.name}" on {when.value if when else "an unknown date"}')
+    print(f'"{shown(args.name)}" on {when.value if when else "an unknown date"}')
     if found.candidates:
         print("persons in the knowledge base with this name:")
     for role, held in found.candidates:
