@@ -8,7 +8,7 @@ that Iran abandon") and, for a follow-up without named sides, the event just tol
 negation, reported claims, futures and old dates set the modality instead of counting the event
 as done; what is promised, threatened or refused is also an event of its own (AGREE, THREATEN,
 REJECT). Confidence says how directly the sentence states the coding. How the sides are found from
-the parse is ``sides``.
+the parse is ``sides``; what pronouns refer to, ``references``; sides no slot names, ``implied``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from . import modality, sides
+from . import implied, modality, references, sides
 from .dates import as_date, event_date
 from .lexicon import EventType, Lexicon
 from .model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Token, countries
@@ -86,7 +86,7 @@ class EventCoder:
         for sentence in parsed.sentences:
             named = by_sentence.get(sentence.index, [])
             quoted = quotes(sentence)
-            referred = sides.pronouns(sentence, named, quoted, memory.person, memory.meeting or memory.dyad)
+            referred = references.pronouns(sentence, named, quoted, memory.person, memory.meeting or memory.dyad)
             found = list(self._sentence_events(parsed, sentence, named + referred, reading, memory, quoted))
             events.extend(found)
             people = [m.actor for m in named if m.kind == "person"]
@@ -109,27 +109,27 @@ class EventCoder:
             actor, recipient = sides.arguments(sentence, trigger, mentions, quad)  # places: "demonstrators in Baghdad"
             if trigger.noun is trigger.token and not recipient and sides.time_reference(sentence, trigger.token):
                 continue  # "spoke ahead of the NATO Summit": when, not another event
-            if trigger.event_type == "CONSULT" and (sides.thing_arrives(sentence, trigger, mentions) or (
-                    trigger.noun is trigger.token and not recipient and sides.talked_of(sentence, trigger.token))):
+            if trigger.event_type == "CONSULT" and (implied.thing_arrives(sentence, trigger, mentions) or (
+                    trigger.noun is trigger.token and not recipient and implied.talked_of(sentence, trigger.token))):
                 continue  # "tanks will arrive", "discussed planning for the NATO Summit"
             inherited = (not actor and not recipient and same_event and memory.dyad is not None
                          and self.lexicon.event_types[trigger.event_type].quad_code in (1, 2))  # what talks yield
             if inherited and memory.dyad is not None:
                 actor, recipient = memory.dyad  # "During the visit, two documents were signed."
-            if trigger.event_type == "MOBILIZE" and sides.joint(trigger, actor, recipient):
+            if trigger.event_type == "MOBILIZE" and implied.joint(trigger, actor, recipient):
                 trigger = dataclasses.replace(trigger, event_type="COOPERATE", entry=None)
             if not recipient and quad in (2, 4):
-                recipient = sides.where_aimed(sentence, trigger, mentions, actor)
+                recipient = implied.where_aimed(sentence, trigger, mentions, actor)
             elif not recipient and trigger.event_type != "CONSULT":
-                recipient = sides.abroad(sides.where_aimed(sentence, trigger, mentions, actor), actor)
+                recipient = implied.abroad(implied.where_aimed(sentence, trigger, mentions, actor), actor)
             if not recipient and quad in (1, 2) and memory.meeting is not None:
-                recipient = sides.ours_with(actor, memory.meeting)  # "discussed with him our cooperation"
-            if not countries(recipient) and trigger.event_type not in ("CONSULT", "PROTEST"):
-                recipient = sides.at_home(sentence, trigger, mentions, actor, recipient)  # "police fired on protesters"
+                recipient = implied.ours_with(actor, memory.meeting)  # "discussed with him our cooperation"
+            if not countries(recipient) and trigger.event_type not in ("CONSULT", "PROTEST"):  # "police fired on
+                recipient = implied.at_home(sentence, trigger, mentions, actor, recipient)  # protesters": domestic
             if not recipient and trigger.event_type == "PROTEST":
-                recipient = sides.own_government(actor)
+                recipient = implied.own_government(actor)
             if not actor and recipient and quad == 4:
-                actor = sides.unnamed_attacker(sentence, trigger, mentions, recipient)
+                actor = implied.unnamed_attacker(sentence, trigger, mentions, recipient)
             if not any(a.country for a in actor + recipient):
                 continue  # an event needs a side placed in a country (or an IGO); "Three US soldiers were
                 # killed" has a target and no known source
@@ -314,7 +314,7 @@ class EventCoder:
         said = modality.by_date(said, date, article.published, later)
         if basis == "publication" and said == "asserted" and modality.background(sentence, trigger.token):
             said, date, basis = "historical", None, "unknown"  # "in the war": not on the day of the article
-        if said == "asserted" and kind.quad_code >= 3 and sides.claimed_by_other(sentence, trigger.token, actor,
+        if said == "asserted" and kind.quad_code >= 3 and implied.claimed_by_other(sentence, trigger.token, actor,
                                                                                      mentions):
             said = "reported"  # "the Azerbaijani ministry said Armenian troops had opened fire"
         coder = self.stage

@@ -1,50 +1,50 @@
 """Sides: who did an event and to whom, from the dependency parse of its sentence.
 
 The subject of a trigger acts and its objects receive, through passives, coordination, light verbs and
-event nouns, relative clauses, clauses it completes, pronouns ("Hungary said it will support"), plural
-references to the sides just told ("the two leaders"), groups and owners. What is not a side is kept
-out: the place of a meeting, the topic of talks, the adversary of cooperation. A material act that
-names no target is aimed at where it happened; a protest that names none at its own government.
+event nouns, relative clauses, clauses it completes, names hyphened together, groups and owners (the
+mentions of pronouns and plural references are ``references``'). What is not a side is kept out: the
+place of a meeting, the topic of talks, the adversary of cooperation. Sides no slot names are
+``implied``'s.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import modality
-from .model import Actor, Mention, Sentence, Token, countries
-from .quotes import FIRST_PERSON, SAYING, Quote
+from .model import Actor, Mention, Sentence, Token
+from .quotes import FIRST_PERSON, Quote
 
-_RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over",
+RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over",
                     "between", "among"}
-_ARRIVING = {"arrive", "land", "visit", "travel", "fly", "stop"}
+
+ARRIVING = {"arrive", "land", "visit", "travel", "fly", "stop"}
 # verbs whose object is what is talked about, not who is talked to: "discussed a treaty between A and B"
+
 TOPIC_VERBS = {"discuss", "debate", "review", "consider", "examine", "address", "raise", "negotiate", "talk",
                "explore", "tackle"}
-_EXERCISES = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "games", "patrol", "patrols"}
-_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
-_ABOUT_OTHERS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}  # "demanded that Iran abandon"
-OFFICIAL = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"}
-_WHERE = {"in", "near", "at", "inside", "across", "throughout", "outside", "around", "along"}
-_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}  # "talks on Karabakh": the subject of talks
-_MEMBERSHIP = {"of", "from", "in", "throughout", "across"}  # "rebels in the Ivory Coast"
-_RELATIVES = {"which", "whom", "who", "that"}
-_STATING = {"emphasize", "underscore", "reaffirm", "stress", "highlight", "reiterate", "affirm", "confirm"}
-_TIME_PREPS = {"before", "after", "during", "following", "since", "until", "amid", "ahead"}
-_TIME_ANCHORS = {"advance", "ahead", "eve", "margin", "margins", "sideline", "sidelines", "run-up", "wake", "prior"}
-_PARTIES = {"opposition", "rebel", "refugee", "candidate", "leader", "union", "party", "movement", "militant",
-            "guerrilla", "insurgent", "student", "worker", "journalist", "activist", "dissident", "group", "faction",
-            "minority", "majority", "newspaper", "tribe", "clan", "separatist"}
-_FIRST_PLURAL = {"we", "our", "us", "ours"}
-_BOUND = {"commit", "dedicate", "determine", "resolve"}  # "is committed to": a stance, not a passive
-_CALLING = {"speak", "talk", "call", "meet", "phone", "telephone"}
-_SIDES = {"leader", "side", "president", "minister", "country", "delegation", "party", "government", "counterpart",
-          "nation", "state", "official", "chief"}  # "the two leaders", "both sides": the sides just told
-_PRONOUNS = {"he", "she"}  # subjects only: "his visit" after "X told Y" is too often wrong
 
+_COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
+
+_ABOUT_OTHERS = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}  # "demanded that Iran abandon"
+
+OFFICIAL = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"}
+
+_TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}  # "talks on Karabakh": the subject of talks
+
+_MEMBERSHIP = {"of", "from", "in", "throughout", "across"}  # "rebels in the Ivory Coast"
+
+_RELATIVES = {"which", "whom", "who", "that"}
+
+_STATING = {"emphasize", "underscore", "reaffirm", "stress", "highlight", "reiterate", "affirm", "confirm"}
+
+_TIME_PREPS = {"before", "after", "during", "following", "since", "until", "amid", "ahead"}
+
+_TIME_ANCHORS = {"advance", "ahead", "eve", "margin", "margins", "sideline", "sidelines", "run-up", "wake", "prior"}
+
+_BOUND = {"commit", "dedicate", "determine", "resolve"}  # "is committed to": a stance, not a passive
+
+_CALLING = {"speak", "talk", "call", "meet", "phone", "telephone"}
 
 Pair = tuple[tuple[Actor, ...], tuple[Actor, ...]]  # the two sides of an event
 
@@ -66,21 +66,21 @@ def arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention], qua
                ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     if trigger.noun is trigger.token:
         return _noun_arguments(sentence, trigger, mentions, quad)
-    subjects, objects = _verb_slots(sentence, trigger)
-    actor = _actors_at(sentence, subjects, mentions)
+    subjects, objects = verb_slots(sentence, trigger)
+    actor = actors_at(sentence, subjects, mentions)
     if trigger.quote is not None:  # the speaker, to the one spoken to or those named in the quote
         named = tuple(m.actor for m in mentions if trigger.quote.holds(sentence, sentence.token(m.start))
                       and m.actor.text.lower() not in FIRST_PERSON)
-        return actor, _others(tuple(dict.fromkeys(_actors_at(sentence, objects, mentions) + named)), actor)
+        return actor, others(tuple(dict.fromkeys(actors_at(sentence, objects, mentions) + named)), actor)
     if trigger.speaker is not None:  # "Russia said Sudan must return the helicopter"
         subjects = [c for c in sentence.children(trigger.token.i) if c.dep in ("nsubj", "nsubjpass")]
         speakers = [c for c in sentence.children(trigger.speaker.i) if c.dep in ("nsubj", "nsubjpass")]
-        actor = _actors_at(sentence, speakers, mentions)
-        return actor, _others(_actors_at(sentence, subjects, mentions), actor)
+        actor = actors_at(sentence, speakers, mentions)
+        return actor, others(actors_at(sentence, subjects, mentions), actor)
     if trigger.condition is not None:  # the threatened: those named in the condition
         inside = {t.i for t in sentence.subtree(trigger.condition.i)}
-        return actor, _others(tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside)), actor)
-    recipient = _others(_actors_at(sentence, objects, mentions), actor)
+        return actor, others(tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside)), actor)
+    recipient = others(actors_at(sentence, objects, mentions), actor)
     return _reciprocal(actor, recipient)
 
 
@@ -101,110 +101,6 @@ def _objects_of(sentence: Sentence, preposition: Token) -> list[Token]:
         for p in sentence.children(w.i) if p.dep == "pobj"]  # "committed to working with the DRC government"
 
 
-def unnamed_attacker(sentence: Sentence, trigger: Trigger, mentions: list[Mention], recipient: tuple[Actor, ...]
-                      ) -> tuple[Actor, ...]:
-    """An attack by no one named ("a roadside bomb near Samarra killed a US soldier") is placed where it
-    happened, as ICEWS and PLOVER code an unidentified attacker, with low confidence."""
-    places = [p for p in where_aimed(sentence, trigger, mentions, ()) if p.country]
-    if not places or places[0] in recipient:
-        return ()
-    place = places[0]
-    return (Actor("", f"unidentified ({place.country})", place.country, None, None, "context.location", 0.3,
-                  f'no actor named; the act took place at "{place.text}"'),)
-
-
-def own_government(actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
-    """A protest that names no target is aimed at the protesters' own authorities ("Algerian landowners
-    began a hunger strike", "students throughout Indonesia staged demonstrations"), as PLOVER codes it."""
-    people = [a for a in actor if a.country and a.sector not in OFFICIAL]
-    if not people:
-        return ()
-    country = people[0].country or ""
-    return (Actor("", f"government of {country}", country, "GOV", f"country:{country}", "protest.own-government",
-                  0.5, f"a protest by {people[0].text} that names no target is aimed at its own government"),)
-
-
-def where_aimed(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...]
-                 ) -> tuple[Actor, ...]:
-    """A material act that names no target is aimed at where it took place: "shelled positions near
-    Tartar", "strikes in Ukraine", "lifted the curfew in Montenegro"."""
-    holders = [trigger.token, *([trigger.noun] if trigger.noun is not None else []),
-               *(c for c in sentence.children(trigger.token.i) if c.dep in ("dobj", "nsubjpass"))]
-    return _others(_actors_at(sentence, _places_at(sentence, holders), mentions), actor)
-
-
-def at_home(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...],
-            recipient: tuple[Actor, ...]) -> tuple[Actor, ...]:
-    """The unplaced target of a state's own act in a sentence that names no other country is of that
-    state, as CAMEO and PLOVER code domestic events: "Egyptian police dispersed demonstrators",
-    "Bouteflika is prepared to lift the ban on the Islamic Salvation Front"."""
-    home = {a.country for a in actor if a.country and a.sector in OFFICIAL - {"IGO"}}
-    named = {m.actor.country for m in mentions if m.actor.country}
-    if len(home) != 1 or not named <= home:
-        return recipient
-    [country] = home
-    if recipient:  # named, but the tables do not place them: "candidate Alassane Ouattara"
-        return tuple(_at_home(a, country, a.text) for a in recipient)
-    heads = (_noun_targets(sentence, trigger.token) if trigger.noun is trigger.token
-             else _verb_slots(sentence, trigger)[1])
-    heads = _with_conjuncts(sentence, heads)
-    heads += [p for h in heads for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() == "of"
-              for p in sentence.children(c.i) if p.dep == "pobj"]  # "dozens of protesters", "members of MASSOB"
-    targets = [h for h in heads if _domestic_party(sentence, h)]
-    return tuple(_at_home(Actor(t.text, t.text, None, None, None, "", 0.0, ""), country,
-                          _text_of(sentence, t)) for t in targets[:1])
-
-
-def _noun_targets(sentence: Sentence, noun: Token) -> list[Token]:
-    """What the phrases after an event noun aim it at: "the ban on the Islamic Salvation Front"."""
-    return [p for c in sentence.children(noun.i) if c.dep == "prep" and c.lemma.lower() in _RECIPIENT_PREPS | {"of"}
-            for p in sentence.children(c.i) if p.dep == "pobj"]
-
-
-def _at_home(actor: Actor, country: str, text: str) -> Actor:
-    return dataclasses.replace(actor, text=text, name=text if not actor.country else actor.name, country=country,
-                               rule="context.domestic", confidence=0.4,
-                               evidence=f'"{text}", named in no country, is the target of {country}\'s own act')
-
-
-def _domestic_party(sentence: Sentence, head: Token) -> bool:
-    """A party a state acts on at home: a name that is no place, or people ("demonstrators", "rebels")."""
-    if head.pos == "PROPN":
-        return head.ent not in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EVENT", "PRODUCT", "LAW")
-    word = head.lemma.lower()
-    return head.pos == "NOUN" and (word in _PARTIES or (head.tag == "NNS" and head.text.lower().endswith(
-        ("ers", "ors", "ists", "ians", "ants", "ents", "ees"))))
-
-
-def _text_of(sentence: Sentence, head: Token) -> str:
-    """A noun with the words before it in its phrase: "Moslem fundamentalist demonstrators"."""
-    first = min([head.i] + [t.i for t in sentence.subtree(head.i) if t.i < head.i and t.dep in (
-        "compound", "amod", "nmod")])
-    return " ".join(t.text for t in sentence.tokens if first <= t.i <= head.i)
-
-
-def ours_with(actor: tuple[Actor, ...], meeting: Pair) -> tuple[Actor, ...]:
-    """A cooperative act of "our" or "we" with no one else named, told after a meeting: the meeting's
-    other side shares it ("discussed with the Prime Minister our continued cooperation")."""
-    if not actor or not all(a.text.lower() in _FIRST_PLURAL for a in actor):
-        return ()
-    mine = set(countries(actor))
-    return tuple(a for a in meeting[0] + meeting[1] if a.country and a.country not in mine)
-
-
-def abroad(places: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
-    """The places of another country than the actor's: "opened an embassy in Tehran" is aimed at Iran,
-    "spoke at a rally in Baku" (of an Azerbaijani) at no one."""
-    home = set(countries(actor))
-    return tuple(p for p in places if p.country and p.country not in home) if home else ()
-
-
-def _places_at(sentence: Sentence, holders: Iterable[Token]) -> list[Token]:
-    """The nouns of the phrases that say where an act took place: "in Ukraine", "near the border"."""
-    return [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() in _WHERE
-            for p in sentence.children(c.i) if p.dep == "pobj"]
-
-
 def _condition_subjects(sentence: Sentence, verb: Token) -> list[Token]:
     """The subjects of the conditions bound to a verb: "… if the United States goes ahead"."""
     return [s for c in sentence.children(verb.i) if c.dep == "advcl" and modality.conditional(sentence, c)
@@ -215,58 +111,13 @@ def _aims(preposition: Token, holder: Token) -> bool:
     """A preposition that names a target: "sanctions on Russia", "talks with Baku", and after a
     noun "by" ("rejected calls by Belarus")."""
     word = preposition.lemma.lower()
-    return word in _RECIPIENT_PREPS or (word == "by" and holder.pos == "NOUN")
+    return word in RECIPIENT_PREPS or (word == "by" and holder.pos == "NOUN")
 
 
 def noun_topics(sentence: Sentence, noun: Token) -> list[Token]:
     """The nouns an event noun is about: "an agreement on (military) cooperation between A and B"."""
     return [p for c in sentence.children(noun.i) if c.dep == "prep" and c.lemma.lower() in ("on", "of", "about")
             for p in sentence.children(c.i) if p.dep == "pobj" and p.pos == "NOUN"]
-
-
-def pronouns(sentence: Sentence, named: list[Mention], quoted: list[Quote], person: Actor | None,
-             told: Pair | None) -> list[Mention]:
-    """ "he", "she": the nearest person named before it in the sentence, else the last person
-    named in the article so far. "it", "they" (or "its", "their" before the subject) in what a
-    subject said or did: "Hungary said it will support", "Bosnian Serbs said their forces had
-    withdrawn". "we", "I", "our" in a quote: its speaker."""
-    found: list[Mention] = []
-    people = sorted((m for m in named if m.kind == "person"), key=lambda m: m.start)
-    for token in sentence.tokens:
-        word = token.text.lower()
-        antecedent: Mention | None = None
-        if word in _PRONOUNS and token.pos == "PRON":
-            before = [m for m in people if m.end <= token.i]
-            antecedent = before[-1] if before else (
-                Mention(sentence.index, -1, -1, person, "person") if person else None)
-        elif word in ("him", "her") and token.tag == "PRP" and token.dep in ("dobj", "dative", "pobj"):
-            before = [m for m in people if m.end <= token.i and sentence.token(m.end - 1).dep not in (
-                "nsubj", "nsubjpass")]  # "called Erdogan to congratulate him": not the caller
-            antecedent = before[-1] if before else None
-        elif (word in ("it", "they", "its", "their") and token.dep in ("nsubj", "nsubjpass")) or (
-                word in ("its", "their", "his", "her") and token.dep == "poss"
-                and sentence.token(token.head).dep in ("nsubj", "nsubjpass")):  # "Erdogan said his government"
-            antecedent = _speaker(sentence, token, named)
-        elif word in ("his", "her", "its", "their") and token.dep == "poss" and _thanked(sentence, token, named):
-            antecedent = _thanked(sentence, token, named)  # "commended the Prime Minister for his visits"
-        elif word in ("its", "their") and token.dep == "poss" and not _agrees_with_subject(sentence, token):
-            antecedent = _speaker(sentence, token, named)  # "the ministry said troops fired on its positions"
-        elif word in ("its", "their") and token.dep == "poss":  # "They discussed their support for Ukraine"
-            found += [_refers(sentence, token, m) for m in _subject_mentions(sentence, token, named + found)]
-        elif word in ("his", "her") and token.dep == "poss" and not _other_person(sentence, token):
-            found += [_refers(sentence, token, m) for m in _subject_mentions(sentence, token, named + found)[:1]
-                      if m.kind == "person"]  # "Biden conveyed his desire to welcome Sweden"
-        if antecedent is not None:
-            found.append(_refers(sentence, token, antecedent))
-        elif told is not None and _both_sides(sentence, token, named):
-            found += [_refers(sentence, token, Mention(sentence.index, -1, -1, actor, "group"))
-                      for actor in dict.fromkeys(told[0] + told[1])]
-    for quote in quoted:
-        speakers = [m for c in (sentence.children(quote.verb.i) if quote.verb else ()) if c.dep == "nsubj"
-                    for m in _mentions_at(sentence, c, named + found) if m.kind != "place"]
-        found += [_refers(sentence, t, speakers[0]) for t in sentence.tokens
-                  if speakers and t.text.lower() in FIRST_PERSON and quote.holds(sentence, t)]
-    return found
 
 
 def time_reference(sentence: Sentence, noun: Token) -> bool:
@@ -282,107 +133,7 @@ def time_reference(sentence: Sentence, noun: Token) -> bool:
     return word in ("of", "to") and anchor.lemma.lower() in _TIME_ANCHORS
 
 
-def joint(trigger: Trigger, actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> bool:
-    """Exercises, drills or patrols of two states together are military cooperation (PLOVER COOPERATE),
-    not a mobilisation against each other: "Turkey and Azerbaijan began exercises", "drills with Belarus"."""
-    kind = trigger.entry[1].split()[-1] if trigger.entry else ""
-    mine, theirs = set(countries(actor)), set(countries(recipient))
-    return kind in _EXERCISES and bool(mine) and bool(theirs) and not mine & theirs
-
-
-def claimed_by_other(sentence: Sentence, trigger: Token, actor: tuple[Actor, ...], mentions: list[Mention]) -> bool:
-    """A hostile act told by a speaker who is not its actor: one side's claim about the other."""
-    for clause, head in itertools.pairwise(modality.clause_chain(sentence, trigger)):
-        if clause.dep == "ccomp" and head.lemma.lower() in SAYING:
-            speakers = _actors_at(sentence, [c for c in sentence.children(head.i) if c.dep == "nsubj"], mentions)
-            said_by = set(countries(speakers))
-            return bool(said_by) and not said_by & set(countries(actor))
-    return False
-
-
-def _both_sides(sentence: Sentence, token: Token, named: list[Mention]) -> bool:
-    """A subject or object that means both sides of the event just told: "They agreed", "The two
-    leaders discussed", "Both sides committed", "urged both countries", "urged them" (not "the leaders
-    of Iran")."""
-    subject = token.dep in ("nsubj", "nsubjpass")
-    if not subject and token.dep not in ("dobj", "dative", "pobj"):
-        return False
-    if token.text.lower() == ("they" if subject else "them"):
-        return True
-    if token.lemma.lower() == "two" and subject and any(c.text.lower() == "the" for c in sentence.children(token.i)):
-        return True  # "The two then signed a memorandum"
-    determiners = {c.text.lower() for c in sentence.children(token.i) if c.dep in ("det", "nummod", "predet")}
-    inside = {t.i for t in sentence.subtree(token.i)}
-    return (token.lemma.lower() in _SIDES and token.tag == "NNS" and bool(determiners & {"the", "two", "both"})
-            and not any(m.start in inside for m in named))
-
-
-def _clause_of(sentence: Sentence, token: Token) -> Token:
-    """The verb of the clause a word is in."""
-    clause = sentence.token(token.head)
-    while clause.pos not in ("VERB", "AUX") and clause.head != clause.i:  # "their forces had withdrawn"
-        clause = sentence.token(clause.head)
-    return clause
-
-
-def _speaker(sentence: Sentence, token: Token, named: list[Mention]) -> Mention | None:
-    """Who said or did what the clause of a pronoun completes: "Hungary said it will support"."""
-    clause = _clause_of(sentence, token)
-    if clause.dep not in ("ccomp", "xcomp", "advcl", "conj") or clause.head == clause.i:
-        return None
-    speakers = [m for c in sentence.children(clause.head) if c.dep in ("nsubj", "nsubjpass")
-                for m in _mentions_at(sentence, c, named) if m.kind != "place"]
-    return speakers[0] if speakers else None
-
-
-def _subject_mentions(sentence: Sentence, pronoun: Token, named: list[Mention]) -> list[Mention]:
-    """What the subject of an owner pronoun's clause names: "Russia moved its troops" → Russia."""
-    clause = _clause_of(sentence, pronoun)
-    return [m for c in sentence.children(clause.i) if c.dep in ("nsubj", "nsubjpass") and c.i != pronoun.head
-            for m in _mentions_at(sentence, c, named) if m.kind != "place"]
-
-
-def _thanked(sentence: Sentence, pronoun: Token, named: list[Mention]) -> Mention | None:
-    """The one thanked, praised or blamed for what the owner pronoun owns: "thanked the Amir for his
-    efforts", "commended the Prime Minister for his visits", "blamed Baku for its shelling"."""
-    holder = sentence.token(pronoun.head)
-    preposition = sentence.token(holder.head)
-    if holder.dep != "pobj" or preposition.lemma.lower() != "for" or preposition.head == preposition.i:
-        return None
-    held = sentence.token(preposition.head)  # "thanked X for", "imposed costs on X for", "sanctions on X for"
-    objects = [c for c in sentence.children(held.i) if c.dep == "dobj"]
-    objects += [p for h in [held, *objects] for c in sentence.children(h.i) if c.dep == "prep"
-                and c.lemma.lower() in ("on", "against", "upon") for p in sentence.children(c.i) if p.dep == "pobj"]
-    found = [m for o in objects for m in _mentions_at(sentence, o, named) if m.kind != "place"]
-    return found[0] if found else None
-
-
-def _other_person(sentence: Sentence, pronoun: Token) -> bool:
-    """Whether the clause of "his" or "her" has an object that it could refer to as well as the
-    subject: "commended the Prime Minister for his visits"."""
-    clause = _clause_of(sentence, pronoun)
-    return any(pronoun.i not in {t.i for t in sentence.subtree(c.i)} for c in sentence.children(clause.i)
-               if c.dep in ("dobj", "dative"))
-
-
-def _agrees_with_subject(sentence: Sentence, pronoun: Token) -> bool:
-    """Whether an owner pronoun can be its own clause's subject: "its" a singular one, "their" a plural
-    one ("troops fired on its positions": not the troops')."""
-    clause = _clause_of(sentence, pronoun)
-    subjects = [c for c in sentence.children(clause.i) if c.dep in ("nsubj", "nsubjpass")]
-    plural = pronoun.text.lower() == "their"
-    return any((s.tag in ("NNS", "NNPS") or s.text.lower() in ("they", "we")) == plural for s in subjects)
-
-
-def _refers(sentence: Sentence, token: Token, antecedent: Mention) -> Mention:
-    """A pronoun as a mention of what it refers to."""
-    named = antecedent.actor
-    actor = dataclasses.replace(named, text=token.text, rule="pronoun", confidence=round(named.confidence * 0.8, 2),
-                                evidence=f'"{token.text}" refers to {named.name}')
-    return Mention(sentence.index, token.i, token.i + 1, actor, antecedent.kind)
-
-
-def _verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[Token]]:
+def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[Token]]:
     verb = trigger.token
     children = sentence.children(verb.i)
     subjects = [c for c in children if c.dep in ("nsubj", "csubj")]
@@ -408,7 +159,7 @@ def _verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list
         if trigger.event_type in _ABOUT_OTHERS:  # but "struck what New Delhi called a camp" hit no New Delhi
             objects += [s for c in children if c.dep == "ccomp" for s in sentence.children(c.i) if s.dep == "nsubj"]
         objects += _condition_subjects(sentence, verb)
-    if verb.lemma.lower() in _ARRIVING or trigger.event_type == "PROTEST":
+    if verb.lemma.lower() in ARRIVING or trigger.event_type == "PROTEST":
         # "arrived in Amman" (the host), "protested in Beijing"; but "met his counterpart in Moscow" is where
         objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep"
                     and c.lemma.lower() in ("in", "at") for p in sentence.children(c.i) if p.dep == "pobj"]
@@ -471,28 +222,6 @@ def _chance(sentence: Sentence, verb: Token, noun: Token) -> bool:
             and not any(c.dep == "poss" for c in sentence.children(noun.i)))
 
 
-def talked_of(sentence: Sentence, noun: Token) -> bool:
-    """A meeting noun in what is discussed: "discussed planning for the NATO Summit" (the topic; a
-    meeting of its own only where it has a second side: "reviewed preparations for his visit to Washington")."""
-    current = noun
-    while current.dep in ("dobj", "pobj", "prep", "conj", "appos", "compound") and current.head != current.i:
-        current = sentence.token(current.head)
-        if current.pos == "VERB":
-            return current.lemma.lower() in TOPIC_VERBS
-    return False
-
-
-def thing_arrives(sentence: Sentence, trigger: Trigger, mentions: list[Mention]) -> bool:
-    """ "Abrams tanks will arrive in Ukraine", "hosting the World Cup": no one arrives or is hosted, so
-    it is no visit."""
-    lemma = trigger.token.lemma.lower()
-    subjects = [c for c in sentence.children(trigger.token.i) if c.dep == "nsubj"]
-    hosted = [c for c in sentence.children(trigger.token.i) if c.dep == "dobj"] if lemma == "host" else []
-    return (lemma in _ARRIVING and bool(subjects)
-            and all(c.pos == "NOUN" and not _mentions_at(sentence, c, mentions) for c in subjects)) or (
-        bool(hosted) and all(c.pos == "PROPN" and not _mentions_at(sentence, c, mentions) for c in hosted))
-
-
 def _with_clause(sentence: Sentence, verb: Token) -> bool:
     """An infinitive the parser made a clause of "with": "with [the Governor to offer support]"."""
     children = sentence.children(verb.i)
@@ -514,24 +243,24 @@ def _noun_arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention
     owners = [c for c in children if c.dep in ("poss", "amod", "compound")]
     of_acted_on = quad >= 3 or any(c.dep == "poss" for c in children)
     agents = {"between", "among", "by"} | (set() if of_acted_on else {"of"})
-    aims = (_RECIPIENT_PREPS - _not_aimed(trigger.event_type)) | (
+    aims = (RECIPIENT_PREPS - _not_aimed(trigger.event_type)) | (
         {"of"} if of_acted_on else set())
     between = [p for c in children if c.dep == "prep" and c.lemma.lower() in agents
                for p in sentence.children(c.i) if p.dep == "pobj"]
     targets = [p for c in children if c.dep == "prep" and c.lemma.lower() in aims
                for p in sentence.children(c.i) if p.dep == "pobj"]
-    actor = _actors_at(sentence, owners + between, mentions)
+    actor = actors_at(sentence, owners + between, mentions)
     if not actor and quad in (1, 2):  # "They discussed the importance of support for Ukraine"
-        actor = _actors_at(sentence, _stating_subjects(sentence, noun), mentions)
+        actor = actors_at(sentence, _stating_subjects(sentence, noun), mentions)
     if not actor and time_reference(sentence, noun):  # "After talks with Aliyev, Putin said"
         preposition = sentence.token(noun.head)
         verb = sentence.token(preposition.head)
-        actor = _actors_at(sentence, _verb_slots(sentence, Trigger(verb, "", None))[0], mentions) if (
+        actor = actors_at(sentence, verb_slots(sentence, Trigger(verb, "", None))[0], mentions) if (
             verb.pos in ("VERB", "AUX")) else ()
-    recipient = _others(_actors_at(sentence, targets, mentions), actor)
+    recipient = others(actors_at(sentence, targets, mentions), actor)
     if not recipient:  # "the U.S. commitment to support Saudi Arabia"
         promised = [c for c in children if c.dep in ("acl", "relcl") and c.pos == "VERB"]
-        recipient = _others(_actors_at(sentence, [o for v in promised for o in sentence.children(v.i)
+        recipient = others(actors_at(sentence, [o for v in promised for o in sentence.children(v.i)
                                                   if o.dep in ("dobj", "dative")], mentions), actor)
     return _reciprocal(actor, recipient)
 
@@ -545,16 +274,16 @@ def _stating_subjects(sentence: Sentence, noun: Token) -> list[Token]:
         parent = sentence.token(current.head)
         if current.dep == "pobj" and parent.lemma.lower() in ("in", "through"):
             verb = _verb_above(sentence, parent)  # "pursue the release in close cooperation with Qatar"
-            return _verb_slots(sentence, Trigger(verb, "", None))[0] if verb is not None else []
+            return verb_slots(sentence, Trigger(verb, "", None))[0] if verb is not None else []
         current = parent
         if current.pos == "VERB":
             if current.lemma.lower() not in TOPIC_VERBS | _STATING:
                 return []
-            return _verb_slots(sentence, Trigger(current, "", None))[0]
+            return verb_slots(sentence, Trigger(current, "", None))[0]
     return []
 
 
-def _others(recipient: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+def others(recipient: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """The recipients that are not the actor again (by entity and sector, not by the words that named
     it: "Serbian police arrested Serbian protesters" keeps both)."""
     taken = {(a.entity_id or a.name, a.sector) for a in actor}
@@ -568,12 +297,12 @@ def _reciprocal(actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> tuple
     return actor, recipient
 
 
-def _actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention]) -> tuple[Actor, ...]:
+def actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention]) -> tuple[Actor, ...]:
     """The actors a slot names: mentions at its head, at coordinated heads, or modifying it. A place
     counts only where the slot names no actor: "met Bayramov in Moscow" is a meeting with Bayramov."""
     found: list[Mention] = []
-    for head in _with_conjuncts(sentence, heads):
-        found.extend(m for m in _mentions_at(sentence, head, mentions) if m not in found)
+    for head in with_conjuncts(sentence, heads):
+        found.extend(m for m in mentions_at(sentence, head, mentions) if m not in found)
     joined = _hyphened(sentence, found, mentions)
     if joined:  # in the order written: "the U.S.-Singapore partnership" is the U.S.'s with Singapore
         found = sorted(found + joined, key=lambda m: (m.start, m.end))
@@ -603,7 +332,7 @@ def _hyphened(sentence: Sentence, found: list[Mention], mentions: list[Mention])
     return joined[len(found):]
 
 
-def _mentions_at(sentence: Sentence, head: Token, mentions: list[Mention]) -> list[Mention]:
+def mentions_at(sentence: Sentence, head: Token, mentions: list[Mention]) -> list[Mention]:
     """The mentions at a word, else at its owner or apposition ("Iran's minister"), else at what it
     is a group of or where it is ("thousands of Nigerians", "students throughout Indonesia",
     "demonstrators in Baghdad"). A place counts only where no actor is named."""
@@ -633,7 +362,7 @@ def _mentions_near(sentence: Sentence, head: Token, mentions: list[Mention], dee
     return found
 
 
-def _with_conjuncts(sentence: Sentence, heads: list[Token]) -> list[Token]:
+def with_conjuncts(sentence: Sentence, heads: list[Token]) -> list[Token]:
     result: list[Token] = []
     stack = list(heads)
     while stack:

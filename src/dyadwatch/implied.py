@@ -1,0 +1,184 @@
+"""Sides no slot of the sentence names, and nouns that are no event of their own.
+
+A material act with no target is aimed at where it took place, an attack by no one named is placed
+there, a protest at the protesters' own government, any other act at the foreign country where it is
+done; the unplaced target of a state's own act is of that state; "our cooperation" after a meeting is
+shared with its other side. Joint exercises are cooperation; a hostile act told by its victim is a
+claim; a meeting talked of with one side, and a thing that "arrives", are no meetings."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Iterable
+
+from . import modality
+from .model import Actor, Mention, Sentence, Token, countries
+from .quotes import SAYING
+from .sides import (
+    ARRIVING,
+    OFFICIAL,
+    RECIPIENT_PREPS,
+    TOPIC_VERBS,
+    Pair,
+    Trigger,
+    actors_at,
+    mentions_at,
+    others,
+    verb_slots,
+    with_conjuncts,
+)
+
+_EXERCISES = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "games", "patrol", "patrols"}
+
+_WHERE = {"in", "near", "at", "inside", "across", "throughout", "outside", "around", "along"}
+
+_PARTIES = {"opposition", "rebel", "refugee", "candidate", "leader", "union", "party", "movement", "militant",
+            "guerrilla", "insurgent", "student", "worker", "journalist", "activist", "dissident", "group", "faction",
+            "minority", "majority", "newspaper", "tribe", "clan", "separatist"}
+
+_FIRST_PLURAL = {"we", "our", "us", "ours"}
+
+
+def unnamed_attacker(sentence: Sentence, trigger: Trigger, mentions: list[Mention], recipient: tuple[Actor, ...]
+                      ) -> tuple[Actor, ...]:
+    """An attack by no one named ("a roadside bomb near Samarra killed a US soldier") is placed where it
+    happened, as ICEWS and PLOVER code an unidentified attacker, with low confidence."""
+    places = [p for p in where_aimed(sentence, trigger, mentions, ()) if p.country]
+    if not places or places[0] in recipient:
+        return ()
+    place = places[0]
+    return (Actor("", f"unidentified ({place.country})", place.country, None, None, "context.location", 0.3,
+                  f'no actor named; the act took place at "{place.text}"'),)
+
+
+def own_government(actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """A protest that names no target is aimed at the protesters' own authorities ("Algerian landowners
+    began a hunger strike", "students throughout Indonesia staged demonstrations"), as PLOVER codes it."""
+    people = [a for a in actor if a.country and a.sector not in OFFICIAL]
+    if not people:
+        return ()
+    country = people[0].country or ""
+    return (Actor("", f"government of {country}", country, "GOV", f"country:{country}", "protest.own-government",
+                  0.5, f"a protest by {people[0].text} that names no target is aimed at its own government"),)
+
+
+def where_aimed(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...]
+                 ) -> tuple[Actor, ...]:
+    """A material act that names no target is aimed at where it took place: "shelled positions near
+    Tartar", "strikes in Ukraine", "lifted the curfew in Montenegro"."""
+    holders = [trigger.token, *([trigger.noun] if trigger.noun is not None else []),
+               *(c for c in sentence.children(trigger.token.i) if c.dep in ("dobj", "nsubjpass"))]
+    return others(actors_at(sentence, _places_at(sentence, holders), mentions), actor)
+
+
+def _places_at(sentence: Sentence, holders: Iterable[Token]) -> list[Token]:
+    """The nouns of the phrases that say where an act took place: "in Ukraine", "near the border"."""
+    return [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() in _WHERE
+            for p in sentence.children(c.i) if p.dep == "pobj"]
+
+
+def at_home(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...],
+            recipient: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The unplaced target of a state's own act in a sentence that names no other country is of that
+    state, as CAMEO and PLOVER code domestic events: "Egyptian police dispersed demonstrators",
+    "Bouteflika is prepared to lift the ban on the Islamic Salvation Front"."""
+    home = {a.country for a in actor if a.country and a.sector in OFFICIAL - {"IGO"}}
+    named = {m.actor.country for m in mentions if m.actor.country}
+    if len(home) != 1 or not named <= home:
+        return recipient
+    [country] = home
+    if recipient:  # named, but the tables do not place them: "candidate Alassane Ouattara"
+        return tuple(_at_home(a, country, a.text) for a in recipient)
+    heads = (_noun_targets(sentence, trigger.token) if trigger.noun is trigger.token
+             else verb_slots(sentence, trigger)[1])
+    heads = with_conjuncts(sentence, heads)
+    heads += [p for h in heads for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() == "of"
+              for p in sentence.children(c.i) if p.dep == "pobj"]  # "dozens of protesters", "members of MASSOB"
+    targets = [h for h in heads if _domestic_party(sentence, h)]
+    return tuple(_at_home(Actor(t.text, t.text, None, None, None, "", 0.0, ""), country,
+                          _text_of(sentence, t)) for t in targets[:1])
+
+
+def _noun_targets(sentence: Sentence, noun: Token) -> list[Token]:
+    """What the phrases after an event noun aim it at: "the ban on the Islamic Salvation Front"."""
+    return [p for c in sentence.children(noun.i) if c.dep == "prep" and c.lemma.lower() in RECIPIENT_PREPS | {"of"}
+            for p in sentence.children(c.i) if p.dep == "pobj"]
+
+
+def _at_home(actor: Actor, country: str, text: str) -> Actor:
+    return dataclasses.replace(actor, text=text, name=text if not actor.country else actor.name, country=country,
+                               rule="context.domestic", confidence=0.4,
+                               evidence=f'"{text}", named in no country, is the target of {country}\'s own act')
+
+
+def _domestic_party(sentence: Sentence, head: Token) -> bool:
+    """A party a state acts on at home: a name that is no place, or people ("demonstrators", "rebels")."""
+    if head.pos == "PROPN":
+        return head.ent not in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EVENT", "PRODUCT", "LAW")
+    word = head.lemma.lower()
+    return head.pos == "NOUN" and (word in _PARTIES or (head.tag == "NNS" and head.text.lower().endswith(
+        ("ers", "ors", "ists", "ians", "ants", "ents", "ees"))))
+
+
+def _text_of(sentence: Sentence, head: Token) -> str:
+    """A noun with the words before it in its phrase: "Moslem fundamentalist demonstrators"."""
+    first = min([head.i] + [t.i for t in sentence.subtree(head.i) if t.i < head.i and t.dep in (
+        "compound", "amod", "nmod")])
+    return " ".join(t.text for t in sentence.tokens if first <= t.i <= head.i)
+
+
+def ours_with(actor: tuple[Actor, ...], meeting: Pair) -> tuple[Actor, ...]:
+    """A cooperative act of "our" or "we" with no one else named, told after a meeting: the meeting's
+    other side shares it ("discussed with the Prime Minister our continued cooperation")."""
+    if not actor or not all(a.text.lower() in _FIRST_PLURAL for a in actor):
+        return ()
+    mine = set(countries(actor))
+    return tuple(a for a in meeting[0] + meeting[1] if a.country and a.country not in mine)
+
+
+def abroad(places: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The places of another country than the actor's: "opened an embassy in Tehran" is aimed at Iran,
+    "spoke at a rally in Baku" (of an Azerbaijani) at no one."""
+    home = set(countries(actor))
+    return tuple(p for p in places if p.country and p.country not in home) if home else ()
+
+
+def joint(trigger: Trigger, actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> bool:
+    """Exercises, drills or patrols of two states together are military cooperation (PLOVER COOPERATE),
+    not a mobilisation against each other: "Turkey and Azerbaijan began exercises", "drills with Belarus"."""
+    kind = trigger.entry[1].split()[-1] if trigger.entry else ""
+    mine, theirs = set(countries(actor)), set(countries(recipient))
+    return kind in _EXERCISES and bool(mine) and bool(theirs) and not mine & theirs
+
+
+def claimed_by_other(sentence: Sentence, trigger: Token, actor: tuple[Actor, ...], mentions: list[Mention]) -> bool:
+    """A hostile act told by a speaker who is not its actor: one side's claim about the other."""
+    for clause, head in itertools.pairwise(modality.clause_chain(sentence, trigger)):
+        if clause.dep == "ccomp" and head.lemma.lower() in SAYING:
+            speakers = actors_at(sentence, [c for c in sentence.children(head.i) if c.dep == "nsubj"], mentions)
+            said_by = set(countries(speakers))
+            return bool(said_by) and not said_by & set(countries(actor))
+    return False
+
+
+def talked_of(sentence: Sentence, noun: Token) -> bool:
+    """A meeting noun in what is discussed: "discussed planning for the NATO Summit" (the topic; a
+    meeting of its own only where it has a second side: "reviewed preparations for his visit to Washington")."""
+    current = noun
+    while current.dep in ("dobj", "pobj", "prep", "conj", "appos", "compound") and current.head != current.i:
+        current = sentence.token(current.head)
+        if current.pos == "VERB":
+            return current.lemma.lower() in TOPIC_VERBS
+    return False
+
+
+def thing_arrives(sentence: Sentence, trigger: Trigger, mentions: list[Mention]) -> bool:
+    """ "Abrams tanks will arrive in Ukraine", "hosting the World Cup": no one arrives or is hosted, so
+    it is no visit."""
+    lemma = trigger.token.lemma.lower()
+    subjects = [c for c in sentence.children(trigger.token.i) if c.dep == "nsubj"]
+    hosted = [c for c in sentence.children(trigger.token.i) if c.dep == "dobj"] if lemma == "host" else []
+    return (lemma in ARRIVING and bool(subjects)
+            and all(c.pos == "NOUN" and not mentions_at(sentence, c, mentions) for c in subjects)) or (
+        bool(hosted) and all(c.pos == "PROPN" and not mentions_at(sentence, c, mentions) for c in hosted))
