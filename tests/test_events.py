@@ -356,6 +356,25 @@ def test_events_the_unplaced_target_of_a_states_own_act_is_domestic(code, text, 
         assert events[0].recipient[0].rule == "context.domestic"
 
 
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    ("Striking teachers demanded higher pay from the Nigerian government.", "REQUEST", {"NGA"}, {"NGA"}),
+    ("Leaders of the opposition coalition agreed to postpone the demonstration in Baku.", "AGREE", {"AZE"},
+     {"AZE"}),
+])
+def test_events_the_unplaced_actor_of_an_act_at_home_is_of_that_state(code, text, event_type, actor, recipient):
+    events = [e for e in code(text, "2004-03-06") if e.event_type == event_type]
+    assert events and _sides(events[0]) == (actor, recipient)
+    assert events[0].actor[0].rule == "context.domestic"
+
+
+@pytest.mark.parametrize("text", [
+    "Archbishop Desmond Tutu called for sanctions against Nigeria.",  # the country named is the target
+    "Rebels attacked Azerbaijani positions near Tartar.",  # "Azerbaijani positions" are a target, not the scene
+])
+def test_events_an_unplaced_actor_is_not_made_of_the_country_it_acts_on(code, text):
+    assert all(not e.actor for e in code(text, "2004-03-06"))
+
+
 def test_events_a_meeting_with_an_unplaced_person_is_not_made_domestic(code):
     events = code("Aliyev met Rustam Minnikhanov in Baku.", "2019-03-06")
     assert all("AZE" not in {a.country for a in e.recipient} for e in events)

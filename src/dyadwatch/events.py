@@ -126,6 +126,8 @@ class EventCoder:
                 recipient = implied.ours_with(actor, memory.meeting)  # "discussed with him our cooperation"
             if not countries(recipient) and trigger.event_type not in ("CONSULT", "PROTEST"):  # "police fired on
                 recipient = implied.at_home(sentence, trigger, mentions, actor, recipient)  # protesters": domestic
+            if not countries(actor) and trigger.event_type != "CONSULT":  # "Ibo elders demanded that the
+                actor = implied.at_home_acting(sentence, trigger, mentions, actor, recipient)  # Nigerian ministry"
             if not recipient and trigger.event_type == "PROTEST":
                 recipient = implied.own_government(actor)
             if not actor and recipient and quad == 4:

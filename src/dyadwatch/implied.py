@@ -100,16 +100,39 @@ def at_home(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor
                           _text_of(sentence, t)) for t in targets[:1])
 
 
+def at_home_acting(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...],
+                   recipient: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The unplaced actor of an act on a state's own institutions, or done in its places, in a sentence
+    that names no other country, is of that state: "Ibo elders demanded that the Nigerian Interior
+    Ministry ...", "the Azadliq opposition coalition agreed to postpone the demonstration in Baku"
+    (but "Tutu called for sanctions against Nigeria" names Nigeria as the target, not as the scene)."""
+    named = {m.actor.country for m in mentions if m.actor.country}
+    scene = {a.country for a in recipient if a.country and a.sector in OFFICIAL - {"IGO"}}
+    scene |= {m.actor.country for m in mentions if m.kind == "place" and m.actor.country
+              and m.actor.rule != "gazetteer.adjective-place"}  # "attacked Azerbaijani positions": a target
+    if len(named) != 1 or named != scene:
+        return actor
+    [country] = named
+    if actor:  # named, but the tables do not place them: "the Homeland Union"
+        return tuple(_at_home(a, country, a.text, "the actor of an act at home in") for a in actor)
+    heads = with_conjuncts(sentence, verb_slots(sentence, trigger)[0]) if trigger.noun is not trigger.token else []
+    heads += [p for h in heads for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() == "of"
+              for p in sentence.children(c.i) if p.dep == "pobj"]  # "Leaders of the Azadliq coalition"
+    parties = [h for h in heads if _domestic_party(sentence, h)]
+    return tuple(_at_home(Actor(t.text, t.text, None, None, None, "", 0.0, ""), country, _text_of(sentence, t),
+                          "the actor of an act at home in") for t in parties[:1])
+
+
 def _noun_targets(sentence: Sentence, noun: Token) -> list[Token]:
     """What the phrases after an event noun aim it at: "the ban on the Islamic Salvation Front"."""
     return [p for c in sentence.children(noun.i) if c.dep == "prep" and c.lemma.lower() in RECIPIENT_PREPS | {"of"}
             for p in sentence.children(c.i) if p.dep == "pobj"]
 
 
-def _at_home(actor: Actor, country: str, text: str) -> Actor:
+def _at_home(actor: Actor, country: str, text: str, role: str = "the target of an own act of") -> Actor:
     return dataclasses.replace(actor, text=text, name=text if not actor.country else actor.name, country=country,
                                rule="context.domestic", confidence=0.4,
-                               evidence=f'"{text}", named in no country, is the target of {country}\'s own act')
+                               evidence=f'"{text}", named in no country, is {role} {country}')
 
 
 def _domestic_party(sentence: Sentence, head: Token) -> bool:
