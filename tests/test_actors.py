@@ -237,3 +237,12 @@ def test_actors_an_honorific_is_not_part_of_the_name(resolve):
     text = "Sullivan spoke with H.E. Sheikh Mohammed bin Abdulrahman Al Thani of Qatar."
     people = [m.actor for m in resolve(text, "2022-12-22") if m.kind == "person"]
     assert any(a.country == "QAT" and not a.text.startswith("H.E.") for a in people)
+
+
+@pytest.mark.parametrize(("text", "phrase", "country"), [
+    ("Iraqi Kurds demonstrated in Kirkuk.", "Iraqi Kurds", "IRQ"),
+    ("Bosnian Serbs said their forces had withdrawn.", "Bosnian Serbs", "BIH"),  # Serbs of Bosnia
+])
+def test_actors_a_people_named_after_a_states_adjective_is_of_that_state(resolve, text, phrase, country):
+    groups = [m.actor for m in resolve(text, "1994-04-20") if m.kind == "group"]
+    assert [(a.text, a.country) for a in groups] == [(phrase, country)]

@@ -215,7 +215,8 @@ class ActorResolver:
             mention = self._name_mention(sentence, start, end, self.lexicon.names[form], when)
             if mention is not None:
                 found.append(mention)
-        return found
+        return [m for m in found if not (m.actor.rule == "gazetteer.demonym" and any(  # "Bosnian Serbs": Bosnia's
+            o.actor.rule == "gazetteer.adjective-people" and o.start < m.start and o.end == m.end for o in found))]
 
     def _name_mention(self, sentence: Sentence, start: int, end: int, name: Name, when: date | None
                       ) -> Mention | None:
@@ -248,7 +249,8 @@ class ActorResolver:
         head: Token | None = sentence.token(first.head)
         if first.dep not in ("amod", "compound", "nmod") or head is None or head.i <= token.i:
             head = _split_noun(sentence, token)  # "accused [Azerbaijani] [forces]": a phrase the parser split
-        while head is not None and head.text in self.lexicon.names and head.head > head.i:
+        while head is not None and head.text in self.lexicon.names and head.head > head.i and sentence.token(
+                head.i - 1).text in ("-", "‐", "–"):
             head = sentence.token(head.head)  # "Russian-Azerbaijani talks": past the name it is hyphened to
         if head is None:
             return None
@@ -262,7 +264,7 @@ class ActorResolver:
             actor = Actor(token.text, name.name, name.country, "GOV", name.entity_id, "gazetteer.adjective-act", 0.7,
                           f'"{token.text} {head.text}": an act of the state of {name.country}')
             return Mention(sentence.index, start, end, actor, "country")
-        if titled is None and _people(head):  # "Algerian landowners": people of Algeria
+        if titled is None and (_people(head) or _ethnic(head, token)):  # "Algerian landowners", "Iraqi Kurds"
             phrase = _text(sentence, start, head.i + 1)
             actor = Actor(phrase, name.name, name.country, "CVL", name.entity_id, "gazetteer.adjective-people", 0.6,
                           f'"{phrase}": people of {name.country}')
@@ -525,6 +527,11 @@ def _split_noun(sentence: Sentence, adjective: Token) -> Token | None:
             and following[0].head == adjective.head:
         return following[0]
     return None
+
+
+def _ethnic(noun: Token, adjective: Token) -> bool:
+    """A people named right after a state's adjective: "Iraqi Kurds", "Bosnian Serbs" (of that state)."""
+    return noun.tag in ("NNPS", "NNS") and noun.text[:1].isupper() and noun.i == adjective.i + 1
 
 
 def _people(token: Token) -> bool:
