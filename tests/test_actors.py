@@ -246,3 +246,14 @@ def test_actors_an_honorific_is_not_part_of_the_name(resolve):
 def test_actors_a_people_named_after_a_states_adjective_is_of_that_state(resolve, text, phrase, country):
     groups = [m.actor for m in resolve(text, "1994-04-20") if m.kind == "group"]
     assert [(a.text, a.country) for a in groups] == [(phrase, country)]
+
+
+def test_actors_a_title_joined_by_prepositions_is_still_the_title(resolve_from):
+    text = "Assistant to the President for National Security Affairs Tomas Vrbansky hosted the envoy."
+    person = _by_text(resolve_from(text, WHITE_HOUSE))["Tomas Vrbansky"].actor
+    assert (person.country, person.rule) == ("USA", "source.home")
+
+
+def test_actors_words_before_a_name_without_to_or_for_are_no_title(resolve_from):
+    mentions = _by_text(resolve_from("In Moscow Tomas Vrbansky met the envoy.", WHITE_HOUSE))
+    assert mentions["Tomas Vrbansky"].actor.country != "RUS"

@@ -380,6 +380,16 @@ def test_events_a_meeting_with_an_unplaced_person_is_not_made_domestic(code):
     assert all("AZE" not in {a.country for a in e.recipient} for e in events)
 
 
+def test_events_our_cooperation_in_the_sentence_of_the_meeting_is_with_its_other_side(coder):
+    from dyadwatch.model import Article, DateValue
+
+    text = "President Biden spoke today with Prime Minister Ishiba of Japan to advance our cooperation."
+    article = Article("t.md", text, "t.md", "md", published=DateValue("2025-01-12", "day"),
+                      url="https://www.whitehouse.gov/briefing-room/statements-releases/2025/01/12/readout/")
+    events = coder.code_parsed(coder.parser(article)).events
+    assert [_sides(e) for e in events if e.event_type == "COOPERATE"] == [({"USA"}, {"JPN"})]
+
+
 def test_events_what_one_is_thanked_for_doing_is_the_thanked_ones_act(code):
     events = code("Erdogan thanked Aliyev for supporting Turkey.", "2024-03-06")
     assert ({"AZE"}, {"TUR"}) in [_sides(e) for e in events if e.event_type == "SUPPORT"]

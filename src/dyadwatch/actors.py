@@ -53,6 +53,7 @@ _HOLDINGS = {"village", "town", "city", "settlement", "territory", "soil", "airs
              "infrastructure", "facility", "vessel", "ship", "tanker", "aircraft", "plane", "jet", "drone",
              "helicopter", "convoy", "checkpoint", "embassy", "consulate", "trench", "border"}
 _HONORIFICS = {"h.e.", "h.m.", "h.r.h.", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "excellency"}
+_TITLE_JOINS = {"to", "the", "for", "of", "and"}  # inside a title: "Assistant to the President for ..."
 _STATE_KINDS = {"country", "adjective", "capital", "seat"}  # a title's country before any IGO it names
 
 
@@ -473,6 +474,8 @@ def _title(sentence: Sentence, start: int, end: int) -> str:
             first -= 1
         else:
             break
+    if first == start:
+        first = _title_with_prepositions(sentence, start)
     parts = [_text(sentence, first, start)] if first < start else []
     head = sentence.token(end - 1)
     for child in sentence.children(head.i):
@@ -490,6 +493,22 @@ def _title(sentence: Sentence, start: int, end: int) -> str:
                 subtree = sentence.subtree(child.i)
                 parts.append(_text(sentence, subtree[0].i, subtree[-1].i + 1))
     return " ".join(parts)
+
+
+def _title_with_prepositions(sentence: Sentence, start: int) -> int:
+    """Where a capitalised title joined by "to" or "for" starts before a name, which the parser does not
+    make one phrase: "Assistant to the President for National Security Affairs Jake Sullivan",
+    "Minister for Foreign Affairs Jeyhun Bayramov"; else ``start``."""
+    first = start
+    while first > sentence.tokens[0].i:
+        before = sentence.token(first - 1)
+        if not (before.text[:1].isupper() and before.pos in ("PROPN", "NOUN")) and before.text not in _TITLE_JOINS:
+            break
+        first -= 1
+    while first < start and sentence.token(first).text in _TITLE_JOINS:
+        first += 1
+    words = {t.text for t in sentence.tokens if first <= t.i < start}
+    return first if words & {"to", "for"} and sentence.token(start - 1).text[:1].isupper() else start
 
 
 def _sentence_day(text: str, published: DateValue | None) -> date | None:

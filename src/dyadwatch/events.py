@@ -102,6 +102,7 @@ class EventCoder:
     def _sentence_events(self, parsed: ParsedArticle, sentence: Sentence, mentions: list[Mention],
                          weekdays: str, memory: _Memory, quoted: list[Quote]) -> Iterator[Event]:
         seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+        met_here: Pair | None = None  # a meeting this sentence tells: "spoke with X to advance our cooperation"
         same_event = memory.dyad is not None and sentence.index - memory.dyad_at <= _SAME_EVENT_REACH and bool(
             _SAME_EVENT.search(sentence.text))
         for trigger in self._triggers(sentence, quoted):
@@ -122,8 +123,9 @@ class EventCoder:
                 recipient = implied.where_aimed(sentence, trigger, mentions, actor)
             elif not recipient and trigger.event_type != "CONSULT":
                 recipient = implied.abroad(implied.where_aimed(sentence, trigger, mentions, actor), actor)
-            if not recipient and quad in (1, 2) and memory.meeting is not None:
-                recipient = implied.ours_with(actor, memory.meeting)  # "discussed with him our cooperation"
+            meeting = met_here or memory.meeting
+            if not recipient and quad in (1, 2) and meeting is not None:
+                recipient = implied.ours_with(actor, meeting)  # "discussed with him our cooperation"
             if not countries(recipient) and trigger.event_type not in ("CONSULT", "PROTEST"):  # "police fired on
                 recipient = implied.at_home(sentence, trigger, mentions, actor, recipient)  # protesters": domestic
             if not countries(actor) and trigger.event_type != "CONSULT":  # "Ibo elders demanded that the
@@ -136,6 +138,8 @@ class EventCoder:
                 continue  # an event needs a side placed in a country (or an IGO); "Three US soldiers were
                 # killed" has a target and no known source
             event = self._event(parsed, sentence, trigger, actor, recipient, mentions, weekdays, inherited, quoted)
+            if met_here is None and event.event_type == "CONSULT" and actor and recipient:
+                met_here = (actor, recipient)
             obliged = any(c.dep == "aux" and c.lemma.lower() in ("must", "should")
                           for c in sentence.children(trigger.token.i))  # what another "must" do is no promise
             stance = None if obliged else self._stance(event, sentence, trigger.token, parsed, weekdays)

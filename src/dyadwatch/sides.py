@@ -96,6 +96,9 @@ def _objects_of(sentence: Sentence, preposition: Token) -> list[Token]:
     found = [p for p in sentence.children(preposition.i) if p.dep == "pobj"]
     done = [c for c in sentence.children(preposition.i) if c.dep == "pcomp"]
     found = found or [s for c in done for s in sentence.children(c.i) if s.dep == "nsubj"]
+    if not found and not sentence.children(preposition.i) and preposition.head != preposition.i:
+        found = [s for c in sentence.children(preposition.head) if c.dep == "advcl"  # "with [Ishiba] to advance"
+                 for s in sentence.children(c.i) if s.dep == "nsubj" and s.i > preposition.i]
     return found or [o for c in done for o in sentence.children(c.i) if c.pos == "VERB" and o.dep == "dobj"] + [
         p for c in done for w in sentence.children(c.i) if w.dep == "prep" and w.lemma.lower() in ("with", "to")
         for p in sentence.children(w.i) if p.dep == "pobj"]  # "committed to working with the DRC government"
