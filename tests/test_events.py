@@ -495,3 +495,16 @@ def test_events_triggers_of_diplomatic_news(code, text, event_type, sides):
 
 def test_events_receiving_a_thing_is_no_meeting(code):
     assert "CONSULT" not in [e.event_type for e in code("Azerbaijan received aid from Turkey.", "2024-03-06")]
+
+
+def test_events_a_meeting_in_an_article_of_one_country_is_at_home(code):
+    events = code("President Biden met the leaders of Walmart and Target at the White House.", "2022-05-12")
+    [meeting] = [e for e in events if e.event_type == "CONSULT"]
+    assert _sides(meeting) == ({"USA"}, {"USA"}) and meeting.recipient[0].rule == "context.domestic"
+
+
+def test_events_a_meeting_in_an_article_of_two_countries_is_not_made_domestic(code):
+    events = code("Putin and Aliyev signed a gas deal in Sochi. Aliyev also met executives of Zentra Holding.",
+                  "2019-03-06")
+    [meeting] = [e for e in events if e.event_type == "CONSULT"]
+    assert _sides(meeting)[1] == set()

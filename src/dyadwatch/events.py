@@ -51,6 +51,7 @@ class _Memory:
     dyad: Pair | None = None  # the last event with both sides
     dyad_at: int = -1  # the sentence of that event
     meeting: Pair | None = None  # the last meeting's sides: "the two ministers"
+    one_country: bool = False  # the article names one country only: a meeting in it is at home
 
 
 # "these negotiations", "during the visit", "the two presidents": a sentence that goes on about the
@@ -83,6 +84,8 @@ class EventCoder:
         anchor = as_date(published) if published and published.precision == "day" else None
         reading = weekday_reading(parsed.article.text, anchor)
         memory = _Memory()
+        memory.one_country = len({m.actor.country for ms in by_sentence.values() for m in ms
+                                  if m.actor.country and m.actor.sector != "IGO"}) == 1
         for sentence in parsed.sentences:
             named = by_sentence.get(sentence.index, [])
             quoted = quotes(sentence)
@@ -126,7 +129,8 @@ class EventCoder:
             meeting = met_here or memory.meeting
             if not recipient and quad in (1, 2) and meeting is not None:
                 recipient = implied.ours_with(actor, meeting)  # "discussed with him our cooperation"
-            if not countries(recipient) and trigger.event_type not in ("CONSULT", "PROTEST"):  # "police fired on
+            if not countries(recipient) and trigger.event_type != "PROTEST" and (
+                    trigger.event_type != "CONSULT" or memory.one_country):  # "police fired on
                 recipient = implied.at_home(sentence, trigger, mentions, actor, recipient)  # protesters": domestic
             if not countries(actor) and trigger.event_type != "CONSULT":  # "Ibo elders demanded that the
                 actor = implied.at_home_acting(sentence, trigger, mentions, actor, recipient)  # Nigerian ministry"
