@@ -508,3 +508,12 @@ def test_events_a_meeting_in_an_article_of_two_countries_is_not_made_domestic(co
                   "2019-03-06")
     [meeting] = [e for e in events if e.event_type == "CONSULT"]
     assert _sides(meeting)[1] == set()
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Demonstrators in Baghdad blocked a road to show their disapproval of the United States' policies.", {"USA"}),
+    ("Algerian landowners began a hunger strike.", {"DZA"}),  # no purpose named: their own government
+])
+def test_events_a_protest_is_aimed_at_the_state_its_purpose_names(code, text, recipient):
+    [protest] = [e for e in code(text, "1990-03-06") if e.event_type == "PROTEST"]
+    assert _sides(protest)[1] == recipient

@@ -135,7 +135,8 @@ class EventCoder:
             if not countries(actor) and trigger.event_type != "CONSULT":  # "Ibo elders demanded that the
                 actor = implied.at_home_acting(sentence, trigger, mentions, actor, recipient)  # Nigerian ministry"
             if not recipient and trigger.event_type == "PROTEST":
-                recipient = implied.own_government(actor)
+                recipient = (implied.protested_in_purpose(sentence, trigger, mentions, actor)
+                             or implied.own_government(actor))
             if not actor and recipient and quad == 4:
                 actor = implied.unnamed_attacker(sentence, trigger, mentions, recipient)
             if not any(a.country for a in actor + recipient):

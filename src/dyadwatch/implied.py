@@ -52,6 +52,18 @@ def unnamed_attacker(sentence: Sentence, trigger: Trigger, mentions: list[Mentio
                   f'no actor named; the act took place at "{place.text}"'),)
 
 
+def protested_in_purpose(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...]
+                         ) -> tuple[Actor, ...]:
+    """A protest that names no target in its own words is aimed at the states its purpose names: "began
+    a hunger strike to protest against Sweden's decision", "blocked a road to show their disapproval
+    of the United States' policies", "demanding independence from Indonesian rule"."""
+    purposes = [c for c in sentence.children(trigger.token.i) if c.dep in ("advcl", "xcomp", "acl")]
+    inside = {t.i for c in purposes for t in sentence.subtree(c.i)}
+    home = set(countries(actor))
+    return tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside and m.kind in ("country", "group")
+                               and m.actor.country and m.actor.country not in home))
+
+
 def own_government(actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """A protest that names no target is aimed at the protesters' own authorities ("Algerian landowners
     began a hunger strike", "students throughout Indonesia staged demonstrations"), as PLOVER codes it."""
