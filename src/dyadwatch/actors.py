@@ -15,11 +15,11 @@ from datetime import date
 
 from .dates import as_date, find_explicit
 from .lexicon import Lexicon, Name
-from .matcher import NameIndex, SkeletonIndex, token_spans
+from .matcher import HYPHENS, NameIndex, SkeletonIndex, token_spans
 from .model import Actor, DateValue, Mention, ParsedArticle, Sentence, Token
 from .offices import INSTITUTIONS, Office, offices_in, title_key
 from .persons import NOT_IN_OFFICE, ROLE_TITLES, PersonIndex, skeleton
-from .quotes import quotes
+from .quotes import FIRST_PLURAL, quotes
 from .sources import Home, home_of
 
 STAGE = "actors.kb.v5"
@@ -43,7 +43,6 @@ _A_PERSON = {"pilot", "citizen", "national", "tourist", "resident", "native", "c
              "detainee", "refugee", "migrant", "worker", "businessman", "businesswoman", "engineer", "teacher",
              "doctor", "man", "woman", "boy", "girl", "civilian", "sailor", "fisherman", "volunteer", "expert"}
 _OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
-_WE = {"we", "our", "us", "ours"}
 _PARTICLES = {"bin", "ibn", "bint", "abu", "abdul", "van", "von", "der", "del", "della", "das", "dos"}
 _MONARCHIC = {"king", "queen", "prince", "princess", "emir", "amir", "sultan", "sheikh", "crown"}
 _MONARCHS = {"King", "Queen", "Emir", "Sultan"}
@@ -95,9 +94,11 @@ class _Memory:
         key = skeleton(text)
         if key in self.persons or not key:
             return self.persons.get(key)
-        known = {self.persons[w].entity_id or self.persons[w].name for w in key.split() if w in self.persons}
         words = key.split()
-        return self.persons[words[-1]] if len(known) == 1 and all(w in self.persons for w in words) else None
+        if not all(w in self.persons for w in words):
+            return None
+        known = {self.persons[w].entity_id or self.persons[w].name for w in words}
+        return self.persons[words[-1]] if len(known) == 1 else None
 
     def knows(self, token_text: str) -> bool:
         return skeleton(token_text) in self.persons
@@ -162,7 +163,7 @@ class ActorResolver:
         return [Mention(sentence.index, t.i, t.i + 1, Actor(t.text, t.text, home.country, "GOV", None, "source.home",
                                                             0.5, f'"{t.text}" outside a quote, and {home.evidence}'),
                         "country")
-                for t in sentence.tokens if t.text.lower() in _WE and t.pos == "PRON"
+                for t in sentence.tokens if t.text.lower() in FIRST_PLURAL and t.pos == "PRON"
                 and not any(q.holds(sentence, t) for q in quoted)]
 
     def _learn_office(self, office: Office, named: list[Mention], memory: _Memory) -> None:
@@ -251,7 +252,7 @@ class ActorResolver:
         if first.dep not in ("amod", "compound", "nmod") or head is None or head.i <= token.i:
             head = _split_noun(sentence, token)  # "accused [Azerbaijani] [forces]": a phrase the parser split
         while head is not None and head.text in self.lexicon.names and head.head > head.i and sentence.token(
-                head.i - 1).text in ("-", "‐", "–"):
+                head.i - 1).text in HYPHENS:
             head = sentence.token(head.head)  # "Russian-Azerbaijani talks": past the name it is hyphened to
         if head is None:
             return None

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from . import modality
 from .model import Actor, Mention, Sentence, Token, countries
-from .quotes import SAYING
+from .quotes import FIRST_PLURAL, SAYING
 from .sides import (
     ARRIVING,
     OFFICIAL,
@@ -37,7 +37,6 @@ _PARTIES = {"opposition", "rebel", "refugee", "candidate", "leader", "union", "p
             "guerrilla", "insurgent", "student", "worker", "journalist", "activist", "dissident", "group", "faction",
             "minority", "majority", "newspaper", "tribe", "clan", "separatist"}
 
-_FIRST_PLURAL = {"we", "our", "us", "ours"}
 
 
 def unnamed_attacker(sentence: Sentence, trigger: Trigger, mentions: list[Mention], recipient: tuple[Actor, ...]
@@ -101,15 +100,10 @@ def at_home(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor
         return recipient
     [country] = home
     if recipient:  # named, but the tables do not place them: "candidate Alassane Ouattara"
-        return tuple(_at_home(a, country, a.text) for a in recipient)
+        return tuple(_at_home(a, country, a.text, "the target of an own act of") for a in recipient)
     heads = (_noun_targets(sentence, trigger.token) if trigger.noun is trigger.token
              else verb_slots(sentence, trigger)[1])
-    heads = with_conjuncts(sentence, heads)
-    heads += [p for h in heads for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() == "of"
-              for p in sentence.children(c.i) if p.dep == "pobj"]  # "dozens of protesters", "members of MASSOB"
-    targets = [h for h in heads if _domestic_party(sentence, h)]
-    return tuple(_at_home(Actor(t.text, t.text, None, None, None, "", 0.0, ""), country,
-                          _text_of(sentence, t)) for t in targets[:1])
+    return _party_at_home(sentence, heads, country, "the target of an own act of")
 
 
 def at_home_acting(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...],
@@ -127,12 +121,19 @@ def at_home_acting(sentence: Sentence, trigger: Trigger, mentions: list[Mention]
     [country] = named
     if actor:  # named, but the tables do not place them: "the Homeland Union"
         return tuple(_at_home(a, country, a.text, "the actor of an act at home in") for a in actor)
-    heads = with_conjuncts(sentence, verb_slots(sentence, trigger)[0]) if trigger.noun is not trigger.token else []
+    heads = verb_slots(sentence, trigger)[0] if trigger.noun is not trigger.token else []
+    return _party_at_home(sentence, heads, country, "the actor of an act at home in")
+
+
+def _party_at_home(sentence: Sentence, heads: list[Token], country: str, role: str) -> tuple[Actor, ...]:
+    """The first party a slot names, or that it names a part of ("dozens of protesters", "Leaders of the
+    Azadliq coalition"), as one of ``country``."""
+    heads = with_conjuncts(sentence, heads)
     heads += [p for h in heads for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() == "of"
-              for p in sentence.children(c.i) if p.dep == "pobj"]  # "Leaders of the Azadliq coalition"
+              for p in sentence.children(c.i) if p.dep == "pobj"]
     parties = [h for h in heads if _domestic_party(sentence, h)]
     return tuple(_at_home(Actor(t.text, t.text, None, None, None, "", 0.0, ""), country, _text_of(sentence, t),
-                          "the actor of an act at home in") for t in parties[:1])
+                          role) for t in parties[:1])
 
 
 def _noun_targets(sentence: Sentence, noun: Token) -> list[Token]:
@@ -141,7 +142,7 @@ def _noun_targets(sentence: Sentence, noun: Token) -> list[Token]:
             for p in sentence.children(c.i) if p.dep == "pobj"]
 
 
-def _at_home(actor: Actor, country: str, text: str, role: str = "the target of an own act of") -> Actor:
+def _at_home(actor: Actor, country: str, text: str, role: str) -> Actor:
     return dataclasses.replace(actor, text=text, name=text if not actor.country else actor.name, country=country,
                                rule="context.domestic", confidence=0.4,
                                evidence=f'"{text}", named in no country, is {role} {country}')
@@ -166,7 +167,7 @@ def _text_of(sentence: Sentence, head: Token) -> str:
 def ours_with(actor: tuple[Actor, ...], meeting: Pair) -> tuple[Actor, ...]:
     """A cooperative act of "our" or "we" with no one else named, told after a meeting: the meeting's
     other side shares it ("discussed with the Prime Minister our continued cooperation")."""
-    if not actor or not all(a.text.lower() in _FIRST_PLURAL for a in actor):
+    if not actor or not all(a.text.lower() in FIRST_PLURAL for a in actor):
         return ()
     mine = set(countries(actor))
     return tuple(a for a in meeting[0] + meeting[1] if a.country and a.country not in mine)

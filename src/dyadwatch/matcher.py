@@ -24,7 +24,7 @@ from .persons import skeleton
 _FIRST_WORD = re.compile(r"\w+")
 # where a name may start (not after a letter, digit, underscore or hyphen), with its first word
 _WORD_START = re.compile(r"(?<![\w-])(?:\w+|[^\w\s])")
-_JOINERS = {"-", "‐", "–"}  # "Ki-moon" is split by the tagger; its skeleton words run on
+HYPHENS = {"-", "‐", "–"}  # "Ki-moon" is split by the tagger; its skeleton words run on
 
 
 def _first_key(text: str, at: int) -> str:
@@ -161,7 +161,7 @@ def _token_words(tokens: Sequence[Token]) -> list[tuple[str, Token]]:
         parts = _skeleton_words(token.text)
         if parts:
             words.extend((part, token) for part in parts)
-        elif token.text not in _JOINERS:
+        elif token.text not in HYPHENS:
             words.append(("", token))
     return words
 

@@ -17,6 +17,7 @@ _QUOTED = re.compile(r"\"([^\"]{8,}?)\"|“([^“”]{8,}?)”|``(.{8,}?)''|‘(
 SAYING = {"say", "tell", "declare", "state", "add", "stress", "note", "warn", "insist", "announce", "tweet",
           "write", "reply", "answer", "claim", "argue", "explain", "quote"}
 FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
+FIRST_PLURAL = {"we", "our", "us", "ours"}  # outside quotes: the government a text speaks for
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import modality
+from .matcher import HYPHENS
 from .model import Actor, Mention, Sentence, Token
 from .quotes import FIRST_PERSON, Quote
 
@@ -320,11 +321,11 @@ def actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention]) -
 def _hyphened(sentence: Sentence, found: list[Mention], mentions: list[Mention]) -> list[Mention]:
     """The names hyphened onto those found, which the parser makes modifiers of one another: the
     U.S. and Singapore in "the U.S.-Singapore partnership", both sides of "Russian-Azerbaijani talks"."""
-    if not found or not any(dash in sentence.text for dash in ("-", "‐", "–")):
+    if not found or not any(dash in sentence.text for dash in HYPHENS):
         return []
     tokens = sentence.tokens
     hyphens = {h.i for before, h, after in zip(tokens, tokens[1:], tokens[2:], strict=False)
-               if h.text in ("-", "‐", "–") and before.end == h.start and h.end == after.start}
+               if h.text in HYPHENS and before.end == h.start and h.end == after.start}
     joined = list(found)
     for mention in sorted(mentions, key=lambda m: m.start):
         if mention in joined or (mention.kind == "place" and any(m.kind != "place" for m in found)):
