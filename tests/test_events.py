@@ -464,6 +464,37 @@ def test_events_a_recipient_is_not_carried_into_a_sentence_that_names_none(code)
     assert "AZE" not in _sides(support)[1]  # the workers are no Azerbaijanis (they count as domestic: Russia)
 
 
+@pytest.mark.parametrize(("follow_up", "recipient"), [
+    ("The Chancellor expressed his full support for deepening these arrangements.", {"KAZ"}),
+    ("The Chancellor said that Germany would keep cooperating closely on energy.", {"KAZ"}),  # told by him
+    ("Germany will keep cooperating closely on energy.", set()),  # no one of the call does or tells it
+    ("The Chancellor discussed our climate cooperation with Poland.", {"POL"}),  # a named side wins
+])
+def test_events_a_cooperative_act_with_no_one_named_is_aimed_at_the_other_side_of_the_call(code, follow_up,
+                                                                                             recipient):
+    events = code("Chancellor Olaf Scholz spoke today with President Kassym-Jomart Tokayev of Kazakhstan. "
+                  f"{follow_up}", "2023-06-05")
+    coded = [e for e in events if e.sentence == follow_up and e.event_type in ("SUPPORT", "COOPERATE")]
+    assert coded and all(_sides(e) == ({"DEU"}, recipient) for e in coded)
+    assert all(a.rule == "context.meeting" for e in coded if recipient == {"KAZ"} for a in e.recipient)
+
+
+def test_events_the_meeting_does_not_reach_a_cooperative_act_of_a_clause_about_others(code):
+    events = code("Putin met Aliyev in Sochi on Monday. Putin accused Kyiv of supporting saboteurs.", "2024-03-06")
+    assert not [e for e in events if e.event_type == "SUPPORT" and "AZE" in _sides(e)[1]]
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Ghana's government lifted the curfew on Tuesday.", ({"GHA"}, {"GHA"})),
+    ("Kenya's interior minister declined to resign.", ({"KEN"}, {"KEN"})),
+    ("Ghana's government lifted the curfew on Tuesday, Togo said.", ({"GHA"}, set())),  # two countries named
+])
+def test_events_a_states_own_act_that_names_no_target_is_aimed_at_home(code, text, sides):
+    coded = [e for e in code(text, "2023-06-05") if e.event_type in ("RETREAT", "REJECT")]
+    assert coded and all(_sides(e) == sides for e in coded)
+    assert all(a.rule == "context.domestic" and a.confidence <= 0.3 for e in coded for a in e.recipient)
+
+
 @pytest.mark.parametrize(("text", "recipient"), [
     ("Georgian students staged a protest in Tbilisi.", {"GEO"}),  # no target named: their own authorities
     ("Georgian students protested against Russia's visa rules.", {"RUS"}),  # a target named wins

@@ -51,6 +51,7 @@ class _Memory:
     dyad: Pair | None = None  # the last event with both sides
     dyad_at: int = -1  # the sentence of that event
     meeting: Pair | None = None  # the last meeting's sides: "the two ministers"
+    meeting_at: int = -1  # the sentence of that meeting
     one_country: bool = False  # the article names one country only: a meeting in it is at home
 
 
@@ -99,7 +100,7 @@ class EventCoder:
                 memory.dyad, memory.dyad_at = (sided[-1].actor, sided[-1].recipient), sentence.index
             met = [e for e in sided if e.event_type == "CONSULT" and e.modality == "asserted"]
             if met:
-                memory.meeting = (met[0].actor, met[0].recipient)
+                memory.meeting, memory.meeting_at = (met[0].actor, met[0].recipient), sentence.index
         return tuple(events)
 
     def _sentence_events(self, parsed: ParsedArticle, sentence: Sentence, mentions: list[Mention],
@@ -126,14 +127,16 @@ class EventCoder:
                 recipient = implied.where_aimed(sentence, trigger, mentions, actor)
             elif not recipient and trigger.event_type != "CONSULT":
                 recipient = implied.abroad(implied.where_aimed(sentence, trigger, mentions, actor), actor)
-            meeting = met_here or memory.meeting
-            if not recipient and quad in (1, 2) and meeting is not None:
-                recipient = implied.ours_with(actor, meeting)  # "discussed with him our cooperation"
+            meeting = met_here or (memory.meeting if sentence.index - memory.meeting_at <= _SAME_EVENT_REACH else None)
+            if not recipient and quad in (1, 2) and trigger.event_type != "CONSULT" and meeting is not None:
+                recipient = implied.counterpart(sentence, trigger, mentions, actor, meeting)  # "discussed with him our cooperation"
             if not countries(recipient) and trigger.event_type != "PROTEST" and (
                     trigger.event_type != "CONSULT" or memory.one_country):  # "police fired on
                 recipient = implied.at_home(sentence, trigger, mentions, actor, recipient)  # protesters": domestic
             if not countries(actor) and trigger.event_type != "CONSULT":  # "Ibo elders demanded that the
                 actor = implied.at_home_acting(sentence, trigger, mentions, actor, recipient)  # Nigerian ministry"
+            if not recipient and memory.one_country and trigger.event_type not in ("CONSULT", "PROTEST"):
+                recipient = implied.home_aimed(actor)  # "the government lifted the state of emergency"
             if not recipient and trigger.event_type == "PROTEST":
                 recipient = (implied.protested_in_purpose(sentence, trigger, mentions, actor)
                              or implied.own_government(actor))

@@ -2,8 +2,9 @@
 
 A material act with no target is aimed at where it took place, an attack by no one named is placed
 there, a protest at the protesters' own government, any other act at the foreign country where it is
-done; the unplaced target of a state's own act is of that state; "our cooperation" after a meeting is
-shared with its other side. Joint exercises are cooperation; a hostile act told by its victim is a
+done; the unplaced target of a state's own act is of that state, and an own act with no target at all,
+in an article of one country, is aimed at home; a cooperative act told by one side of a call just told
+("He expressed his support", "our cooperation") is shared with its other side. Joint exercises are cooperation; a hostile act told by its victim is a
 claim; a meeting talked of with one side, and a thing that "arrives", are no meetings."""
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ _WHERE = {"in", "near", "at", "inside", "across", "throughout", "outside", "arou
 _PARTIES = {"opposition", "rebel", "refugee", "candidate", "leader", "union", "party", "movement", "militant",
             "guerrilla", "insurgent", "student", "worker", "journalist", "activist", "dissident", "group", "faction",
             "minority", "majority", "newspaper", "tribe", "clan", "separatist"}
-
+# plurals with the endings of people ("workers", "migrants", "detainees") that name things
+_THINGS = {"matter", "border", "order", "offer", "power", "water", "sector", "factor", "corridor", "plant", "grant",
+           "fee", "degree", "center", "centre", "paper", "letter", "number", "barrier", "chamber"}
 
 
 def unnamed_attacker(sentence: Sentence, trigger: Trigger, mentions: list[Mention], recipient: tuple[Actor, ...]
@@ -101,9 +104,7 @@ def at_home(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor
     [country] = home
     if recipient:  # named, but the tables do not place them: "candidate Alassane Ouattara"
         return tuple(_at_home(a, country, a.text, "the target of an own act of") for a in recipient)
-    heads = (_noun_targets(sentence, trigger.token) if trigger.noun is trigger.token
-             else verb_slots(sentence, trigger)[1])
-    return _party_at_home(sentence, heads, country, "the target of an own act of")
+    return _party_at_home(sentence, _target_slots(sentence, trigger), country, "the target of an own act of")
 
 
 def at_home_acting(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...],
@@ -126,14 +127,22 @@ def at_home_acting(sentence: Sentence, trigger: Trigger, mentions: list[Mention]
 
 
 def _party_at_home(sentence: Sentence, heads: list[Token], country: str, role: str) -> tuple[Actor, ...]:
-    """The first party a slot names, or that it names a part of ("dozens of protesters", "Leaders of the
-    Azadliq coalition"), as one of ``country``."""
+    """The first party the slots name, as one of ``country``."""
+    return tuple(_at_home(Actor(t.text, t.text, None, None, None, "", 0.0, ""), country, _text_of(sentence, t),
+                          role) for t in _parties(sentence, heads)[:1])
+
+
+def _parties(sentence: Sentence, heads: list[Token]) -> list[Token]:
+    """The parties slots name, or name a part of ("dozens of protesters", "Leaders of the Azadliq coalition")."""
     heads = with_conjuncts(sentence, heads)
     heads += [p for h in heads for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() == "of"
               for p in sentence.children(c.i) if p.dep == "pobj"]
-    parties = [h for h in heads if _domestic_party(sentence, h)]
-    return tuple(_at_home(Actor(t.text, t.text, None, None, None, "", 0.0, ""), country, _text_of(sentence, t),
-                          role) for t in parties[:1])
+    return [h for h in heads if _domestic_party(sentence, h)]
+
+
+def _target_slots(sentence: Sentence, trigger: Trigger) -> list[Token]:
+    """The words that can name whom an act is aimed at: a verb's objects, an event noun's phrases."""
+    return _noun_targets(sentence, trigger.token) if trigger.noun is trigger.token else verb_slots(sentence, trigger)[1]
 
 
 def _noun_targets(sentence: Sentence, noun: Token) -> list[Token]:
@@ -152,9 +161,10 @@ def _domestic_party(sentence: Sentence, head: Token) -> bool:
     """A party a state acts on at home: a name that is no place, or people ("demonstrators", "rebels")."""
     if head.pos == "PROPN":
         return head.ent not in ("GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "EVENT", "PRODUCT", "LAW")
-    word = head.lemma.lower()
-    return head.pos == "NOUN" and (word in _PARTIES or (head.tag == "NNS" and head.text.lower().endswith(
-        ("ers", "ors", "ists", "ians", "ants", "ents", "ees"))))
+    word, plural = head.lemma.lower(), head.text.lower()
+    return head.pos == "NOUN" and (word in _PARTIES or (
+        head.tag == "NNS" and plural.endswith(("ers", "ors", "ists", "ians", "ants", "ents", "ees"))
+        and not plural.endswith("ments") and word not in _THINGS))
 
 
 def _text_of(sentence: Sentence, head: Token) -> str:
@@ -164,13 +174,42 @@ def _text_of(sentence: Sentence, head: Token) -> str:
     return " ".join(t.text for t in sentence.tokens if first <= t.i <= head.i)
 
 
-def ours_with(actor: tuple[Actor, ...], meeting: Pair) -> tuple[Actor, ...]:
-    """A cooperative act of "our" or "we" with no one else named, told after a meeting: the meeting's
-    other side shares it ("discussed with the Prime Minister our continued cooperation")."""
-    if not actor or not all(a.text.lower() in FIRST_PLURAL for a in actor):
+def counterpart(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...],
+                meeting: Pair) -> tuple[Actor, ...]:
+    """A cooperative act with no one else named is shared with the other side of the meeting just
+    told where a person who took part in it does it or tells it ("spoke with Zelenskyy ... He expressed his
+    full support", "The Vice President emphasized that the United States would remain committed"), or
+    where "our" or "we" does it ("discussed with the Prime Minister our continued cooperation")."""
+    if not actor:
         return ()
     mine = set(countries(actor))
-    return tuple(a for a in meeting[0] + meeting[1] if a.country and a.country not in mine)
+    if all(a.text.lower() in FIRST_PLURAL for a in actor):
+        return tuple(a for a in meeting[0] + meeting[1] if a.country and a.country not in mine)
+    if _parties(sentence, _target_slots(sentence, trigger)):
+        return ()  # "praised the workers of a factory": aimed at those, if unplaced
+    heads = list(modality.clause_chain(sentence, trigger.token))[1:]
+    tellers = actors_at(sentence, [c for h in heads for c in sentence.children(h.i) if c.dep == "nsubj"], mentions)
+    parties = {a.entity_id for a in actor + tellers if a.entity_id and a.entity_id.startswith("person:")}
+    for side, other in (meeting, meeting[::-1]):
+        if parties & {a.entity_id for a in side} and mine <= set(countries(side)) and not mine & set(countries(other)):
+            return tuple(dataclasses.replace(a, rule="context.meeting", confidence=min(a.confidence, 0.4),
+                                             evidence=f"the other side of the meeting just told ({a.text})")
+                         for a in other if a.country)
+    return ()
+
+
+def home_aimed(actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """A state's own act that names no target, in an article that names no other country, is aimed at
+    home, as CAMEO and PLOVER code domestic events: "Sudan's government lifted the state of emergency",
+    "the Vice-President declined to resign", "the interim government is prepared to impose martial law"."""
+    home = {a.country for a in actor if a.country and (a.sector in OFFICIAL - {"IGO"} or (
+        a.sector is None and a.entity_id == f"country:{a.country}"))}
+    if len(home) != 1:
+        return ()
+    [country] = home
+    return (Actor("", f"domestic ({country})", country, None, f"country:{country}", "context.domestic", 0.3,
+                  f"an act of {country} that names no target, in an article that names no other country, "
+                  "is aimed at home"),)
 
 
 def abroad(places: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
