@@ -464,6 +464,23 @@ def test_events_a_recipient_is_not_carried_into_a_sentence_that_names_none(code)
     assert "AZE" not in _sides(support)[1]  # the workers are no Azerbaijanis (they count as domestic: Russia)
 
 
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Chad announced a suspension of flights with Sudan on Friday.", {"SDN"}),  # the noun's topic aims it
+    ("Somali gunmen have kidnapped up to 16 Kenyan teachers from a village school.", {"KEN"}),  # a count
+    ("Police in Kenya have beaten scores of Sierra Leonean and Ethiopian migrants, Amnesty said Friday.",
+     {"SLE", "ETH"}),  # each group of "of", and an adjective sharing the noun of the next
+])
+def test_events_the_target_named_inside_the_object_phrase(code, text, recipient):
+    events = [e for e in code(text, "2023-06-05") if e.event_type in ("SANCTION", "ASSAULT", "COERCE")]
+    assert events and all(_sides(e)[1] == recipient for e in events)
+
+
+def test_events_an_event_word_that_names_people_is_no_event(code):
+    events = code("Kenyan aid workers reached the camp. The Georgian protest leaders met the prime minister.",
+                  "2023-06-05")
+    assert [e.event_type for e in events if e.event_type in ("AID", "PROTEST")] == []
+
+
 @pytest.mark.parametrize(("follow_up", "recipient"), [
     ("The Chancellor expressed his full support for deepening these arrangements.", {"KAZ"}),
     ("The Chancellor said that Germany would keep cooperating closely on energy.", {"KAZ"}),  # told by him

@@ -250,7 +250,7 @@ class ActorResolver:
             first = sentence.token(first.head)
         head: Token | None = sentence.token(first.head)
         if first.dep not in ("amod", "compound", "nmod") or head is None or head.i <= token.i:
-            head = _split_noun(sentence, token)  # "accused [Azerbaijani] [forces]": a phrase the parser split
+            head = _split_noun(sentence, token) or _shared_noun(sentence, token)  # a phrase the parser split
         while head is not None and head.text in self.lexicon.names and head.head > head.i and sentence.token(
                 head.i - 1).text in HYPHENS:
             head = sentence.token(head.head)  # "Russian-Azerbaijani talks": past the name it is hyphened to
@@ -547,6 +547,13 @@ def _split_noun(sentence: Sentence, adjective: Token) -> Token | None:
             and following[0].head == adjective.head:
         return following[0]
     return None
+
+
+def _shared_noun(sentence: Sentence, adjective: Token) -> Token | None:
+    """The noun an adjective shares with the one coordinated after it, which the parser made the
+    adjective's conjunct: "scores of [Sierra Leonean] and [Ethiopian migrants]"."""
+    return next((c for c in sentence.children(adjective.i) if c.dep == "conj" and c.pos == "NOUN"
+                 and c.i > adjective.i), None)
 
 
 def _ethnic(noun: Token, adjective: Token) -> bool:

@@ -238,7 +238,9 @@ class EventCoder:
             if child.dep == "prep" and f"{token.lemma.lower()} {child.lemma.lower()}" in nouns:
                 return "NOUN", f"{token.lemma.lower()} {child.lemma.lower()}"
         key = next((k for k in (token.text.lower(), token.lemma.lower()) if k in nouns), None)
-        if key is None:  # "a mediation mission", "peace talks" under another name: the modifier is the event
+        if key is None and token.text.lower() not in self.lexicon.sectors:
+            # "a mediation mission", "peace talks" under another name: the modifier is the event (but
+            # "aid workers", "protest leaders" are people)
             key = next((c.lemma.lower() for c in sentence.children(token.i)
                         if c.dep == "compound" and c.pos == "NOUN" and c.lemma.lower() in nouns), None)
         return ("NOUN", key) if key else None

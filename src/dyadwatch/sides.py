@@ -150,6 +150,9 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
     objects += [p for c in children if c.dep == "dative" and c.pos == "ADP"  # "provide support to Israel"
                 for p in sentence.children(c.i) if p.dep == "pobj"]
     holders = [verb] + ([trigger.noun] if trigger.noun is not None and not topical else []) + objects
+    if trigger.noun is not None and trigger.noun is not verb and not topical:  # "a suspension of air links with Serbia"
+        holders += noun_topics(sentence, trigger.noun)
+    holders += [c for c in children if c.dep == "prt"]  # "kidnapped up to 16 Russian advisers"
     if trigger.noun is not None and not topical:  # "reaffirmed its commitment to defend the Philippines"
         objects += [o for v in sentence.children(trigger.noun.i) if v.dep in ("acl", "relcl") and v.pos == "VERB"
                     for o in sentence.children(v.i) if o.dep in ("dobj", "dative")]
@@ -357,8 +360,9 @@ def _mentions_near(sentence: Sentence, head: Token, mentions: list[Mention], dee
         return at_head
     found: list[Mention] = []
     for _ in range(3):  # "tens of thousands of students throughout Indonesia"
-        of = [p for c in sentence.children(head.i) if c.dep == "prep" and c.lemma.lower() in _MEMBERSHIP
-              for p in sentence.children(c.i) if p.dep == "pobj"]
+        of = with_conjuncts(sentence, [p for c in sentence.children(head.i) if c.dep == "prep"
+                                       and c.lemma.lower() in _MEMBERSHIP for p in sentence.children(c.i)
+                                       if p.dep == "pobj"])  # "scores of Sierra Leonean and Liberian refugees"
         found = [m for p in of for m in _mentions_near(sentence, p, mentions, deeper=False)]
         if found or not of:
             break
