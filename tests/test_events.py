@@ -475,6 +475,32 @@ def test_events_the_target_named_inside_the_object_phrase(code, text, recipient)
     assert events and all(_sides(e)[1] == recipient for e in events)
 
 
+@pytest.mark.parametrize("text", [
+    "Brazil praised Norway for its leadership in fighting the climate crisis.",
+    "Kenya and Uganda vowed to step up the fight against corruption.",
+    "Officials said Ukraine would keep defending itself.",
+])
+def test_events_no_party_is_the_target_of_a_fight_against_a_problem_or_of_self_defence(code, text):
+    assert [e for e in code(text, "2023-06-05") if e.event_type in ("ASSAULT", "SUPPORT", "THREATEN")
+            and not e.recipient] == []
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Canada will help Latvia protect its ports from Russian attacks.", ({"RUS"}, {"LVA"})),
+    ("Japan backed Taiwan's right to defend itself against attacks from China.", ({"CHN"}, {"TWN"})),
+])
+def test_events_an_attack_someone_is_protected_from_is_aimed_at_them(code, text, sides):
+    [assault] = [e for e in code(text, "2023-06-05") if e.event_type == "ASSAULT"]
+    assert _sides(assault) == sides
+
+
+def test_events_from_after_an_event_noun_names_its_maker_not_its_target(code):
+    events = code("Rocket attacks from Lebanon hit Israeli towns. Israel completed its withdrawal from Lebanon.",
+                  "2023-06-05")
+    assert [_sides(e)[0] for e in events if e.event_type == "ASSAULT"] == [{"LBN"}]  # the attacks are Lebanon's
+    assert ({"ISR"}, {"LBN"}) in [_sides(e) for e in events if e.event_type == "RETREAT"]  # whence, for a withdrawal
+
+
 def test_events_an_event_word_that_names_people_is_no_event(code):
     events = code("Kenyan aid workers reached the camp. The Georgian protest leaders met the prime minister.",
                   "2023-06-05")

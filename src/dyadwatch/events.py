@@ -123,6 +123,11 @@ class EventCoder:
                 actor, recipient = memory.dyad  # "During the visit, two documents were signed."
             if trigger.event_type == "MOBILIZE" and implied.joint(trigger, actor, recipient):
                 trigger = dataclasses.replace(trigger, event_type="COOPERATE", entry=None)
+            if not recipient and (implied.against_a_problem(sentence, trigger) if quad in (3, 4)
+                                  else implied.on_itself(sentence, trigger)):
+                continue  # "fighting the climate crisis", "defends itself": no party is its target
+            if not recipient and quad == 4 and trigger.noun is trigger.token:
+                recipient = implied.defended_from(sentence, trigger, mentions, actor)  # "protect X from attacks"
             if not recipient and quad in (2, 4):
                 recipient = implied.where_aimed(sentence, trigger, mentions, actor)
             elif not recipient and trigger.event_type != "CONSULT":

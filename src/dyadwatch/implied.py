@@ -41,6 +41,46 @@ _PARTIES = {"opposition", "rebel", "refugee", "candidate", "leader", "union", "p
 _THINGS = {"matter", "border", "order", "offer", "power", "water", "sector", "factor", "corridor", "plant", "grant",
            "fee", "degree", "center", "centre", "paper", "letter", "number", "barrier", "chamber"}
 
+_PROTECTING = {"protect", "defend", "shield", "safeguard", "guard"}
+
+# what is fought that is no party: "fighting the climate crisis", "the fight against corruption"
+_PROBLEMS = {"crisis", "pandemic", "epidemic", "virus", "disease", "poverty", "hunger", "famine", "corruption",
+             "inflation", "climate", "drought", "wildfire", "fire", "crime", "impunity", "disinformation",
+             "misinformation", "terrorism", "extremism", "trafficking", "smuggling", "piracy", "unemployment",
+             "shortage", "cancer", "malaria", "covid-19", "illiteracy", "racism", "discrimination", "flood", "flooding"}
+
+
+def defended_from(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...]
+                  ) -> tuple[Actor, ...]:
+    """A hostile act that someone is protected or defends itself from is aimed at them: "help Ukraine
+    protect its people from Russian attacks", "Israel's right to defend itself against attacks from Iran"."""
+    noun = trigger.token
+    if noun.dep != "pobj" or noun.head == noun.i:
+        return ()
+    preposition = sentence.token(noun.head)
+    verb = sentence.token(preposition.head)
+    if verb.dep == "dobj" and verb.head != verb.i:  # "protect its ports from attacks", as parsed
+        verb = sentence.token(verb.head)
+    if preposition.lemma.lower() not in ("from", "against") or verb.lemma.lower() not in _PROTECTING:
+        return ()
+    kept = [c for c in sentence.children(verb.i) if c.dep == "dobj"]
+    if any(c.tag == "PRP" and c.text.lower().endswith(("self", "selves")) for c in kept):
+        kept = verb_slots(sentence, Trigger(verb, "", None))[0]  # "defend itself": the one defending
+    return others(actors_at(sentence, kept, mentions), actor)
+
+
+def against_a_problem(sentence: Sentence, trigger: Trigger) -> bool:
+    """A hostile act whose only object is a problem, not a party: "fighting the climate crisis", "the
+    fight against corruption", "combat disinformation"."""
+    slots = _target_slots(sentence, trigger)
+    return bool(slots) and all(t.lemma.lower() in _PROBLEMS or t.text.lower() in _PROBLEMS for t in slots)
+
+
+def on_itself(sentence: Sentence, trigger: Trigger) -> bool:
+    """An act whose object is its own actor: "Ukraine continues to defend itself" supports no one."""
+    slots = _target_slots(sentence, trigger)
+    return bool(slots) and all(t.tag == "PRP" and t.text.lower().endswith(("self", "selves")) for t in slots)
+
 
 def unnamed_attacker(sentence: Sentence, trigger: Trigger, mentions: list[Mention], recipient: tuple[Actor, ...]
                       ) -> tuple[Actor, ...]:

@@ -249,8 +249,10 @@ def _noun_arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention
                       if c.dep == "prep")  # "an agreement on cooperation between A and B"
     owners = [c for c in children if c.dep in ("poss", "amod", "compound")]
     of_acted_on = quad >= 3 or any(c.dep == "poss" for c in children)
-    agents = {"between", "among", "by"} | (set() if of_acted_on else {"of"})
-    aims = (RECIPIENT_PREPS - _not_aimed(trigger.event_type)) | (
+    # "attacks from Iran", "an offer from Kabul": who makes it (but "the withdrawal from Gaza": whence)
+    agents = {"between", "among", "by"} | (set() if of_acted_on else {"of"}) | (
+        {"from"} if trigger.event_type != "RETREAT" and not actors_at(sentence, owners, mentions) else set())
+    aims = (RECIPIENT_PREPS - _not_aimed(trigger.event_type) - agents) | (
         {"of"} if of_acted_on else set())
     between = [p for c in children if c.dep == "prep" and c.lemma.lower() in agents
                for p in sentence.children(c.i) if p.dep == "pobj"]
