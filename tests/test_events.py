@@ -501,6 +501,17 @@ def test_events_from_after_an_event_noun_names_its_maker_not_its_target(code):
     assert ({"ISR"}, {"LBN"}) in [_sides(e) for e in events if e.event_type == "RETREAT"]  # whence, for a withdrawal
 
 
+@pytest.mark.parametrize(("text", "event_type", "sides"), [
+    ("Tunisian riots against police tactics went on for a third night.", "PROTEST", ({"TUN"}, {"TUN"})),
+    ("Chile is opposed to Peruvian mediation in the dispute.", "REJECT", ({"CHL"}, {"PER"})),
+    ("Teachers continued their hunger strike to demand the resignation of the Serbian President.", "PROTEST",
+     ({"SRB"}, {"SRB"})),  # the protesters of a protest aimed at their own state are of it
+])
+def test_events_the_actor_a_people_or_a_stance_names(code, text, event_type, sides):
+    coded = [e for e in code(text, "2023-06-05") if e.event_type == event_type]
+    assert coded and _sides(coded[0]) == sides
+
+
 def test_events_an_event_word_that_names_people_is_no_event(code):
     events = code("Kenyan aid workers reached the camp. The Georgian protest leaders met the prime minister.",
                   "2023-06-05")

@@ -34,6 +34,8 @@ _ACTS_OF_STATE = {"proposal", "plan", "request", "demand", "offer", "initiative"
                   "change", "call", "attack", "raid", "strike", "airstrike", "goods", "product", "import", "export",
                   "talks", "negotiations", "summit", "consultations", "dialogue", "agreement", "treaty", "deal",
                   "accord", "partnership", "cooperation", "relations", "ties", "alliance"}
+# what a people does, not its state: "Palestinian riots", "Georgian protests"
+_ACTS_OF_PEOPLE = {"riot", "protest", "demonstration", "rally", "uprising", "unrest", "march", "sit-in", "boycott"}
 # plural nouns for people by what they do ("landowners", "engineers", "unionists"), less some things
 _PEOPLE_ENDINGS = ("ers", "ors", "ists", "ians", "ees", "men", "women", "people", "ites")
 _NOT_PEOPLE = {"computers", "borders", "waters", "orders", "letters", "papers", "numbers", "centers", "centres",
@@ -266,6 +268,10 @@ class ActorResolver:
             actor = Actor(token.text, name.name, name.country, "GOV", name.entity_id, "gazetteer.adjective-act", 0.7,
                           f'"{token.text} {head.text}": an act of the state of {name.country}')
             return Mention(sentence.index, start, end, actor, "country")
+        if titled is None and head.lemma.lower() in _ACTS_OF_PEOPLE:  # "Palestinian riots": the people's
+            actor = Actor(token.text, name.name, name.country, "CVL", name.entity_id, "gazetteer.adjective-people",
+                          0.6, f'"{token.text} {head.text}": an act of people of {name.country}')
+            return Mention(sentence.index, start, end, actor, "group")
         if titled is None and (_people(head) or _ethnic(head, token)):  # "Algerian landowners", "Iraqi Kurds"
             phrase = _text(sentence, start, head.i + 1)
             actor = Actor(phrase, name.name, name.country, "CVL", name.entity_id, "gazetteer.adjective-people", 0.6,

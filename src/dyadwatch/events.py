@@ -132,19 +132,21 @@ class EventCoder:
                 recipient = implied.where_aimed(sentence, trigger, mentions, actor)
             elif not recipient and trigger.event_type != "CONSULT":
                 recipient = implied.abroad(implied.where_aimed(sentence, trigger, mentions, actor), actor)
-            meeting = met_here or (memory.meeting if sentence.index - memory.meeting_at <= _SAME_EVENT_REACH else None)
+            recent = sentence.index - memory.meeting_at <= _SAME_EVENT_REACH
+            meeting = met_here or (memory.meeting if recent else None)
             if not recipient and quad in (1, 2) and trigger.event_type != "CONSULT" and meeting is not None:
-                recipient = implied.counterpart(sentence, trigger, mentions, actor, meeting)  # "discussed with him our cooperation"
+                recipient = implied.counterpart(sentence, trigger, mentions, actor, meeting)  # "He expressed support"
             if not countries(recipient) and trigger.event_type != "PROTEST" and (
                     trigger.event_type != "CONSULT" or memory.one_country):  # "police fired on
                 recipient = implied.at_home(sentence, trigger, mentions, actor, recipient)  # protesters": domestic
+            if not recipient and trigger.event_type == "PROTEST":  # "a strike to demand the resignation of"
+                recipient = implied.protested_in_purpose(sentence, trigger, mentions, actor)
             if not countries(actor) and trigger.event_type != "CONSULT":  # "Ibo elders demanded that the
                 actor = implied.at_home_acting(sentence, trigger, mentions, actor, recipient)  # Nigerian ministry"
             if not recipient and memory.one_country and trigger.event_type not in ("CONSULT", "PROTEST"):
                 recipient = implied.home_aimed(actor)  # "the government lifted the state of emergency"
             if not recipient and trigger.event_type == "PROTEST":
-                recipient = (implied.protested_in_purpose(sentence, trigger, mentions, actor)
-                             or implied.own_government(actor))
+                recipient = implied.own_government(actor)
             if not actor and recipient and quad == 4:
                 actor = implied.unnamed_attacker(sentence, trigger, mentions, recipient)
             if not any(a.country for a in actor + recipient):

@@ -4,8 +4,9 @@ A material act with no target is aimed at where it took place, an attack by no o
 there, a protest at the protesters' own government, any other act at the foreign country where it is
 done; the unplaced target of a state's own act is of that state, and an own act with no target at all,
 in an article of one country, is aimed at home; a cooperative act told by one side of a call just told
-("He expressed his support", "our cooperation") is shared with its other side. Joint exercises are cooperation; a hostile act told by its victim is a
-claim; a meeting talked of with one side, and a thing that "arrives", are no meetings."""
+("He expressed his support", "our cooperation") is shared with its other side. Joint exercises are
+cooperation; a hostile act told by its victim is a claim; a meeting talked of with one side, a thing
+that "arrives", a fight against a problem and an act on oneself are no events of two sides."""
 
 from __future__ import annotations
 
@@ -102,7 +103,7 @@ def protested_in_purpose(sentence: Sentence, trigger: Trigger, mentions: list[Me
     purposes = [c for c in sentence.children(trigger.token.i) if c.dep in ("advcl", "xcomp", "acl")]
     inside = {t.i for c in purposes for t in sentence.subtree(c.i)}
     home = set(countries(actor))
-    return tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside and m.kind in ("country", "group")
+    return tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside and m.kind != "place"
                                and m.actor.country and m.actor.country not in home))
 
 

@@ -43,7 +43,10 @@ _TIME_PREPS = {"before", "after", "during", "following", "since", "until", "amid
 
 _TIME_ANCHORS = {"advance", "ahead", "eve", "margin", "margins", "sideline", "sidelines", "run-up", "wake", "prior"}
 
-_BOUND = {"commit", "dedicate", "determine", "resolve"}  # "is committed to": a stance, not a passive
+# "is committed to", "is opposed to": a stance, not a passive (by lemma, or by the participle where the
+# tagger leaves it as the lemma)
+_BOUND = {"commit", "dedicate", "determine", "resolve", "oppose", "committed", "dedicated", "determined", "resolved",
+          "opposed"}
 
 _CALLING = {"speak", "talk", "call", "meet", "phone", "telephone"}
 
@@ -142,7 +145,9 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
     children = sentence.children(verb.i)
     subjects = [c for c in children if c.dep in ("nsubj", "csubj")]
     subjects += [p for c in children if c.dep == "agent" for p in sentence.children(c.i) if p.dep == "pobj"]
-    bound = verb.lemma.lower() in _BOUND and not subjects  # "the United States is committed to": it commits
+    subjects = subjects or [s for c in children if c.dep in ("aux", "auxpass") for s in sentence.children(c.i)
+                            if s.dep in ("nsubj", "nsubjpass")]  # "[Chile] is(<-Chile) opposed to", as parsed
+    bound = bool({verb.lemma.lower(), verb.text.lower()} & _BOUND) and not subjects  # "is committed to": it commits
     subjects += [c for c in children if c.dep == "nsubjpass" and bound]
     topical = trigger.entry is not None and trigger.entry[1] in TOPIC_VERBS  # what is discussed is no side
     objects = [c for c in children if c.dep in (("dative",) if topical else ("dobj", "dative", "attr", "oprd") + (
