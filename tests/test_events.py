@@ -542,9 +542,10 @@ def test_events_the_meeting_does_not_reach_a_cooperative_act_of_a_clause_about_o
     ("Ghana's government lifted the curfew on Tuesday.", ({"GHA"}, {"GHA"})),
     ("Kenya's interior minister declined to resign.", ({"KEN"}, {"KEN"})),
     ("Ghana's government lifted the curfew on Tuesday, Togo said.", ({"GHA"}, set())),  # two countries named
+    ("Ghana's army began large exercises on Tuesday.", ({"GHA"}, set())),  # a show of force is aimed at none
 ])
 def test_events_a_states_own_act_that_names_no_target_is_aimed_at_home(code, text, sides):
-    coded = [e for e in code(text, "2023-06-05") if e.event_type in ("RETREAT", "REJECT")]
+    coded = [e for e in code(text, "2023-06-05") if e.event_type in ("RETREAT", "REJECT", "MOBILIZE")]
     assert coded and all(_sides(e) == sides for e in coded)
     assert all(a.rule == "context.domestic" and a.confidence <= 0.3 for e in coded for a in e.recipient)
 

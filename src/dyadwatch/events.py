@@ -143,8 +143,8 @@ class EventCoder:
                 recipient = implied.protested_in_purpose(sentence, trigger, mentions, actor)
             if not countries(actor) and trigger.event_type != "CONSULT":  # "Ibo elders demanded that the
                 actor = implied.at_home_acting(sentence, trigger, mentions, actor, recipient)  # Nigerian ministry"
-            if not recipient and memory.one_country and trigger.event_type not in ("CONSULT", "PROTEST"):
-                recipient = implied.home_aimed(actor)  # "the government lifted the state of emergency"
+            if not recipient and memory.one_country and trigger.event_type not in ("CONSULT", "PROTEST", "MOBILIZE"):
+                recipient = implied.home_aimed(actor)  # "lifted the state of emergency" (a drill is aimed at none)
             if not recipient and trigger.event_type == "PROTEST":
                 recipient = implied.own_government(actor)
             if not actor and recipient and quad == 4:
