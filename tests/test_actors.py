@@ -163,6 +163,14 @@ def test_actors_an_office_named_alone_is_first_who_the_document_titled_so(resolv
         ("Vice President", "USA", "document.title"), ("Prime Minister", "SGP", "document.title")]
 
 
+def test_actors_an_office_a_named_body_gave_is_that_bodys_when_named_alone_later(resolve_from):
+    text = ("The Foreign Minister received the OSCE Special Representative for the region, Ana Petrova. "
+            "He thanked the Special Representative for her work.")
+    mentions = [m for m in resolve_from(text, "https://www.mfa.am/en/press-releases/1") if m.sentence == 1]
+    assert [(m.actor.text, m.actor.country) for m in mentions if m.actor.text == "Special Representative"] == [
+        ("Special Representative", "OSCE")]  # not the Armenian ministry's own
+
+
 def test_actors_an_unknown_titled_official_of_a_government_text_is_of_that_state(resolve_from):
     mentions = _by_text(resolve_from("National Security Advisor Jan Novak met the envoy.", WHITE_HOUSE))
     novak = mentions["Jan Novak"].actor

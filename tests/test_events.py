@@ -512,6 +512,13 @@ def test_events_the_actor_a_people_or_a_stance_names(code, text, event_type, sid
     assert coded and _sides(coded[0]) == sides
 
 
+def test_events_a_promise_about_the_own_state_is_aimed_at_whom_the_promised_act_is(code):
+    events = code("Turkish Defence Minister Hulusi Akar promised that Turkey would not use the bases to strike "
+                  "Syrian towns.", "2021-06-05")
+    [agree] = [e for e in events if e.event_type == "AGREE"]
+    assert _sides(agree) == ({"TUR"}, {"SYR"})
+
+
 def test_events_an_event_word_that_names_people_is_no_event(code):
     events = code("Kenyan aid workers reached the camp. The Georgian protest leaders met the prime minister.",
                   "2023-06-05")

@@ -66,13 +66,19 @@ def offices_in(sentence: Sentence, taken: set[int], known: set[str]) -> Iterator
             continue
         first = _phrase_start(sentence, token)
         words = [t for t in sentence.tokens if first <= t.i <= token.i]
-        if not words or {t.i for t in words} & taken or words[0].text.lower() in _NOT_TITLES:
+        named = [t for t in words if t.i in taken]
+        if named and named == words[:len(named)]:  # "the EU Special Representative": the EU's official
+            words = words[len(named):]
+        elif named:
+            continue
+        if not words or words[0].text.lower() in _NOT_TITLES:
             continue
         key = title_key(" ".join(t.text for t in words))
         if key in OFFICES or key in known:
             start, end = words[0].i, token.i + 1
             text = sentence.text[words[0].start - sentence.start:token.end - sentence.start]
-            yield Office(start, end, text, key, _completed_by(sentence, token, taken))
+            by = _completed_by(sentence, token, taken)
+            yield Office(start, end, text, key, named[0].i if named and by not in taken else by)
 
 
 def _phrase_start(sentence: Sentence, head: Token) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import modality
 from .matcher import HYPHENS
-from .model import Actor, Mention, Sentence, Token
+from .model import Actor, Mention, Sentence, Token, countries
 from .quotes import FIRST_PERSON, Quote
 
 RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over",
@@ -84,8 +84,25 @@ def arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention], qua
     if trigger.condition is not None:  # the threatened: those named in the condition
         inside = {t.i for t in sentence.subtree(trigger.condition.i)}
         return actor, others(tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside)), actor)
-    recipient = others(actors_at(sentence, objects, mentions), actor)
+    recipient = others(actors_at(sentence, _not_own_state(sentence, trigger, objects, actor, mentions), mentions),
+                       actor)
     return _reciprocal(actor, recipient)
+
+
+def _not_own_state(sentence: Sentence, trigger: Trigger, objects: list[Token], actor: tuple[Actor, ...],
+                   mentions: list[Mention]) -> list[Token]:
+    """The objects, less the actor's own state as the subject of what it states: "Shoigu promised that
+    Russia would not use the sea lanes to attack Ukrainian ports" is aimed at those the clause aims at."""
+    own = set(countries(actor))
+    clauses = [c for c in sentence.children(trigger.token.i) if c.dep == "ccomp"]
+    said = {s.i for c in clauses for s in sentence.children(c.i) if s.dep == "nsubj"}
+    mine = [o for o in objects if o.i in said and own
+            and set(countries(actors_at(sentence, [o], mentions))) <= own]
+    if not mine:
+        return objects
+    verbs = [v for c in clauses for v in (c, *sentence.children(c.i)) if v is c or v.dep in ("xcomp", "advcl")]
+    aimed = [o for v in verbs for o in verb_slots(sentence, Trigger(v, "", None))[1]]
+    return [o for o in objects if o not in mine] + aimed
 
 
 def _not_aimed(event_type: str) -> set[str]:
