@@ -52,7 +52,8 @@ _MONARCHS = {"King", "Queen", "Emir", "Sultan"}
 _HOLDINGS = {"village", "town", "city", "settlement", "territory", "soil", "airspace", "position", "post",
              "outpost", "base", "region", "district", "province", "land", "water", "coast", "port", "airport",
              "infrastructure", "facility", "vessel", "ship", "tanker", "aircraft", "plane", "jet", "drone",
-             "helicopter", "convoy", "checkpoint", "embassy", "consulate", "trench", "border"}
+             "helicopter", "convoy", "checkpoint", "embassy", "consulate", "trench", "border",
+             "wine", "oil", "gas", "grain", "wheat", "steel", "airline", "bank", "company", "firm", "asset", "flight"}
 _HONORIFICS = {"h.e.", "h.m.", "h.r.h.", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "excellency"}
 _TITLE_JOINS = {"to", "the", "for", "of", "and"}  # inside a title: "Assistant to the President for ..."
 _STATE_KINDS = {"country", "adjective", "capital", "seat"}  # a title's country before any IGO it names
@@ -226,6 +227,8 @@ class ActorResolver:
                       ) -> Mention | None:
         text = _text(sentence, start, end)
         last = sentence.token(end - 1)
+        if all(sentence.token(i).ent in ("DATE", "TIME") for i in range(start, end)):
+            return None  # "on Tuesday morning" is a time, whatever a table calls "Tuesday Morning"
         evidence = f'"{text}" is a {name.kind} of {name.country}'
         if name.kind == "facility" or (name.kind in ("capital", "region") and _is_place(sentence, last)):
             place = Actor(text, name.name, name.country, None, name.entity_id, "gazetteer.place", 0.9, evidence)

@@ -86,7 +86,7 @@ def arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention], qua
         return actor, others(tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside)), actor)
     recipient = others(actors_at(sentence, _not_own_state(sentence, trigger, objects, actor, mentions), mentions),
                        actor)
-    return _reciprocal(actor, recipient)
+    return _reciprocal(actor, recipient, quad)
 
 
 def _not_own_state(sentence: Sentence, trigger: Trigger, objects: list[Token], actor: tuple[Actor, ...],
@@ -186,7 +186,9 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
         # "demanded that Pyongyang abandon its programme": the one the clause is about; "threatened to
         # stop the talks if the United States goes ahead": the one the condition is about
         if trigger.event_type in _ABOUT_OTHERS:  # but "struck what New Delhi called a camp" hit no New Delhi
-            objects += [s for c in children if c.dep == "ccomp" for s in sentence.children(c.i) if s.dep == "nsubj"]
+            objects += [s for c in children if c.dep == "ccomp" for s in sentence.children(c.i) if s.dep == "nsubj"
+                        or (s.dep == "compound" and any(m.dep == "mark" for m in sentence.children(c.i)))]
+            # "that [Pakistan act]": a clause the parser made a noun
         objects += _condition_subjects(sentence, verb)
     if verb.lemma.lower() in ARRIVING or trigger.event_type == "PROTEST":
         # "arrived in Amman" (the host), "protested in Beijing"; but "met his counterpart in Moscow" is where
@@ -196,8 +198,12 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
     objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and _aims(c, h)
                 and c.lemma.lower() not in topics for p in _objects_of(sentence, c)]
     if not any(o.dep in ("dobj", "dative") for o in objects) and verb.dep == "conj" and verb.head != verb.i:
-        # "telephoned Aliyev and apologised"
-        objects = [c for c in sentence.children(verb.head) if c.dep in ("dobj", "dative")]
+        # "telephoned Aliyev and apologised for what the Kremlin called ...": the head's object, but what
+        # the verb's own phrase or clause names first ("regretted it and called on Amman")
+        own = {c.i for c in children if c.dep in ("prep", "ccomp")}
+        objects = [o for o in objects if sentence.token(o.head).i in own or (
+            o.head != o.i and sentence.token(o.head).head in own and o.dep == "pobj")]
+        objects = objects or [c for c in sentence.children(verb.head) if c.dep in ("dobj", "dative")]
     if verb.dep == "advcl" and verb.head != verb.i and _with_clause(sentence, verb):
         # "spoke with Governor DeSantis to offer support", parsed as if DeSantis offered: the speaker did, to him
         objects += subjects
@@ -293,7 +299,7 @@ def _noun_arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention
         promised = [c for c in children if c.dep in ("acl", "relcl") and c.pos == "VERB"]
         recipient = others(actors_at(sentence, [o for v in promised for o in sentence.children(v.i)
                                                   if o.dep in ("dobj", "dative")], mentions), actor)
-    return _reciprocal(actor, recipient)
+    return _reciprocal(actor, recipient, quad)
 
 
 def _stating_subjects(sentence: Sentence, noun: Token) -> list[Token]:
@@ -321,9 +327,12 @@ def others(recipient: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Acto
     return tuple(a for a in recipient if (a.entity_id or a.name, a.sector) not in taken)
 
 
-def _reciprocal(actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
-    """'Putin and Aliyev discussed' → the first is the actor, the others the recipients."""
-    if not recipient and len(actor) > 1:
+def _reciprocal(actor: tuple[Actor, ...], recipient: tuple[Actor, ...], quad: int) -> Pair:
+    """'Putin and Aliyev discussed' → the first is the actor, the others the recipients; so too where
+    all they cooperate on is a state's asset ("Gazprom and SOCAR agreed to raise the volume of
+    Azerbaijani gas"): the two are the sides."""
+    if len(actor) > 1 and (not recipient or quad in (1, 2) and all(
+            a.rule == "gazetteer.adjective-place" for a in recipient)):
         return actor[:1], actor[1:]
     return actor, recipient
 
