@@ -531,6 +531,27 @@ def test_events_the_target_the_parse_hides(code, text, event_type, sides):
     assert coded and _sides(coded[0]) == sides
 
 
+@pytest.mark.parametrize(("text", "sides"), [
+    ("In 2014 Russia and Ukraine fought a war over Crimea.", ({"RUS"}, {"UKR"})),
+    ("Moldova and Romania agreed to raise the volume of Romanian gas sold next year.", ({"MDA"}, {"ROU"})),
+    ("Russia and Belarus shelled Ukrainian villages.", ({"RUS", "BLR"}, {"UKR"})),  # another state's places
+])
+def test_events_two_parties_acting_on_their_own_places_are_the_two_sides(code, text, sides):
+    coded = [e for e in code(text, "2023-06-13") if e.event_type in ("ASSAULT", "AGREE")]
+    assert coded and {frozenset(_sides(e)[0]) | frozenset(_sides(e)[1]) for e in coded} == {
+        frozenset(sides[0] | sides[1])} and all(not (_sides(e)[0] & _sides(e)[1]) for e in coded)
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("The French Foreign Minister spoke by phone with his Greek and Turkish counterparts.", {"GRC", "TUR"}),
+    ("Kenya's foreign minister discussed the situation with the African Union envoys by phone.", {"AU"}),
+    ("Kenya's foreign minister discussed cooperation with Uganda.", set()),  # the topic, not whom with
+])
+def test_events_whom_a_call_or_talks_were_with(code, text, recipient):
+    [consult] = [e for e in code(text, "2023-06-13") if e.event_type == "CONSULT"]
+    assert _sides(consult)[1] == recipient
+
+
 def test_events_an_event_word_that_names_people_is_no_event(code):
     events = code("Kenyan aid workers reached the camp. The Georgian protest leaders met the prime minister.",
                   "2023-06-05")

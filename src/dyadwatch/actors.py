@@ -201,7 +201,8 @@ class ActorResolver:
 
     def _counterpart(self, mention: Mention, people: list[Mention], when: date | None) -> Mention:
         """ "Lavrov met his Azerbaijani counterpart": the holder of Lavrov's office in Azerbaijan that day."""
-        if not mention.actor.text.lower().endswith("counterpart") or when is None or mention.kind == "person":
+        if not mention.actor.text.lower().endswith(("counterpart", "counterparts")) or when is None \
+                or mention.kind == "person":
             return mention
         for person in reversed([p for p in people if p.start < mention.start and p.actor.entity_id]):
             for role in self.people.roles_held(person.actor.entity_id or "", when):

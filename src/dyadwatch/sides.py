@@ -48,9 +48,15 @@ _TIME_ANCHORS = {"advance", "ahead", "eve", "margin", "margins", "sideline", "si
 _BOUND = {"commit", "dedicate", "determine", "resolve", "oppose", "committed", "dedicated", "determined", "resolved",
           "opposed"}
 
+# what talks are about that is no relation with anyone: "discussed the situation with X" talks with X
+_SUBJECT_MATTERS = {"situation", "issue", "matter", "question", "development", "topic", "agenda", "prospect",
+                    "outcome", "result", "progress", "state", "way", "step", "plan", "idea", "proposal", "detail"}
+
 _CALLING = {"speak", "talk", "call", "meet", "phone", "telephone"}
 
 Pair = tuple[tuple[Actor, ...], tuple[Actor, ...]]  # the two sides of an event
+
+_PLACE_RULES = {"gazetteer.place", "gazetteer.region", "gazetteer.adjective-place"}  # places, not parties
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,7 @@ def arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention], qua
         return actor, others(tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside)), actor)
     recipient = others(actors_at(sentence, _not_own_state(sentence, trigger, objects, actor, mentions), mentions),
                        actor)
-    return _reciprocal(actor, recipient, quad)
+    return _reciprocal(actor, recipient)
 
 
 def _not_own_state(sentence: Sentence, trigger: Trigger, objects: list[Token], actor: tuple[Actor, ...],
@@ -197,6 +203,10 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
     topics = _not_aimed(trigger.event_type)
     objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and _aims(c, h)
                 and c.lemma.lower() not in topics for p in _objects_of(sentence, c)]
+    if topical:  # "discussed the situation with the Co-Chairs", the parser hanging "with" on the topic
+        objects += [p for o in children if o.dep == "dobj" and o.lemma.lower() in _SUBJECT_MATTERS
+                    for c in sentence.children(o.i) if c.dep == "prep" and c.lemma.lower() == "with"
+                    for p in _objects_of(sentence, c)]  # but "discussed cooperation with Iran" is the topic
     if not any(o.dep in ("dobj", "dative") for o in objects) and verb.dep == "conj" and verb.head != verb.i:
         # "telephoned Aliyev and apologised for what the Kremlin called ...": the head's object, but what
         # the verb's own phrase or clause names first ("regretted it and called on Amman")
@@ -299,7 +309,7 @@ def _noun_arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention
         promised = [c for c in children if c.dep in ("acl", "relcl") and c.pos == "VERB"]
         recipient = others(actors_at(sentence, [o for v in promised for o in sentence.children(v.i)
                                                   if o.dep in ("dobj", "dative")], mentions), actor)
-    return _reciprocal(actor, recipient, quad)
+    return _reciprocal(actor, recipient)
 
 
 def _stating_subjects(sentence: Sentence, noun: Token) -> list[Token]:
@@ -327,12 +337,13 @@ def others(recipient: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Acto
     return tuple(a for a in recipient if (a.entity_id or a.name, a.sector) not in taken)
 
 
-def _reciprocal(actor: tuple[Actor, ...], recipient: tuple[Actor, ...], quad: int) -> Pair:
+def _reciprocal(actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> Pair:
     """'Putin and Aliyev discussed' → the first is the actor, the others the recipients; so too where
-    all they cooperate on is a state's asset ("Gazprom and SOCAR agreed to raise the volume of
-    Azerbaijani gas"): the two are the sides."""
-    if len(actor) > 1 and (not recipient or quad in (1, 2) and all(
-            a.rule == "gazetteer.adjective-place" for a in recipient)):
+    all they act on is a place or asset of their own states ("Azerbaijan and Armenia fought a war over
+    Nagorno-Karabakh", "Gazprom and SOCAR agreed to raise the volume of Azerbaijani gas"): they are the
+    two sides (but "Russia and Belarus shelled Ukrainian villages" is aimed at Ukraine)."""
+    places = all(a.rule in _PLACE_RULES for a in recipient) and set(countries(recipient)) <= set(countries(actor))
+    if len(actor) > 1 and places:
         return actor[:1], actor[1:]
     return actor, recipient
 
