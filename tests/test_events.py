@@ -552,6 +552,18 @@ def test_events_whom_a_call_or_talks_were_with(code, text, recipient):
     assert _sides(consult)[1] == recipient
 
 
+@pytest.mark.parametrize(("text", "event_type", "sides"), [
+    ("Moldova received military aid from Romania.", "AID", ({"ROU"}, {"MDA"})),  # the giver acts
+    ("Armenia won assurances from Paris on Monday.", "AGREE", ({"FRA"}, {"ARM"})),
+    ("Armenian positions came under Azerbaijani artillery fire overnight.", "ASSAULT", ({"AZE"}, {"ARM"})),
+    ("Israeli forces launched tank, mortar and rocket fire against Lebanese villages.", "ASSAULT",
+     ({"ISR"}, {"LBN"})),  # the event noun a later conjunct of the light verb's object
+])
+def test_events_sides_of_an_event_noun_that_is_received_or_come_under(code, text, event_type, sides):
+    coded = [e for e in code(text, "2023-06-13") if e.event_type == event_type]
+    assert coded and _sides(coded[0]) == sides
+
+
 def test_events_an_event_word_that_names_people_is_no_event(code):
     events = code("Kenyan aid workers reached the camp. The Georgian protest leaders met the prime minister.",
                   "2023-06-05")
@@ -583,9 +595,10 @@ def test_events_the_meeting_does_not_reach_a_cooperative_act_of_a_clause_about_o
     ("Kenya's interior minister declined to resign.", ({"KEN"}, {"KEN"})),
     ("Ghana's government lifted the curfew on Tuesday, Togo said.", ({"GHA"}, set())),  # two countries named
     ("Ghana's army began large exercises on Tuesday.", ({"GHA"}, set())),  # a show of force is aimed at none
+    ("A convoy came under attack from Ghanaian troops on Tuesday.", ({"GHA"}, set())),  # nor an attack
 ])
 def test_events_a_states_own_act_that_names_no_target_is_aimed_at_home(code, text, sides):
-    coded = [e for e in code(text, "2023-06-05") if e.event_type in ("RETREAT", "REJECT", "MOBILIZE")]
+    coded = [e for e in code(text, "2023-06-05") if e.event_type in ("RETREAT", "REJECT", "MOBILIZE", "ASSAULT")]
     assert coded and all(_sides(e) == sides for e in coded)
     assert all(a.rule == "context.domestic" and a.confidence <= 0.3 for e in coded for a in e.recipient)
 

@@ -41,6 +41,10 @@ _CLAIMING_ACTS = {"claim"}
 _TAKING_PART = {"engage", "participate", "join", "take", "involve", "remain", "stay", "put", "place", "keep"}
 _ASKING_OTHERS = {"want", "pressure", "press", "encourage"}
 _PEACEFUL = EventType("", 1, 0.0, "")
+# acts that a state's own act with no target is not aimed at home by: a meeting needs another side, a
+# protest is aimed at its own government already, and a drill or an attack on someone unnamed is not
+# aimed at the state's own people
+_NOT_AT_HOME = {"CONSULT", "PROTEST", "MOBILIZE", "ASSAULT"}
 
 
 @dataclass
@@ -143,8 +147,8 @@ class EventCoder:
                 recipient = implied.protested_in_purpose(sentence, trigger, mentions, actor)
             if not countries(actor) and trigger.event_type != "CONSULT":  # "Ibo elders demanded that the
                 actor = implied.at_home_acting(sentence, trigger, mentions, actor, recipient)  # Nigerian ministry"
-            if not recipient and memory.one_country and trigger.event_type not in ("CONSULT", "PROTEST", "MOBILIZE"):
-                recipient = implied.home_aimed(actor)  # "lifted the state of emergency" (a drill is aimed at none)
+            if not recipient and memory.one_country and trigger.event_type not in _NOT_AT_HOME:
+                recipient = implied.home_aimed(actor)  # "lifted the state of emergency"
             if not recipient and trigger.event_type == "PROTEST":
                 recipient = implied.own_government(actor)
             if not actor and recipient and quad == 4:
@@ -280,7 +284,8 @@ class EventCoder:
                 return Trigger(verb, verbs[key], None, ("VERB", key))
         if obj is not None and obj.pos == "NOUN" and (lemma in _LIGHT or lemma == "sign"):
             # "held talks", and through a measure: "gave 5 million dollars of aid"
-            for noun in (obj, *sides.noun_topics(sentence, obj)):
+            for noun in (*sides.with_conjuncts(sentence, [obj]), *sides.noun_topics(sentence, obj)):
+                # "launched artillery, mortar and rocket fire": the event noun may be a later conjunct
                 entry = self._noun_entry(sentence, noun)
                 if entry:
                     return Trigger(verb, self.lexicon.noun_triggers[entry[1]], noun, entry)

@@ -52,6 +52,8 @@ _BOUND = {"commit", "dedicate", "determine", "resolve", "oppose", "committed", "
 _SUBJECT_MATTERS = {"situation", "issue", "matter", "question", "development", "topic", "agenda", "prospect",
                     "outcome", "result", "progress", "state", "way", "step", "plan", "idea", "proposal", "detail"}
 
+_GETTING = {"receive", "get", "obtain", "secure", "win", "accept", "welcome"}  # "received aid from X"
+
 _CALLING = {"speak", "talk", "call", "meet", "phone", "telephone"}
 
 Pair = tuple[tuple[Actor, ...], tuple[Actor, ...]]  # the two sides of an event
@@ -304,12 +306,35 @@ def _noun_arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention
         verb = sentence.token(preposition.head)
         actor = actors_at(sentence, verb_slots(sentence, Trigger(verb, "", None))[0], mentions) if (
             verb.pos in ("VERB", "AUX")) else ()
+    given = _received(sentence, noun)
+    if given is not None:  # "Ukraine received military aid from Poland": Poland's aid, to Ukraine
+        givers, receivers = given
+        actor = actor or actors_at(sentence, givers, mentions)
+        targets = targets or receivers
     recipient = others(actors_at(sentence, targets, mentions), actor)
     if not recipient:  # "the U.S. commitment to support Saudi Arabia"
         promised = [c for c in children if c.dep in ("acl", "relcl") and c.pos == "VERB"]
         recipient = others(actors_at(sentence, [o for v in promised for o in sentence.children(v.i)
                                                   if o.dep in ("dobj", "dative")], mentions), actor)
     return _reciprocal(actor, recipient)
+
+
+def _received(sentence: Sentence, noun: Token) -> tuple[list[Token], list[Token]] | None:
+    """Who gives and who gets an event noun that is received: "Armenia received assurances from Moscow",
+    "won pledges of support from Berlin" (the giver names it "from"; the one receiving is the subject),
+    "Armenian positions came under Azerbaijani fire" (what comes under it)."""
+    if noun.head == noun.i:
+        return None
+    verb = sentence.token(noun.head)
+    if noun.dep == "pobj" and verb.lemma.lower() == "under" and verb.head != verb.i:
+        verb = sentence.token(verb.head)
+        return ([], verb_slots(sentence, Trigger(verb, "", None))[0]) if verb.lemma.lower() in (
+            "come", "be", "remain", "fall") else None
+    if noun.dep != "dobj" or verb.lemma.lower() not in _GETTING:
+        return None
+    givers = [p for h in (verb, noun) for c in sentence.children(h.i) if c.dep == "prep"
+              and c.lemma.lower() == "from" for p in sentence.children(c.i) if p.dep == "pobj"]
+    return (givers, verb_slots(sentence, Trigger(verb, "", None))[0]) if givers else None  # "secured a deal"
 
 
 def _stating_subjects(sentence: Sentence, noun: Token) -> list[Token]:
