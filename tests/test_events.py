@@ -564,6 +564,16 @@ def test_events_sides_of_an_event_noun_that_is_received_or_come_under(code, text
     assert coded and _sides(coded[0]) == sides
 
 
+@pytest.mark.parametrize(("text", "event_type", "date"), [
+    ("Putin and Aliyev discussed the projects that their governments had launched in 2019.", "CONSULT",
+     "2023-06-13"),  # the year of the projects, not of the talks
+    ("When Russian troops entered Georgia in 2008, Baku expressed concern.", "ACCUSE", "2008"),  # a clause of time
+])
+def test_events_a_date_of_what_an_event_talks_of_does_not_date_it(code, text, event_type, date):
+    [event] = [e for e in code(text, "2023-06-13") if e.event_type == event_type]
+    assert event.date == date
+
+
 def test_events_an_event_word_that_names_people_is_no_event(code):
     events = code("Kenyan aid workers reached the camp. The Georgian protest leaders met the prime minister.",
                   "2023-06-05")

@@ -195,6 +195,9 @@ def event_date(sentence: Sentence, trigger: int, governing: list[int], published
     return None, "unknown", False
 
 
+_TIME_MARKS = {"when", "as", "after", "before", "while", "since", "until", "once"}
+
+
 def _in_time_phrase(sentence: Sentence, token: Token) -> bool:
     """'during Wednesday's meeting', 'after last week's talks': a noun that itself places the event in time."""
     return token.dep == "pobj" and sentence.token(token.head).lemma.lower() in _TIME_PREPOSITIONS
@@ -220,4 +223,21 @@ def _rank(sentence: Sentence, found: Timex, trigger: int, governing: list[int]) 
         return 1 + governing.index(token.i)
     if token.tag in ("VBG", "VBN") and token.dep in ("advcl", "acl"):
         return None  # "Following up on their April 4 conversation", "initiatives launched last year": background
+    if (token.dep in ("relcl", "acl") or (token.tag == "VBG" and token.dep in ("dobj", "pobj"))) and _below(
+            sentence, token, trigger):
+        return None  # "discussed the commitments the Call has generated in the past year", "discussed
+        # planning for the July 2024 summit": the date of an act the event talks of, not its own
     return 100 + abs(token.i - trigger)
+
+
+def _below(sentence: Sentence, token: Token, trigger: int) -> bool:
+    """Whether a word is inside what the trigger governs, outside any clause of time ("When the army
+    invaded Chechnya in 1994, Baku expressed sympathy" is dated by it)."""
+    while token.head != token.i:
+        if token.dep == "advcl" and any(c.dep in ("mark", "advmod") and c.lemma.lower() in _TIME_MARKS
+                                        for c in sentence.children(token.i)):
+            return False
+        token = sentence.token(token.head)
+        if token.i == trigger:
+            return True
+    return False
