@@ -22,7 +22,7 @@ from .persons import NOT_IN_OFFICE, ROLE_TITLES, PersonIndex, skeleton
 from .quotes import FIRST_PLURAL, quotes
 from .sources import Home, home_of
 
-STAGE = "actors.kb.v5"
+STAGE = "actors.kb.v6"
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from", "into", "over"}
 _TITLE_DEPS = {"compound", "amod", "nmod", "npadvmod", "punct", "nummod"}
 _PLACE_KINDS = {"region", "facility"}
