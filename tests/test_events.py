@@ -372,7 +372,7 @@ def test_events_the_unplaced_actor_of_an_act_at_home_is_of_that_state(code, text
     "Rebels attacked Azerbaijani positions near Tartar.",  # "Azerbaijani positions" are a target, not the scene
 ])
 def test_events_an_unplaced_actor_is_not_made_of_the_country_it_acts_on(code, text):
-    assert all(not e.actor for e in code(text, "2004-03-06"))
+    assert all(not any(a.country for a in e.actor) for e in code(text, "2004-03-06"))
 
 
 def test_events_a_meeting_with_an_unplaced_person_is_not_made_domestic(code):
@@ -572,6 +572,17 @@ def test_events_sides_of_an_event_noun_that_is_received_or_come_under(code, text
 def test_events_a_date_of_what_an_event_talks_of_does_not_date_it(code, text, event_type, date):
     [event] = [e for e in code(text, "2023-06-13") if e.event_type == event_type]
     assert event.date == date
+
+
+@pytest.mark.parametrize(("text", "event_type", "recipient"), [
+    ("Ethiopia mounted its long-planned invasion of northern Somalia.", "ASSAULT", {"SOM"}),
+    ("Poland mobilized reservists for a possible war against Belarus.", "MOBILIZE", {"BLR"}),
+    ("Turkey lifted its blockade on Syrian lorries at the crossing.", "RETREAT", {"SYR"}),
+    ("Turkey voiced support for Azerbaijan against Armenian aggression.", "SUPPORT", {"AZE"}),  # not the adversary
+])
+def test_events_the_target_of_a_hostile_noun_or_of_what_it_is_for(code, text, event_type, recipient):
+    coded = [e for e in code(text, "2023-06-13") if e.event_type == event_type]
+    assert coded and _sides(coded[0])[1] == recipient
 
 
 def test_events_an_event_word_that_names_people_is_no_event(code):

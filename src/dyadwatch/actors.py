@@ -53,7 +53,8 @@ _HOLDINGS = {"village", "town", "city", "settlement", "territory", "soil", "airs
              "outpost", "base", "region", "district", "province", "land", "water", "coast", "port", "airport",
              "infrastructure", "facility", "vessel", "ship", "tanker", "aircraft", "plane", "jet", "drone",
              "helicopter", "convoy", "checkpoint", "embassy", "consulate", "trench", "border",
-             "wine", "oil", "gas", "grain", "wheat", "steel", "airline", "bank", "company", "firm", "asset", "flight"}
+             "wine", "oil", "gas", "grain", "wheat", "steel", "airline", "bank", "company", "firm", "asset", "flight",
+             "lorry", "truck", "vehicle", "bus", "train"}
 _HONORIFICS = {"h.e.", "h.m.", "h.r.h.", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "excellency"}
 _TITLE_JOINS = {"to", "the", "for", "of", "and"}  # inside a title: "Assistant to the President for ..."
 _STATE_KINDS = {"country", "adjective", "capital", "seat"}  # a title's country before any IGO it names

@@ -92,8 +92,7 @@ def arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention], qua
     if trigger.condition is not None:  # the threatened: those named in the condition
         inside = {t.i for t in sentence.subtree(trigger.condition.i)}
         return actor, others(tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside)), actor)
-    recipient = others(actors_at(sentence, _not_own_state(sentence, trigger, objects, actor, mentions), mentions),
-                       actor)
+    recipient = actors_at(sentence, _not_own_state(sentence, trigger, objects, actor, mentions), mentions, actor)
     return _reciprocal(actor, recipient)
 
 
@@ -205,6 +204,16 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
     topics = _not_aimed(trigger.event_type)
     objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and _aims(c, h)
                 and c.lemma.lower() not in topics for p in _objects_of(sentence, c)]
+    if trigger.noun is not None and trigger.noun is not verb and trigger.event_type not in _COOPERATIVE:
+        # "mounted its invasion of South Lebanon", "mobilized reservists for a war against Iraq": the one
+        # a hostile noun is of or against
+        nouns = [trigger.noun] + [o for o in objects if o.pos == "NOUN" and o.dep == "pobj"]
+        objects += [p for n in nouns for c in sentence.children(n.i) if c.dep == "prep"
+                    and c.lemma.lower() in ("of", "against") for p in sentence.children(c.i) if p.dep == "pobj"]
+    elif trigger.event_type not in _COOPERATIVE:
+        objects += [p for o in objects if o.pos == "NOUN" and o.dep == "pobj" for c in sentence.children(o.i)
+                    if c.dep == "prep" and c.lemma.lower() == "against" for p in sentence.children(c.i)
+                    if p.dep == "pobj"]
     if topical:  # "discussed the situation with the Co-Chairs", the parser hanging "with" on the topic
         objects += [p for o in children if o.dep == "dobj" and o.lemma.lower() in _SUBJECT_MATTERS
                     for c in sentence.children(o.i) if c.dep == "prep" and c.lemma.lower() == "with"
@@ -373,12 +382,16 @@ def _reciprocal(actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> Pair:
     return actor, recipient
 
 
-def actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention]) -> tuple[Actor, ...]:
+def actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention], besides: tuple[Actor, ...] = ()
+              ) -> tuple[Actor, ...]:
     """The actors a slot names: mentions at its head, at coordinated heads, or modifying it. A place
-    counts only where the slot names no actor: "met Bayramov in Moscow" is a meeting with Bayramov."""
+    counts only where the slot names no actor (``besides`` the event's other side: "lifted its
+    blockade on Syrian lorries"): "met Bayramov in Moscow" is a meeting with Bayramov."""
     found: list[Mention] = []
     for head in with_conjuncts(sentence, heads):
         found.extend(m for m in mentions_at(sentence, head, mentions) if m not in found)
+    taken = {(a.entity_id or a.name, a.sector) for a in besides}
+    found = [m for m in found if (m.actor.entity_id or m.actor.name, m.actor.sector) not in taken]
     joined = _hyphened(sentence, found, mentions)
     if joined:  # in the order written: "the U.S.-Singapore partnership" is the U.S.'s with Singapore
         found = sorted(found + joined, key=lambda m: (m.start, m.end))
