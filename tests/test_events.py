@@ -585,6 +585,16 @@ def test_events_the_target_of_a_hostile_noun_or_of_what_it_is_for(code, text, ev
     assert coded and _sides(coded[0])[1] == recipient
 
 
+@pytest.mark.parametrize(("text", "event_type", "sides"), [
+    ("Armenia and Azerbaijan exchanged dozens of prisoners of war on Friday.", "RETREAT", ({"ARM"}, {"AZE"})),
+    ("Georgia handed over the captured Russian pilot on Monday.", "RETREAT", ({"GEO"}, {"RUS"})),
+    ("Baku summoned the Russian chargé d'affaires on Monday.", "ACCUSE", ({"AZE"}, {"RUS"})),
+])
+def test_events_what_a_verb_does_to_a_count_of_people_or_a_captive(code, text, event_type, sides):
+    coded = [e for e in code(text, "2023-06-13") if e.event_type == event_type]
+    assert coded and _sides(coded[0]) == sides
+
+
 def test_events_an_event_word_that_names_people_is_no_event(code):
     events = code("Kenyan aid workers reached the camp. The Georgian protest leaders met the prime minister.",
                   "2023-06-05")

@@ -41,6 +41,8 @@ _CLAIMING_ACTS = {"claim"}
 _TAKING_PART = {"engage", "participate", "join", "take", "involve", "remain", "stay", "put", "place", "keep"}
 _ASKING_OTHERS = {"want", "pressure", "press", "encourage"}
 _PEACEFUL = EventType("", 1, 0.0, "")
+_QUANTITIES = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "number", "batch",
+               "handful", "group", "couple", "pair", "million", "millions"}  # "hundreds of prisoners": prisoners
 # acts that a state's own act with no target is not aimed at home by: a meeting needs another side, a
 # protest is aimed at its own government already, and a drill or an attack on someone unnamed is not
 # aimed at the state's own people
@@ -273,6 +275,9 @@ class EventCoder:
             return None  # "spoke with King Salman to discuss ...": the call is the event, the topic its purpose
         children = sentence.children(verb.i)
         obj = next((c for c in children if c.dep in ("dobj", "nsubjpass")), None)
+        if obj is not None and obj.lemma.lower() in _QUANTITIES:  # "exchanged hundreds of prisoners"
+            obj = next((p for c in sentence.children(obj.i) if c.dep == "prep" and c.lemma.lower() == "of"
+                        for p in sentence.children(c.i) if p.dep == "pobj"), obj)
         objects = (obj.text.lower(), obj.lemma.lower(), *(c.lemma.lower() for c in sentence.children(obj.i)
                                                            if c.dep == "compound")) if obj is not None else ()
         for key in (f"{lemma} {o}" for o in objects):  # "ended mediation efforts" as "end mediation"
