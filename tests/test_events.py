@@ -477,12 +477,24 @@ def test_events_the_target_named_inside_the_object_phrase(code, text, recipient)
 
 @pytest.mark.parametrize("text", [
     "Brazil praised Norway for its leadership in fighting the climate crisis.",
+    "Norway praised Brazil for fighting climate change.",
     "Kenya and Uganda vowed to step up the fight against corruption.",
     "Officials said Ukraine would keep defending itself.",
 ])
 def test_events_no_party_is_the_target_of_a_fight_against_a_problem_or_of_self_defence(code, text):
     assert [e for e in code(text, "2023-06-05") if e.event_type in ("ASSAULT", "SUPPORT", "THREATEN")
             and not e.recipient] == []
+
+
+def test_events_returning_fire_is_an_attack_though_it_names_no_target(code):
+    assert [e.event_type for e in code("Armenian forces returned fire near the village.", "2023-06-05")] == [
+        "ASSAULT"]
+
+
+def test_events_fire_opened_to_disperse_people_is_aimed_at_them(code):
+    [assault] = [e for e in code("Kenyan police opened fire to disperse Somali traders.", "2023-06-05")
+                 if e.event_type == "ASSAULT"]
+    assert _sides(assault) == ({"KEN"}, {"SOM"})
 
 
 @pytest.mark.parametrize(("text", "sides"), [

@@ -46,7 +46,7 @@ _PROTECTING = {"protect", "defend", "shield", "safeguard", "guard"}
 
 # what is fought that is no party: "fighting the climate crisis", "the fight against corruption"
 _PROBLEMS = {"crisis", "pandemic", "epidemic", "virus", "disease", "poverty", "hunger", "famine", "corruption",
-             "inflation", "climate", "drought", "wildfire", "fire", "crime", "impunity", "disinformation",
+             "inflation", "climate", "drought", "wildfire", "crime", "impunity", "disinformation",
              "misinformation", "terrorism", "extremism", "trafficking", "smuggling", "piracy", "unemployment",
              "shortage", "cancer", "malaria", "covid-19", "illiteracy", "racism", "discrimination", "flood", "flooding"}
 
@@ -74,7 +74,16 @@ def against_a_problem(sentence: Sentence, trigger: Trigger) -> bool:
     """A hostile act whose only object is a problem, not a party: "fighting the climate crisis", "the
     fight against corruption", "combat disinformation"."""
     slots = _target_slots(sentence, trigger)
-    return bool(slots) and all(t.lemma.lower() in _PROBLEMS or t.text.lower() in _PROBLEMS for t in slots)
+    return bool(slots) and all(_problem(sentence, t) for t in slots)
+
+
+def _problem(sentence: Sentence, noun: Token) -> bool:
+    """A problem, or its change or threat: "the climate crisis", "climate change", "the terrorist threat"."""
+    if noun.lemma.lower() in _PROBLEMS or noun.text.lower() in _PROBLEMS:
+        return True
+    return noun.lemma.lower() in ("change", "threat", "problem", "challenge") and any(
+        c.dep in ("compound", "amod") and c.lemma.lower() in _PROBLEMS | {"terrorist", "climatic"}
+        for c in sentence.children(noun.i))
 
 
 def on_itself(sentence: Sentence, trigger: Trigger) -> bool:

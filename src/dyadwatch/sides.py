@@ -197,6 +197,10 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
                         or (s.dep == "compound" and any(m.dep == "mark" for m in sentence.children(c.i)))]
             # "that [Pakistan act]": a clause the parser made a noun
         objects += _condition_subjects(sentence, verb)
+    if trigger.event_type in ("ASSAULT", "COERCE"):  # "opened fire to disperse demonstrators": at them
+        objects += [o for c in children if c.dep == "advcl" and any(
+            a.dep == "aux" and a.text.lower() == "to" for a in sentence.children(c.i))
+            for o in sentence.children(c.i) if o.dep == "dobj"]
     if verb.lemma.lower() in ARRIVING or trigger.event_type == "PROTEST":
         # "arrived in Amman" (the host), "protested in Beijing"; but "met his counterpart in Moscow" is where
         objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep"
