@@ -45,6 +45,7 @@ _EXPLICIT = [  # most precise first; each must name a year
     re.compile(rf"(?<![\d$£€-]){_YEAR}(?![\d%-]|\s*(?:million|billion|people|troops|km))\b"),
 ]
 _TIME_PREPOSITIONS = {"during", "after", "before", "since", "until", "following", "at", "ahead", "amid", "on"}
+_TIME_MARKS = {"when", "as", "after", "before", "while", "since", "until", "once"}  # "When the army invaded"
 _YEAR_IN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
@@ -193,9 +194,6 @@ def event_date(sentence: Sentence, trigger: int, governing: list[int], published
     if published is not None:
         return published, "publication", False
     return None, "unknown", False
-
-
-_TIME_MARKS = {"when", "as", "after", "before", "while", "since", "until", "once"}
 
 
 def _in_time_phrase(sentence: Sentence, token: Token) -> bool:

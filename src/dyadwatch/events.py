@@ -129,8 +129,9 @@ class EventCoder:
                 actor, recipient = memory.dyad  # "During the visit, two documents were signed."
             if trigger.event_type == "MOBILIZE" and implied.joint(trigger, actor, recipient):
                 trigger = dataclasses.replace(trigger, event_type="COOPERATE", entry=None)
-            if not recipient and (implied.against_a_problem(sentence, trigger) if quad in (3, 4)
-                                  else implied.on_itself(sentence, trigger)):
+            slots = implied.target_slots(sentence, trigger) if not recipient else []  # read by the fallbacks
+            if not recipient and (implied.against_a_problem(sentence, slots) if quad in (3, 4)
+                                  else implied.on_itself(slots)):
                 continue  # "fighting the climate crisis", "defends itself": no party is its target
             if not recipient and quad == 4 and trigger.noun is trigger.token:
                 recipient = implied.defended_from(sentence, trigger, mentions, actor)  # "protect X from attacks"
@@ -141,10 +142,10 @@ class EventCoder:
             recent = sentence.index - memory.meeting_at <= _SAME_EVENT_REACH
             meeting = met_here or (memory.meeting if recent else None)
             if not recipient and quad in (1, 2) and trigger.event_type != "CONSULT" and meeting is not None:
-                recipient = implied.counterpart(sentence, trigger, mentions, actor, meeting)  # "He expressed support"
+                recipient = implied.counterpart(sentence, trigger, slots, mentions, actor, meeting)  # "He expressed"
             if not countries(recipient) and trigger.event_type != "PROTEST" and (
                     trigger.event_type != "CONSULT" or memory.one_country):  # "police fired on
-                recipient = implied.at_home(sentence, trigger, mentions, actor, recipient)  # protesters": domestic
+                recipient = implied.at_home(sentence, slots, mentions, actor, recipient)  # protesters": domestic
             if not recipient and trigger.event_type == "PROTEST":  # "a strike to demand the resignation of"
                 recipient = implied.protested_in_purpose(sentence, trigger, mentions, actor)
             if not countries(actor) and trigger.event_type != "CONSULT":  # "Ibo elders demanded that the

@@ -27,6 +27,7 @@ from .sides import (
     actors_at,
     mentions_at,
     others,
+    subjects_of,
     verb_slots,
     with_conjuncts,
 )
@@ -66,14 +67,13 @@ def defended_from(sentence: Sentence, trigger: Trigger, mentions: list[Mention],
         return ()
     kept = [c for c in sentence.children(verb.i) if c.dep == "dobj"]
     if any(c.tag == "PRP" and c.text.lower().endswith(("self", "selves")) for c in kept):
-        kept = verb_slots(sentence, Trigger(verb, "", None))[0]  # "defend itself": the one defending
+        kept = subjects_of(sentence, verb)  # "defend itself": the one defending
     return others(actors_at(sentence, kept, mentions), actor)
 
 
-def against_a_problem(sentence: Sentence, trigger: Trigger) -> bool:
-    """A hostile act whose only object is a problem, not a party: "fighting the climate crisis", "the
-    fight against corruption", "combat disinformation"."""
-    slots = _target_slots(sentence, trigger)
+def against_a_problem(sentence: Sentence, slots: list[Token]) -> bool:
+    """A hostile act whose only object (``slots``, from ``target_slots``) is a problem, not a party:
+    "fighting the climate crisis", "the fight against corruption", "combat disinformation"."""
     return bool(slots) and all(_problem(sentence, t) for t in slots)
 
 
@@ -86,9 +86,8 @@ def _problem(sentence: Sentence, noun: Token) -> bool:
         for c in sentence.children(noun.i))
 
 
-def on_itself(sentence: Sentence, trigger: Trigger) -> bool:
+def on_itself(slots: list[Token]) -> bool:
     """An act whose object is its own actor: "Ukraine continues to defend itself" supports no one."""
-    slots = _target_slots(sentence, trigger)
     return bool(slots) and all(t.tag == "PRP" and t.text.lower().endswith(("self", "selves")) for t in slots)
 
 
@@ -142,19 +141,19 @@ def _places_at(sentence: Sentence, holders: Iterable[Token]) -> list[Token]:
             for p in sentence.children(c.i) if p.dep == "pobj"]
 
 
-def at_home(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...],
+def at_home(sentence: Sentence, slots: list[Token], mentions: list[Mention], actor: tuple[Actor, ...],
             recipient: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """The unplaced target of a state's own act in a sentence that names no other country is of that
     state, as CAMEO and PLOVER code domestic events: "Egyptian police dispersed demonstrators",
     "Bouteflika is prepared to lift the ban on the Islamic Salvation Front"."""
-    home = {a.country for a in actor if a.country and a.sector in OFFICIAL - {"IGO"}}
+    home = _states_acting(actor)
     named = {m.actor.country for m in mentions if m.actor.country}
     if len(home) != 1 or not named <= home:
         return recipient
     [country] = home
     if recipient:  # named, but the tables do not place them: "candidate Alassane Ouattara"
         return tuple(_at_home(a, country, a.text, "the target of an own act of") for a in recipient)
-    return _party_at_home(sentence, _target_slots(sentence, trigger), country, "the target of an own act of")
+    return _party_at_home(sentence, slots, country, "the target of an own act of")
 
 
 def at_home_acting(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...],
@@ -176,6 +175,12 @@ def at_home_acting(sentence: Sentence, trigger: Trigger, mentions: list[Mention]
     return _party_at_home(sentence, heads, country, "the actor of an act at home in")
 
 
+def _states_acting(actor: tuple[Actor, ...], bare: bool = False) -> set[str]:
+    """The states whose officials are the actor (with ``bare``, or the state named as itself: "Sudan")."""
+    return {a.country for a in actor if a.country and (a.sector in OFFICIAL - {"IGO"} or (
+        bare and a.sector is None and a.entity_id == f"country:{a.country}"))}
+
+
 def _party_at_home(sentence: Sentence, heads: list[Token], country: str, role: str) -> tuple[Actor, ...]:
     """The first party the slots name, as one of ``country``."""
     return tuple(_at_home(Actor(t.text, t.text, None, None, None, "", 0.0, ""), country, _text_of(sentence, t),
@@ -190,8 +195,9 @@ def _parties(sentence: Sentence, heads: list[Token]) -> list[Token]:
     return [h for h in heads if _domestic_party(sentence, h)]
 
 
-def _target_slots(sentence: Sentence, trigger: Trigger) -> list[Token]:
-    """The words that can name whom an act is aimed at: a verb's objects, an event noun's phrases."""
+def target_slots(sentence: Sentence, trigger: Trigger) -> list[Token]:
+    """The words that can name whom an act is aimed at: a verb's objects, an event noun's phrases. The
+    event coder reads them once per trigger and gives them to the fallbacks here."""
     return _noun_targets(sentence, trigger.token) if trigger.noun is trigger.token else verb_slots(sentence, trigger)[1]
 
 
@@ -224,8 +230,8 @@ def _text_of(sentence: Sentence, head: Token) -> str:
     return " ".join(t.text for t in sentence.tokens if first <= t.i <= head.i)
 
 
-def counterpart(sentence: Sentence, trigger: Trigger, mentions: list[Mention], actor: tuple[Actor, ...],
-                meeting: Pair) -> tuple[Actor, ...]:
+def counterpart(sentence: Sentence, trigger: Trigger, slots: list[Token], mentions: list[Mention],
+                actor: tuple[Actor, ...], meeting: Pair) -> tuple[Actor, ...]:
     """A cooperative act with no one else named is shared with the other side of the meeting just
     told where a person who took part in it does it or tells it ("spoke with Zelenskyy ... He expressed his
     full support", "The Vice President emphasized that the United States would remain committed"), or
@@ -235,7 +241,7 @@ def counterpart(sentence: Sentence, trigger: Trigger, mentions: list[Mention], a
     mine = set(countries(actor))
     if all(a.text.lower() in FIRST_PLURAL for a in actor):
         return tuple(a for a in meeting[0] + meeting[1] if a.country and a.country not in mine)
-    if _parties(sentence, _target_slots(sentence, trigger)):
+    if _parties(sentence, slots):
         return ()  # "praised the workers of a factory": aimed at those, if unplaced
     heads = list(modality.clause_chain(sentence, trigger.token))[1:]
     tellers = actors_at(sentence, [c for h in heads for c in sentence.children(h.i) if c.dep == "nsubj"], mentions)
@@ -252,8 +258,7 @@ def home_aimed(actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """A state's own act that names no target, in an article that names no other country, is aimed at
     home, as CAMEO and PLOVER code domestic events: "Sudan's government lifted the state of emergency",
     "the Vice-President declined to resign", "the interim government is prepared to impose martial law"."""
-    home = {a.country for a in actor if a.country and (a.sector in OFFICIAL - {"IGO"} or (
-        a.sector is None and a.entity_id == f"country:{a.country}"))}
+    home = _states_acting(actor, bare=True)
     if len(home) != 1:
         return ()
     [country] = home

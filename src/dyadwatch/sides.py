@@ -208,16 +208,15 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
     topics = _not_aimed(trigger.event_type)
     objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and _aims(c, h)
                 and c.lemma.lower() not in topics for p in _objects_of(sentence, c)]
-    if trigger.noun is not None and trigger.noun is not verb and trigger.event_type not in _COOPERATIVE:
-        # "mounted its invasion of South Lebanon", "mobilized reservists for a war against Iraq": the one
-        # a hostile noun is of or against
-        nouns = [trigger.noun] + [o for o in objects if o.pos == "NOUN" and o.dep == "pobj"]
+    if trigger.event_type not in _COOPERATIVE:
+        # "mobilized reservists for a war against Iraq": whom a hostile noun is against; and after a light
+        # verb, of ("mounted its invasion of South Lebanon")
+        light = trigger.noun is not None and trigger.noun is not verb
+        nouns = ([trigger.noun] if light and trigger.noun is not None else []) + [
+            o for o in objects if o.pos == "NOUN" and o.dep == "pobj"]
+        words = ("of", "against") if light else ("against",)
         objects += [p for n in nouns for c in sentence.children(n.i) if c.dep == "prep"
-                    and c.lemma.lower() in ("of", "against") for p in sentence.children(c.i) if p.dep == "pobj"]
-    elif trigger.event_type not in _COOPERATIVE:
-        objects += [p for o in objects if o.pos == "NOUN" and o.dep == "pobj" for c in sentence.children(o.i)
-                    if c.dep == "prep" and c.lemma.lower() == "against" for p in sentence.children(c.i)
-                    if p.dep == "pobj"]
+                    and c.lemma.lower() in words for p in sentence.children(c.i) if p.dep == "pobj"]
     if topical:  # "discussed the situation with the Co-Chairs", the parser hanging "with" on the topic
         objects += [p for o in children if o.dep == "dobj" and o.lemma.lower() in _SUBJECT_MATTERS
                     for c in sentence.children(o.i) if c.dep == "prep" and c.lemma.lower() == "with"
@@ -263,6 +262,11 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
         subjects = [c for c in sentence.children(head.i) if c.dep in wanted]
         current = head
     return subjects, objects
+
+
+def subjects_of(sentence: Sentence, verb: Token) -> list[Token]:
+    """Who does what a verb says, as ``verb_slots`` finds it for a verb that is no trigger."""
+    return verb_slots(sentence, Trigger(verb, "", None))[0]
 
 
 def _verb_above(sentence: Sentence, token: Token) -> Token | None:
@@ -317,7 +321,7 @@ def _noun_arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention
     if not actor and time_reference(sentence, noun):  # "After talks with Aliyev, Putin said"
         preposition = sentence.token(noun.head)
         verb = sentence.token(preposition.head)
-        actor = actors_at(sentence, verb_slots(sentence, Trigger(verb, "", None))[0], mentions) if (
+        actor = actors_at(sentence, subjects_of(sentence, verb), mentions) if (
             verb.pos in ("VERB", "AUX")) else ()
     given = _received(sentence, noun)
     if given is not None:  # "Ukraine received military aid from Poland": Poland's aid, to Ukraine
@@ -341,13 +345,13 @@ def _received(sentence: Sentence, noun: Token) -> tuple[list[Token], list[Token]
     verb = sentence.token(noun.head)
     if noun.dep == "pobj" and verb.lemma.lower() == "under" and verb.head != verb.i:
         verb = sentence.token(verb.head)
-        return ([], verb_slots(sentence, Trigger(verb, "", None))[0]) if verb.lemma.lower() in (
+        return ([], subjects_of(sentence, verb)) if verb.lemma.lower() in (
             "come", "be", "remain", "fall") else None
     if noun.dep != "dobj" or verb.lemma.lower() not in _GETTING:
         return None
     givers = [p for h in (verb, noun) for c in sentence.children(h.i) if c.dep == "prep"
               and c.lemma.lower() == "from" for p in sentence.children(c.i) if p.dep == "pobj"]
-    return (givers, verb_slots(sentence, Trigger(verb, "", None))[0]) if givers else None  # "secured a deal"
+    return (givers, subjects_of(sentence, verb)) if givers else None  # "secured a deal"
 
 
 def _stating_subjects(sentence: Sentence, noun: Token) -> list[Token]:
@@ -359,20 +363,25 @@ def _stating_subjects(sentence: Sentence, noun: Token) -> list[Token]:
         parent = sentence.token(current.head)
         if current.dep == "pobj" and parent.lemma.lower() in ("in", "through"):
             verb = _verb_above(sentence, parent)  # "pursue the release in close cooperation with Qatar"
-            return verb_slots(sentence, Trigger(verb, "", None))[0] if verb is not None else []
+            return subjects_of(sentence, verb) if verb is not None else []
         current = parent
         if current.pos == "VERB":
             if current.lemma.lower() not in TOPIC_VERBS | _STATING:
                 return []
-            return verb_slots(sentence, Trigger(current, "", None))[0]
+            return subjects_of(sentence, current)
     return []
 
 
 def others(recipient: tuple[Actor, ...], actor: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """The recipients that are not the actor again (by entity and sector, not by the words that named
     it: "Serbian police arrested Serbian protesters" keeps both)."""
-    taken = {(a.entity_id or a.name, a.sector) for a in actor}
-    return tuple(a for a in recipient if (a.entity_id or a.name, a.sector) not in taken)
+    taken = set(map(_identity, actor))
+    return tuple(a for a in recipient if _identity(a) not in taken)
+
+
+def _identity(actor: Actor) -> tuple[str, str | None]:
+    """What makes two actors the same party: the entity (or name) and the sector."""
+    return actor.entity_id or actor.name, actor.sector
 
 
 def _reciprocal(actor: tuple[Actor, ...], recipient: tuple[Actor, ...]) -> Pair:
@@ -394,8 +403,8 @@ def actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention], b
     found: list[Mention] = []
     for head in with_conjuncts(sentence, heads):
         found.extend(m for m in mentions_at(sentence, head, mentions) if m not in found)
-    taken = {(a.entity_id or a.name, a.sector) for a in besides}
-    found = [m for m in found if (m.actor.entity_id or m.actor.name, m.actor.sector) not in taken]
+    taken = set(map(_identity, besides))
+    found = [m for m in found if _identity(m.actor) not in taken]
     joined = _hyphened(sentence, found, mentions)
     if joined:  # in the order written: "the U.S.-Singapore partnership" is the U.S.'s with Singapore
         found = sorted(found + joined, key=lambda m: (m.start, m.end))
@@ -403,7 +412,7 @@ def actors_at(sentence: Sentence, heads: list[Token], mentions: list[Mention], b
         found = [m for m in found if m.kind != "place"]
     unique: dict[tuple[str, str | None], Actor] = {}
     for mention in found:  # each once, as first named: "thanked Erdogan for his support"
-        unique.setdefault((mention.actor.entity_id or mention.actor.name, mention.actor.sector), mention.actor)
+        unique.setdefault(_identity(mention.actor), mention.actor)
     return tuple(unique.values())
 
 
