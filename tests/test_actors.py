@@ -265,3 +265,38 @@ def test_actors_a_title_joined_by_prepositions_is_still_the_title(resolve_from):
 def test_actors_words_before_a_name_without_to_or_for_are_no_title(resolve_from):
     mentions = _by_text(resolve_from("In Moscow Tomas Vrbansky met the envoy.", WHITE_HOUSE))
     assert mentions["Tomas Vrbansky"].actor.country != "RUS"
+
+
+@pytest.mark.parametrize(("text", "published", "mention", "entity_id", "rule"), [
+    # known to the tables by full name only: a title and the surname find the one who held such a role
+    ("Tashkent said Foreign Minister Kamilov would travel to Baku.", "2005-06-01", "Kamilov",
+     "person:abdulaziz_kamilov", "kb.title_surname"),
+    ("The Kremlin welcomed President Reagan's letter.", "1985-06-01", "Reagan", "person:ronald_reagan",
+     "kb.title_surname"),
+])
+def test_actors_a_title_and_a_surname_name_a_person_known_by_full_name(resolve, text, published, mention,
+                                                                       entity_id, rule):
+    actor = _by_text(resolve(text, published))[mention].actor
+    assert (actor.entity_id, actor.rule) == (entity_id, rule)
+
+
+def test_actors_a_surname_without_a_title_is_not_a_person_known_by_full_name_only(resolve):
+    assert "Kamilov" not in {m.actor.text for m in resolve("Kamilov would travel to Baku.", "2005-06-01")
+                             if m.actor.entity_id}
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), [
+    ("The Saudi-led coalition struck targets in Yemen.", "Saudi-led coalition", "SAU"),
+    ("US-led forces entered the town.", "US-led forces", "USA"),
+    ("An Armenian peace movement urged Azerbaijan to release the prisoners.", "Armenian peace movement", "ARM"),
+])
+def test_actors_a_body_led_by_a_state_or_named_with_its_adjective_is_of_that_state(resolve, text, mention, country):
+    found = _by_text(resolve(text, "2016-05-01"))
+    assert mention in found, f"{mention!r} not among {sorted(found)}"
+    assert found[mention].actor.country == country
+
+
+def test_actors_a_named_body_led_by_a_state_is_itself_the_party(resolve):
+    found = _by_text(resolve("Armenia froze its part in the Russian-led Collective Security Treaty Organization.",
+                             "2024-02-01"))
+    assert "Russian-led Collective Security Treaty Organization" not in found

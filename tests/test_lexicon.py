@@ -95,3 +95,25 @@ def test_lexicon_quote_cues_are_read_and_longest_cue_wins():
     assert cue("We are ready to talk.", cues) == "AGREE"
     assert cue("The weather was fine.", cues) is None
     assert cue("Non-aggression pacts are old.", {"aggression": "ACCUSE"}) is None  # part of a longer word
+
+
+def test_lexicon_a_titled_surname_names_only_one_person_and_says_when_out_of_office():
+    from datetime import date
+
+    from dyadwatch.lexicon import Role
+
+    def role(ident, name, start, end, sector="GOV"):
+        return Role(f"person:{ident}", name, (name,), "XKX", sector, "CAMEO XKXGOV", date(*start), date(*end))
+
+    people = PersonIndex([role("ana_pera", "Ana Pera", (2001, 1, 1), (2005, 1, 1)),
+                          role("ivo_pera", "Ivo Pera", (2004, 1, 1), (2008, 1, 1)),
+                          role("eda_kos", "Eda Kos", (1990, 1, 1), (1994, 1, 1)),
+                          role("jan_kos", "Jan Kos", (2000, 1, 1), (2003, 1, 1), sector="MIL")])
+    assert people.titled("Pera", "GOV", date(2002, 1, 1)).role.entity_id == "person:ana_pera"
+    assert people.titled("Pera", "GOV", date(2004, 6, 1)) is None  # both in office: no guess
+    assert people.titled("Pera", "GOV", date(2010, 1, 1)) is None  # neither then, two ever
+    later = people.titled("Kos", "GOV", date(2010, 1, 1))  # the only Kos of government, long after
+    assert (later.role.entity_id, later.confidence) == ("person:eda_kos", 0.55)
+    assert "not on 2010-01-01" in later.evidence
+    assert people.titled("Kos", "MIL", date(2001, 1, 1)).role.entity_id == "person:jan_kos"
+    assert people.titled("Ana Pera", "GOV", date(2002, 1, 1)) is None  # a full name is not a surname

@@ -12,7 +12,9 @@ FORMS = ["Russia", "Russian", "US", "U.S.", "United States", "United Nations", "
 @pytest.mark.parametrize(("text", "expected"), [
     ("Russia and the US met.", ["Russia", "US"]),
     ("the pro-Russian party", []),  # not after a hyphen
-    ("a Russia-led bloc", []),  # not before a hyphen that joins a word
+    ("a Russia-made drone", []),  # not before a hyphen that joins a word
+    ("a Russia-led bloc", ["Russia"]),  # ... but for the one who leads
+    ("a US-headed mission", ["US"]),
     ("Russians in Baku", ["Baku"]),  # not inside a longer word
     ("the United Nations Security Council met", ["United Nations Security Council"]),  # the longest form
     ("the United Nations met", ["United Nations"]),

@@ -22,7 +22,7 @@ from .persons import NOT_IN_OFFICE, ROLE_TITLES, PersonIndex, skeleton
 from .quotes import FIRST_PLURAL, quotes
 from .sources import Home, home_of
 
-STAGE = "actors.kb.v6"
+STAGE = "actors.kb.v7"
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from", "into", "over"}
 _TITLE_DEPS = {"compound", "amod", "nmod", "npadvmod", "punct", "nummod"}
 _PLACE_KINDS = {"region", "facility"}
@@ -33,7 +33,8 @@ _ACTS_OF_STATE = {"proposal", "plan", "request", "demand", "offer", "initiative"
                   "mediation", "recognition", "refusal", "withdrawal", "intervention", "annexation", "claim",
                   "change", "call", "attack", "raid", "strike", "airstrike", "goods", "product", "import", "export",
                   "talks", "negotiations", "summit", "consultations", "dialogue", "agreement", "treaty", "deal",
-                  "accord", "partnership", "cooperation", "relations", "ties", "alliance"}
+                  "accord", "partnership", "cooperation", "relations", "ties", "alliance", "shelling", "bombing",
+                  "bombardment", "incursion", "provocation"}
 # what a people does, not its state: "Palestinian riots", "Georgian protests"
 _ACTS_OF_PEOPLE = {"riot", "protest", "demonstration", "rally", "uprising", "unrest", "march", "sit-in", "boycott"}
 # plural nouns for people by what they do ("landowners", "engineers", "unionists"), less some things
@@ -44,6 +45,7 @@ _NOT_PEOPLE = {"computers", "borders", "waters", "orders", "letters", "papers", 
 _A_PERSON = {"pilot", "citizen", "national", "tourist", "resident", "native", "captive", "hostage", "prisoner",
              "detainee", "refugee", "migrant", "worker", "businessman", "businesswoman", "engineer", "teacher",
              "doctor", "man", "woman", "boy", "girl", "civilian", "sailor", "fisherman", "volunteer", "expert"}
+_LED_BODIES = {"coalition", "bloc", "alliance", "mission", "contingent", "force", "operation"}  # "US-led"
 _OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 _PARTICLES = {"bin", "ibn", "bint", "abu", "abdul", "van", "von", "der", "del", "della", "das", "dos"}
 _MONARCHIC = {"king", "queen", "prince", "princess", "emir", "amir", "sultan", "sheikh", "crown"}
@@ -235,6 +237,13 @@ class ActorResolver:
         if name.kind == "facility" or (name.kind in ("capital", "region") and _is_place(sentence, last)):
             place = Actor(text, name.name, name.country, None, name.entity_id, "gazetteer.place", 0.9, evidence)
             return Mention(sentence.index, start, end, place, "place")
+        led = _led(sentence, end)
+        if led is not None and name.kind in ("country", "adjective", "igo", "org") and (
+                led.lemma.lower() in _LED_BODIES or self._sector(led.text)):  # "the Saudi-led coalition"
+            phrase = _text(sentence, start, led.i + 1)
+            actor = Actor(phrase, name.name, name.country, self._sector(led.text), name.entity_id,
+                          f"gazetteer.{name.kind}-led", 0.75, f'"{phrase}": led by {name.name}')
+            return Mention(sentence.index, start, led.i + 1, actor, "group")
         if name.kind == "adjective":
             return self._adjective_mention(sentence, start, end, name, when)
         titled = self._title_of(sentence, start, last, name, when)
@@ -367,8 +376,11 @@ class ActorResolver:
                 memory: _Memory, index: int, home: Home | None) -> Actor | None:
         country, sector = self._title_meaning(title, in_title)
         pick = self.people.pick(text, when, country, memory.recent)
+        if pick is None and sector is not None:  # "President Reagan": known by full name only
+            pick = self.people.titled(text, sector, when)
+            pick = pick if pick is None or country in (None, pick.role.country) else None
         remembered = memory.recall(text)
-        if remembered is not None and (pick is None or pick.rule == "kb.surname_nearest"):
+        if remembered is not None and (pick is None or pick.rule in ("kb.surname_nearest", "kb.title_surname")):
             return Actor(text, remembered.name, remembered.country, remembered.sector, remembered.entity_id,
                          "document", remembered.confidence, f'"{text}": {remembered.name}, named earlier')
         if pick is not None and country and pick.role.country != country and not (when and pick.role.held_on(when)):
@@ -449,6 +461,8 @@ def _text(sentence: Sentence, start: int, end: int) -> str:
 
 
 def _is_place(sentence: Sentence, token: Token) -> bool:
+    while token.dep == "compound" and token.head > token.i:  # "in the West Bank city of Tulkarm"
+        token = sentence.token(token.head)
     head = sentence.token(token.head)
     return token.dep == "pobj" and head.lemma.lower() in _LOCATIVE
 
@@ -543,6 +557,16 @@ def _placed(people: list[Mention], named: list[Mention]) -> list[Mention]:
                                      evidence=f"{m.actor.evidence}; the only country the sentence names is "
                                               f"{country}".lstrip("; ")))
             for m in people]
+
+
+def _led(sentence: Sentence, end: int) -> Token | None:
+    """The noun a name leads, hyphened to it: "coalition" in "the Saudi-led coalition" (a body with a
+    name of its own, "the Russian-led Collective Security Treaty Organization", is itself the party)."""
+    words = [t for t in sentence.tokens if end <= t.i <= end + 1]
+    if len(words) < 2 or words[0].text not in HYPHENS or words[1].text.lower() not in ("led", "headed"):
+        return None
+    noun = sentence.token(words[1].head)
+    return noun if noun.i > words[1].i and noun.pos == "NOUN" else None
 
 
 def _holding(noun: Token) -> bool:

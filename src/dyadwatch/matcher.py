@@ -24,6 +24,8 @@ from .persons import skeleton
 _FIRST_WORD = re.compile(r"\w+")
 # where a name may start (not after a letter, digit, underscore or hyphen), with its first word
 _WORD_START = re.compile(r"(?<![\w-])(?:\w+|[^\w\s])")
+_LED = re.compile(r"[-‐–](?:led|headed)\b")
+
 HYPHENS = {"-", "‐", "–"}  # "Ki-moon" is split by the tagger; its skeleton words run on
 
 
@@ -94,9 +96,12 @@ def _hyphened(text: str, end: int) -> bool:
 
 
 def _ends_word(text: str, end: int) -> bool:
-    """No letter or digit after the form, and no hyphen that joins another word ("Russia-led")."""
+    """No letter or digit after the form, and no hyphen that joins another word ("Russia-made"), but
+    for a leader's: "the Saudi-led coalition" is led by the Saudis."""
     if end > len(text):
         return False
+    if _LED.match(text, end):
+        return True
     after = text[end:end + 2]
     return not after or not (after[0].isalnum() or after[0] == "_" or (
         after[0] == "-" and len(after) > 1 and (after[1].isalnum() or after[1] == "_")))

@@ -59,11 +59,15 @@ class PersonIndex:
         self.by_key: dict[str, list[Role]] = {}
         self.by_entity: dict[str, list[Role]] = {}
         self.by_office: dict[tuple[str, str], list[Role]] = {}
+        self.by_surname: dict[str, list[Role]] = {}  # the last word of each full name
         for role in self.roles:
             self.by_entity.setdefault(role.entity_id, []).append(role)
             self.by_office.setdefault((role.country, role.role), []).append(role)
-            for key in {skeleton(variant) for variant in role.variants}:
+            keys = {skeleton(variant) for variant in role.variants}
+            for key in keys:
                 self.by_key.setdefault(key, []).append(role)
+            for surname in {_SUFFIX.sub("", key).rsplit(" ", 1)[-1] for key in keys if " " in key}:
+                self.by_surname.setdefault(surname, []).append(role)
 
     def candidates(self, text: str) -> list[Role]:
         """The roles of the persons a name may be; "Joseph R. Biden Jr." is tried as "Joseph R. Biden"
@@ -128,6 +132,25 @@ class PersonIndex:
         role = _nearest_before(roles, when)
         why = f"the holder nearest before {when}" if when else "the latest holder (no date known)"
         return Pick(role, "kb.surname_nearest", f'"{text}": {role.name}, {why}', 0.5)
+
+
+    def titled(self, surname: str, sector: str, when: date | None) -> Pick | None:
+        """The person a title and a surname name where the tables know the person by full name only
+        ("President Reagan", "Chancellor Kohl"): the one of that surname who held a role of the
+        title's sector that day, else the only one of that surname who ever held one."""
+        key = skeleton(surname)
+        if not key or " " in key:
+            return None
+        roles = [r for r in self.by_surname.get(key, ()) if r.sector == sector]
+        held = [r for r in roles if when is not None and r.held_on(when)]
+        if len({r.entity_id for r in held or roles}) != 1:
+            return None
+        if held:
+            return Pick(held[0], "kb.title_surname", f'"{surname}" with a {sector} title: {held[0].name}, '
+                        f"in office on {when}", 0.75)
+        role = _nearest_before(roles, when)
+        why = f'"{surname}" with a {sector} title: {role.name}, the only one of that name with such a role'
+        return Pick(role, "kb.title_surname", f"{why}, though not on {when}" if when else why, 0.55)
 
 
 def _role_on(roles: list[Role], when: date | None) -> Role:
