@@ -699,3 +699,28 @@ def test_events_a_meeting_in_an_article_of_two_countries_is_not_made_domestic(co
 def test_events_a_protest_is_aimed_at_the_state_its_purpose_names(code, text, recipient):
     [protest] = [e for e in code(text, "1990-03-06") if e.event_type == "PROTEST"]
     assert _sides(protest)[1] == recipient
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor", "recipient"), [
+    # a state named before "and" and a coordinated adjective share the noun
+    ("US and British forces attacked Houthi positions.", "ASSAULT", {"USA", "GBR"}, {"YEM"}),
+    # a list the parser reads as an apposition
+    ("Russia, Turkey, and Iran met in Astana.", "CONSULT", {"RUS"}, {"TUR", "IRN"}),
+    # an accusation is aimed at the accused, not at the body it is made to
+    ("Azerbaijan complained to the OSCE over Armenian shelling.", "ACCUSE", {"AZE"}, {"ARM"}),
+    # a team sent somewhere to do an act does it there
+    ("NATO sent a team of experts to Georgia to investigate the explosion.", "ACCUSE", {"NATO"}, {"GEO"}),
+    # a said passive keeps no speaker as its actor; "it" is the speaker; "from" is whence the fire came
+    ("Azerbaijan said a mortar shell was fired at it from Armenia.", "ASSAULT", {"ARM"}, {"AZE"}),
+    # those killed or wounded in a reduced passive are the target; the attacker unnamed is placed there
+    ("There were three Armenian soldiers wounded in Azerbaijan on Monday.", "ASSAULT", {"AZE"}, {"ARM"}),
+    # a place inside a longer place name is a place, not a side
+    ("Jordan blamed Israel for the bombing of a school in the West Bank city of Jenin.", "ACCUSE", {"JOR"},
+     {"ISR"}),
+    ("Kuwait hosted talks between the Emirates and Qatar.", "CONSULT", {"KWT"}, {"ARE", "QAT"}),
+    ("Protesters in Yerevan threw stones at the Russian embassy.", "PROTEST", {"ARM"}, {"RUS"}),
+])
+def test_events_sides_of_lists_leaders_origins_and_those_acted_on(code, text, event_type, actor, recipient):
+    events = [e for e in code(text, "2016-05-02") if e.event_type == event_type]
+    assert events, f"no {event_type} in {[e.event_type for e in code(text, '2016-05-02')]}"
+    assert _sides(events[0]) == (actor, recipient)

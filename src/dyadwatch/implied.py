@@ -34,6 +34,8 @@ from .sides import (
 
 _EXERCISES = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "games", "patrol", "patrols"}
 
+_SENDING = {"send", "dispatch", "deploy", "despatch", "fly", "ship", "airlift", "move", "bring", "post"}
+
 _WHERE = {"in", "near", "at", "inside", "across", "throughout", "outside", "around", "along"}
 
 _PARTIES = {"opposition", "rebel", "refugee", "candidate", "leader", "union", "party", "movement", "militant",
@@ -132,7 +134,23 @@ def where_aimed(sentence: Sentence, trigger: Trigger, mentions: list[Mention], a
     Tartar", "strikes in Ukraine", "lifted the curfew in Montenegro"."""
     holders = [trigger.token, *([trigger.noun] if trigger.noun is not None else []),
                *(c for c in sentence.children(trigger.token.i) if c.dep in ("dobj", "nsubjpass"))]
-    return others(actors_at(sentence, _places_at(sentence, holders), mentions), actor)
+    return others(actors_at(sentence, _places_at(sentence, holders) + _sent_to(sentence, trigger.token), mentions),
+                  actor)
+
+
+def _sent_to(sentence: Sentence, verb: Token) -> list[Token]:
+    """Where those sent to do an act were sent: "sent 21 personnel to Bosnia to investigate"."""
+    if verb.dep not in ("advcl", "xcomp") or verb.head == verb.i or not any(
+            c.dep == "aux" and c.text.lower() == "to" for c in sentence.children(verb.i)):
+        return []
+    sending = sentence.token(verb.head)
+    if sending.lemma.lower() not in _SENDING:
+        return []
+    sent = [c for c in sentence.children(sending.i) if c.dep == "dobj"]
+    holders = [sending, *sent, *(p for s in sent for c in sentence.children(s.i) if c.lemma.lower() == "of"
+                                 for p in sentence.children(c.i) if p.dep == "pobj")]  # "a team of experts to"
+    return [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() in ("to", "into")
+            for p in sentence.children(c.i) if p.dep == "pobj"]
 
 
 def _places_at(sentence: Sentence, holders: Iterable[Token]) -> list[Token]:

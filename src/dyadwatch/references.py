@@ -41,6 +41,10 @@ def pronouns(sentence: Sentence, named: list[Mention], quoted: list[Quote], pers
                 word in ("its", "their", "his", "her") and token.dep == "poss"
                 and sentence.token(token.head).dep in ("nsubj", "nsubjpass")):  # "Erdogan said his government"
             antecedent = _speaker(sentence, token, named)
+        elif word in ("it", "them") and token.dep in ("dobj", "pobj") and _clause_of(sentence, token).dep == "ccomp":
+            antecedent = _speaker(sentence, token, named)  # "Israel said a bomb was fired at it"
+            subjects = _subject_mentions(sentence, token, named)
+            antecedent = None if antecedent in subjects else antecedent
         elif word in ("his", "her", "its", "their") and token.dep == "poss" and (
                 thanked := _thanked(sentence, token, named)) is not None:
             antecedent = thanked  # "commended the Prime Minister for his visits"

@@ -92,8 +92,20 @@ def arguments(sentence: Sentence, trigger: Trigger, mentions: list[Mention], qua
     if trigger.condition is not None:  # the threatened: those named in the condition
         inside = {t.i for t in sentence.subtree(trigger.condition.i)}
         return actor, others(tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside)), actor)
-    recipient = actors_at(sentence, _not_own_state(sentence, trigger, objects, actor, mentions), mentions, actor)
-    return _reciprocal(actor, recipient)
+    objects = _not_own_state(sentence, trigger, objects, actor, mentions)
+    if trigger.event_type == "ACCUSE":
+        objects = _past_addressee(sentence, trigger.token, objects, mentions)
+    return _reciprocal(actor, actors_at(sentence, objects, mentions, actor))
+
+
+def _past_addressee(sentence: Sentence, verb: Token, objects: list[Token], mentions: list[Mention]
+                    ) -> list[Token]:
+    """An accusation is aimed at the accused, not at whom it is made to: "complained to the United
+    Nations over Israeli air raids" accuses Israel (the addressee stays where no one else is named)."""
+    addressed = [o for o in objects if o.dep == "pobj" and o.head != o.i and sentence.token(o.head).head == verb.i
+                 and sentence.token(o.head).lemma.lower() == "to"]
+    rest = [o for o in objects if o not in addressed]
+    return rest if addressed and actors_at(sentence, rest, mentions) else objects
 
 
 def _not_own_state(sentence: Sentence, trigger: Trigger, objects: list[Token], actor: tuple[Actor, ...],
@@ -237,6 +249,11 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
         # "spoke with Aliyev to offer condolences": to the one spoken with
         objects += [p for c in sentence.children(verb.head) if c.dep == "prep" and c.lemma.lower() == "with"
                    for p in _objects_of(sentence, c)]
+    if trigger.event_type == "ASSAULT":  # "a mortar bomb was fired at it from the Gaza Strip": whence
+        origins = [o for o in objects if o.dep == "pobj" and sentence.token(o.head).lemma.lower() == "from"
+                   and sentence.token(o.head).head == verb.i]
+        objects = [o for o in objects if o not in origins]
+        subjects = subjects or origins
     if verb.dep == "relcl":  # "Georgia, on which Moscow imposed a visa regime"; "Lavrov, who will visit"
         antecedent = sentence.token(verb.head)
         objects = [antecedent if o.lemma.lower() in _RELATIVES else o for o in objects]
@@ -246,10 +263,17 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
         subjects = [accused] if accused is not None else []
     current = verb
     # a subject is shared with the clause this one completes: "made a point of thanking", "by handing over",
-    # "is expected to sign" (the subject of a passive), "is due to arrive"
+    # "is expected to sign" (the subject of a passive), "is due to arrive"; not by a said passive with a
+    # subject of its own ("Israel said a mortar bomb was fired at it")
     inherits = ("xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp", "prep", "pobj", "dobj", "acomp")
-    while not subjects and current.dep in inherits and current.head != current.i:
+    passive = any(c.dep == "nsubjpass" for c in children)
+    while not subjects and current.dep in inherits and current.head != current.i and not (
+            current.dep == "ccomp" and passive):
         head = sentence.token(current.head)
+        if current is verb and current.dep == "acl" and current.tag == "VBN" and trigger.event_type in (
+                "ASSAULT", "COERCE"):  # "10 Russian soldiers killed in Ukraine": those it was done to
+            objects.append(head)
+            break
         if current.dep in ("acl", "relcl") and not _chance(sentence, current, head):
             subjects = [head]
             break
@@ -444,9 +468,12 @@ def mentions_at(sentence: Sentence, head: Token, mentions: list[Mention]) -> lis
 
 def _mentions_near(sentence: Sentence, head: Token, mentions: list[Mention], deeper: bool = True) -> list[Mention]:
     at_head = [m for m in mentions if m.start <= head.i < m.end]
-    if at_head:  # and the other states inside the phrase: "Armenian and U.S. troops"
-        return at_head + [m for m in mentions if m not in at_head and m.kind != "place" and any(
-            h.start <= m.start and m.end <= h.end and m.actor.country != h.actor.country for h in at_head)]
+    if at_head:  # and the other states inside the phrase: "Armenian and U.S. troops", "US and British forces"
+        before = _coordinated_before(sentence, at_head)
+        inside = [m for m in mentions if m not in at_head and m.kind != "place" and any(
+            (h.start <= m.start and m.end <= h.end or any(m.start <= b < m.end for b in before))
+            and m.actor.country != h.actor.country for h in at_head)]
+        return at_head + inside if not before else sorted(at_head + inside, key=lambda m: m.start)
     near = {c.i for c in sentence.children(head.i) if c.dep in ("poss", "appos", "compound", "amod", "nmod")}
     near |= {g.i for c in near for g in sentence.children(c) if g.dep in ("compound", "amod", "nmod")
              and sentence.token(c).dep in ("compound", "nmod")}  # "Vatican Secretary of State Parolin"
@@ -465,6 +492,18 @@ def _mentions_near(sentence: Sentence, head: Token, mentions: list[Mention], dee
     return found
 
 
+def _coordinated_before(sentence: Sentence, found: list[Mention]) -> list[int]:
+    """The words before the mentions that their first words are coordinated with: "US" in "US and
+    [British forces]", where the parser makes "British" the conjunct of "US"."""
+    words = []
+    for mention in found:
+        token = sentence.token(mention.start)
+        while token.dep == "conj" and token.head < token.i:
+            token = sentence.token(token.head)
+            words.append(token.i)
+    return words
+
+
 def with_conjuncts(sentence: Sentence, heads: list[Token]) -> list[Token]:
     result: list[Token] = []
     stack = list(heads)
@@ -472,5 +511,7 @@ def with_conjuncts(sentence: Sentence, heads: list[Token]) -> list[Token]:
         token = stack.pop(0)
         if token not in result:
             result.append(token)
-            stack.extend(c for c in sentence.children(token.i) if c.dep == "conj")
+            stack.extend(c for c in sentence.children(token.i) if c.dep == "conj" or (  # "The US, Russia, and
+                c.dep == "appos" and c.ent and c.ent == token.ent  # Switzerland met", parsed as an apposition
+                and any(g.dep == "conj" for g in sentence.children(c.i) + sentence.children(token.i))))
     return result
