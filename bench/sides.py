@@ -15,7 +15,7 @@ What it measures, overall, per kind of document and per hard case (the ``cases``
 - gold: the number of gold events;
 - recall: the share of gold events matched. For each gold event the candidates are the predicted
   events of its document whose sentence contains the gold sentence substring; the match is the one of
-  the gold type with the highest confidence (none of that type: missed);
+  the gold type with the highest confidence, ties broken by text order (none of that type: missed);
 - source / target: country accuracy over ALL gold events, the exact agreement of the set of countries
   (IGO codes for IGOs) of the side with the gold set; a missed gold event counts as wrong on both sides.
   For a gold event marked ``symmetric`` (meetings, joint signings and exercises, exchanges) the reading

@@ -245,7 +245,8 @@ def outcomes(docs: list[GoldDoc], predicted: dict[str, list[Event]]) -> Iterator
 
 def _match(gold: GoldEvent, events: list[Event]) -> Event | None:
     candidates = [e for e in events if gold.sentence in e.sentence and e.event_type == gold.event_type]
-    return max(candidates, key=lambda e: e.confidence, default=None)
+    # ties by text order (the sentence, then its trigger word), not by event id, which changes with the stage
+    return max(candidates, key=lambda e: (e.confidence, -e.span[0], -e.sentence.find(e.trigger)), default=None)
 
 
 def _sides_right(gold: GoldEvent, event: Event | None) -> tuple[bool, bool]:

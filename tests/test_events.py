@@ -719,6 +719,20 @@ def test_events_a_protest_is_aimed_at_the_state_its_purpose_names(code, text, re
      {"ISR"}),
     ("Kuwait hosted talks between the Emirates and Qatar.", "CONSULT", {"KWT"}, {"ARE", "QAT"}),
     ("Protesters in Yerevan threw stones at the Russian embassy.", "PROTEST", {"ARM"}, {"RUS"}),
+    ("Houthi rebels launched missiles at Saudi Arabia.", "ASSAULT", {"YEM"}, {"SAU"}),
+    ("Armenia launched rockets at Azerbaijani positions near Fuzuli.", "ASSAULT", {"ARM"}, {"AZE"}),
+    ("The Georgian Union of Journalists condemned Russia.", "ACCUSE", {"GEO"}, {"RUS"}),
+    # where an act with no target took place: a coordinated act's phrase, a when-clause, a place inside
+    # a place phrase; but what is shot down "over" a country is not aimed at it
+    ("Uzbekistan established diplomatic relations with and opened an embassy in Baku.", "SUPPORT", {"UZB"},
+     {"AZE"}),
+    ("Two militants killed five people when they set off a bomb in Kabul.", "ASSAULT", {"AFG"}, {"AFG"}),
+    ("Three Turkish soldiers were killed by a roadside bomb outside of the Iraqi city of Kirkuk.", "ASSAULT",
+     {"IRQ"}, {"TUR"}),
+    ("A Ukrainian airliner was shot down over Iran.", "ASSAULT", set(), {"UKR"}),
+    # a protest is aimed at the owner of what it protests, not at those a clause inside names
+    ("Hundreds of Armenians held a rally to protest against Russia's decision to sell arms to Azerbaijan.",
+     "PROTEST", {"ARM"}, {"RUS"}),
 ])
 def test_events_sides_of_lists_leaders_origins_and_those_acted_on(code, text, event_type, actor, recipient):
     events = [e for e in code(text, "2016-05-02") if e.event_type == event_type]

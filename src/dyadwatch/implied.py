@@ -36,6 +36,8 @@ _EXERCISES = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvr
 
 _SENDING = {"send", "dispatch", "deploy", "despatch", "fly", "ship", "airlift", "move", "bring", "post"}
 
+_AIMING = {"at", "on", "against", "into"}
+
 _WHERE = {"in", "near", "at", "inside", "across", "throughout", "outside", "around", "along"}
 
 _PARTIES = {"opposition", "rebel", "refugee", "candidate", "leader", "union", "party", "movement", "militant",
@@ -112,6 +114,8 @@ def protested_in_purpose(sentence: Sentence, trigger: Trigger, mentions: list[Me
     of the United States' policies", "demanding independence from Indonesian rule"."""
     purposes = [c for c in sentence.children(trigger.token.i) if c.dep in ("advcl", "xcomp", "acl")]
     inside = {t.i for c in purposes for t in sentence.subtree(c.i)}
+    inside -= {t.i for c in purposes for t in sentence.subtree(c.i) if t.i != c.i and t.dep in (
+        "acl", "relcl") for t in sentence.subtree(t.i)}  # "Sweden's decision [to send them back to Bulgaria]"
     home = set(countries(actor))
     return tuple(dict.fromkeys(m.actor for m in mentions if m.start in inside and m.kind != "place"
                                and m.actor.country and m.actor.country not in home))
@@ -132,10 +136,18 @@ def where_aimed(sentence: Sentence, trigger: Trigger, mentions: list[Mention], a
                  ) -> tuple[Actor, ...]:
     """A material act that names no target is aimed at where it took place: "shelled positions near
     Tartar", "strikes in Ukraine", "lifted the curfew in Montenegro"."""
-    holders = [trigger.token, *([trigger.noun] if trigger.noun is not None else []),
-               *(c for c in sentence.children(trigger.token.i) if c.dep in ("dobj", "nsubjpass"))]
+    verbs = [trigger.token, *(c for c in sentence.children(trigger.token.i) if c.dep == "conj" and c.pos == "VERB"
+                              or (c.dep == "advcl" and _when(sentence, c)))]  # "and opened an embassy in Tehran",
+    holders = [*verbs, *([trigger.noun] if trigger.noun is not None else []),  # "when they blew themselves up in"
+               *(c for v in verbs for c in sentence.children(v.i) if c.dep in ("dobj", "nsubjpass")),
+               *(p for c in sentence.children(trigger.token.i) if c.dep == "prep" and c.lemma.lower() in _AIMING
+                 for p in sentence.children(c.i) if p.dep == "pobj")]  # "fired at targets in Jericho"
     return others(actors_at(sentence, _places_at(sentence, holders) + _sent_to(sentence, trigger.token), mentions),
                   actor)
+
+
+def _when(sentence: Sentence, clause: Token) -> bool:
+    return any(c.dep == "advmod" and c.lemma.lower() == "when" for c in sentence.children(clause.i))
 
 
 def _sent_to(sentence: Sentence, verb: Token) -> list[Token]:
@@ -154,9 +166,23 @@ def _sent_to(sentence: Sentence, verb: Token) -> list[Token]:
 
 
 def _places_at(sentence: Sentence, holders: Iterable[Token]) -> list[Token]:
-    """The nouns of the phrases that say where an act took place: "in Ukraine", "near the border"."""
-    return [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() in _WHERE
-            for p in sentence.children(c.i) if p.dep == "pobj"]
+    """The nouns of the phrases that say where an act took place: "in Ukraine", "near the border", and
+    the places inside them: "in a car bomb explosion in eastern Beirut", "outside of the city of Basra"."""
+    found = [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() in _WHERE
+             for p in _objects_within(sentence, c)]
+    for _ in range(3):
+        inner = [p for h in found for c in sentence.children(h.i) if c.dep == "prep"
+                 and c.lemma.lower() in _WHERE | {"of"} for p in _objects_within(sentence, c) if p not in found]
+        if not inner:
+            break
+        found += inner
+    return found
+
+
+def _objects_within(sentence: Sentence, preposition: Token) -> list[Token]:
+    """What a place preposition governs, through "of" ("outside of the city")."""
+    return [p for c in (preposition, *(c for c in sentence.children(preposition.i) if c.dep == "prep"
+                                       and c.lemma.lower() == "of")) for p in sentence.children(c.i) if p.dep == "pobj"]
 
 
 def at_home(sentence: Sentence, slots: list[Token], mentions: list[Mention], actor: tuple[Actor, ...],

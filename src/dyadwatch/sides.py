@@ -183,6 +183,8 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
     subjects += [p for c in children if c.dep == "agent" for p in sentence.children(c.i) if p.dep == "pobj"]
     subjects = subjects or [s for c in children if c.dep in ("aux", "auxpass") for s in sentence.children(c.i)
                             if s.dep in ("nsubj", "nsubjpass")]  # "[Chile] is(<-Chile) opposed to", as parsed
+    subjects = subjects or [c for c in children if c.dep == "npadvmod" and c.pos == "PROPN" and c.i < verb.i
+                            and c.ent in ("GPE", "ORG", "NORP", "PERSON")]  # "[Armenia](npadvmod) launched"
     bound = bool({verb.lemma.lower(), verb.text.lower()} & _BOUND) and not subjects  # "is committed to": it commits
     subjects += [c for c in children if c.dep == "nsubjpass" and bound]
     topical = trigger.entry is not None and trigger.entry[1] in TOPIC_VERBS  # what is discussed is no side
@@ -249,10 +251,9 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
         # "spoke with Aliyev to offer condolences": to the one spoken with
         objects += [p for c in sentence.children(verb.head) if c.dep == "prep" and c.lemma.lower() == "with"
                    for p in _objects_of(sentence, c)]
-    if trigger.event_type == "ASSAULT":  # "a mortar bomb was fired at it from the Gaza Strip": whence
-        origins = [o for o in objects if o.dep == "pobj" and sentence.token(o.head).lemma.lower() == "from"
-                   and sentence.token(o.head).head == verb.i]
-        objects = [o for o in objects if o not in origins]
+    if trigger.event_type == "ASSAULT":  # "a mortar bomb was fired at it from the Gaza Strip": whence;
+        origins = [o for o in objects if _governed_by(sentence, o, verb, "from")]  # "shot down over Ukraine":
+        objects = [o for o in objects if o not in origins and not _governed_by(sentence, o, verb, "over")]  # where
         subjects = subjects or origins
     if verb.dep == "relcl":  # "Georgia, on which Moscow imposed a visa regime"; "Lavrov, who will visit"
         antecedent = sentence.token(verb.head)
@@ -286,6 +287,12 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
         subjects = [c for c in sentence.children(head.i) if c.dep in wanted]
         current = head
     return subjects, objects
+
+
+def _governed_by(sentence: Sentence, noun: Token, verb: Token, preposition: str) -> bool:
+    """Whether a noun is the object of ``preposition`` on the verb: "fired from Gaza"."""
+    head = sentence.token(noun.head)
+    return noun.dep == "pobj" and head.lemma.lower() == preposition and head.head == verb.i
 
 
 def subjects_of(sentence: Sentence, verb: Token) -> list[Token]:
@@ -512,6 +519,6 @@ def with_conjuncts(sentence: Sentence, heads: list[Token]) -> list[Token]:
         if token not in result:
             result.append(token)
             stack.extend(c for c in sentence.children(token.i) if c.dep == "conj" or (  # "The US, Russia, and
-                c.dep == "appos" and c.ent and c.ent == token.ent  # Switzerland met", parsed as an apposition
-                and any(g.dep == "conj" for g in sentence.children(c.i) + sentence.children(token.i))))
+                c.dep == "appos" and c.ent in ("GPE", "NORP", "ORG") and c.ent == token.ent  # Switzerland met",
+                and any(g.dep == "conj" for g in sentence.children(c.i) + sentence.children(token.i))))  # as parsed
     return result
