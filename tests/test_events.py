@@ -730,6 +730,12 @@ def test_events_a_protest_is_aimed_at_the_state_its_purpose_names(code, text, re
     ("Three Turkish soldiers were killed by a roadside bomb outside of the Iraqi city of Kirkuk.", "ASSAULT",
      {"IRQ"}, {"TUR"}),
     ("A Ukrainian airliner was shot down over Iran.", "ASSAULT", set(), {"UKR"}),
+    # an act named with its doer after "by" is aimed at the doer, not at whom that act was aimed
+    ("Azerbaijan condemned attacks by Armenian forces against Azerbaijani civilians.", "ACCUSE", {"AZE"}, {"ARM"}),
+    ("Georgia is investigating alleged crimes by Russian soldiers against Georgian villagers.", "ACCUSE", {"GEO"},
+     {"RUS"}),
+    ("Ukraine demanded an admission by Moscow that Russian troops had killed Ukrainian prisoners.", "REQUEST",
+     {"UKR"}, {"RUS"}),
     # a protest is aimed at the owner of what it protests, not at those a clause inside names
     ("Hundreds of Armenians held a rally to protest against Russia's decision to sell arms to Azerbaijan.",
      "PROTEST", {"ARM"}, {"RUS"}),

@@ -27,7 +27,7 @@ from .quotes import Quote, cue, quotes
 from .sides import Pair, Trigger
 from .timex import weekday_reading
 
-STAGE = "events.rules.v7"
+STAGE = "events.rules.v8"
 _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "conduct", "give", "reach",
           "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver", "renew", "resume",
           "begin", "start", "continue", "open", "complete", "organize", "organise", "lodge", "file", "declare",

@@ -150,6 +150,23 @@ def _condition_subjects(sentence: Sentence, verb: Token) -> list[Token]:
             for s in sentence.children(c.i) if s.dep == "nsubj"]
 
 
+def _aiming_preps(sentence: Sentence, holder: Token, verb: Token, noun: Token | None) -> list[Token]:
+    """The prepositions on a slot word that name a target. An act named as the object, with its doer
+    after "by", is aimed at the doer, not at whom that act was aimed: "condemned attacks by Armenian forces
+    against Azerbaijani civilians" accuses Armenia."""
+    preps = [c for c in sentence.children(holder.i) if c.dep == "prep" and _aims(c, holder)]
+    if holder is verb or holder.pos != "NOUN":
+        return preps
+    by = [c for c in preps if c.lemma.lower() == "by" and any(p.dep == "pobj" for p in sentence.children(c.i))]
+    return by or preps
+
+
+def _done_by(sentence: Sentence, noun: Token | None) -> bool:
+    """Whether an act noun names its doer after "by": "an admission by Moscow", "crimes by soldiers"."""
+    return noun is not None and any(c.dep == "prep" and c.lemma.lower() == "by" and any(
+        p.dep == "pobj" for p in sentence.children(c.i)) for c in sentence.children(noun.i))
+
+
 def _aims(preposition: Token, holder: Token) -> bool:
     """A preposition that names a target: "sanctions on Russia", "talks with Baku", and after a
     noun "by" ("rejected calls by Belarus")."""
@@ -196,7 +213,8 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
     if trigger.noun is not None and trigger.noun is not verb and not topical:  # "a suspension of air links with Serbia"
         holders += noun_topics(sentence, trigger.noun)
     holders += [c for c in children if c.dep == "prt"]  # "kidnapped up to 16 Russian advisers"
-    if trigger.noun is not None and not topical:  # "reaffirmed its commitment to defend the Philippines"
+    if trigger.noun is not None and not topical and not _done_by(sentence, trigger.noun):  # "reaffirmed its
+        # commitment to defend the Philippines" (but "an admission by Moscow that troops killed ..." is Moscow's)
         objects += [o for v in sentence.children(trigger.noun.i) if v.dep in ("acl", "relcl") and v.pos == "VERB"
                     for o in sentence.children(v.i) if o.dep in ("dobj", "dative")]
     if not any(c.dep in ("dobj", "dative") for c in children):  # "threatened to impose a regime on Georgia"
@@ -220,14 +238,15 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
         objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep"
                     and c.lemma.lower() in ("in", "at") for p in sentence.children(c.i) if p.dep == "pobj"]
     topics = _not_aimed(trigger.event_type)
-    objects += [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and _aims(c, h)
-                and c.lemma.lower() not in topics for p in _objects_of(sentence, c)]
+    objects += [p for h in holders for c in _aiming_preps(sentence, h, verb, trigger.noun)
+                if c.lemma.lower() not in topics for p in _objects_of(sentence, c)]
     if trigger.event_type not in _COOPERATIVE:
         # "mobilized reservists for a war against Iraq": whom a hostile noun is against; and after a light
         # verb, of ("mounted its invasion of South Lebanon")
         light = trigger.noun is not None and trigger.noun is not verb
-        nouns = ([trigger.noun] if light and trigger.noun is not None else []) + [
-            o for o in objects if o.pos == "NOUN" and o.dep == "pobj"]
+        nouns = ([trigger.noun] if light and trigger.noun is not None and not _done_by(sentence, trigger.noun)
+                 else []) + [
+            o for o in objects if o.pos == "NOUN" and o.dep == "pobj" and not _governed_by(sentence, o, None, "by")]
         words = ("of", "against") if light else ("against",)
         objects += [p for n in nouns for c in sentence.children(n.i) if c.dep == "prep"
                     and c.lemma.lower() in words for p in sentence.children(c.i) if p.dep == "pobj"]
@@ -289,10 +308,10 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
     return subjects, objects
 
 
-def _governed_by(sentence: Sentence, noun: Token, verb: Token, preposition: str) -> bool:
-    """Whether a noun is the object of ``preposition`` on the verb: "fired from Gaza"."""
+def _governed_by(sentence: Sentence, noun: Token, verb: Token | None, preposition: str) -> bool:
+    """Whether a noun is the object of ``preposition`` (on the verb, if given): "fired from Gaza"."""
     head = sentence.token(noun.head)
-    return noun.dep == "pobj" and head.lemma.lower() == preposition and head.head == verb.i
+    return noun.dep == "pobj" and head.lemma.lower() == preposition and (verb is None or head.head == verb.i)
 
 
 def subjects_of(sentence: Sentence, verb: Token) -> list[Token]:
