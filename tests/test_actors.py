@@ -114,6 +114,7 @@ def test_actors_demonym_before_things_names_no_group(resolve):
     ("Artillery shelled Armenian villages near Jermuk.", "Armenian villages", "ARM"),
     ("A missile hit Ukrainian positions overnight.", "Ukrainian positions", "UKR"),
     ("Gunners fired at a Russian helicopter.", "Russian helicopter", "RUS"),
+    ("A protestor damaged the Turkish building.", "Turkish building", "TUR"),
 ])
 def test_actors_demonym_before_a_holding_names_a_place_of_that_country(resolve, text, phrase, country):
     places = [(m.actor.text, m.actor.country) for m in resolve(text, "2010-01-01") if m.kind == "place"]

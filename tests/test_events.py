@@ -736,6 +736,8 @@ def test_events_a_protest_is_aimed_at_the_state_its_purpose_names(code, text, re
      {"RUS"}),
     ("Ukraine demanded an admission by Moscow that Russian troops had killed Ukrainian prisoners.", "REQUEST",
      {"UKR"}, {"RUS"}),
+    ("Georgia launched an investigation into crimes committed by Russian soldiers against Georgian villagers.",
+     "ACCUSE", {"GEO"}, {"RUS"}),
     # a protest is aimed at the owner of what it protests, not at those a clause inside names
     ("Hundreds of Armenians held a rally to protest against Russia's decision to sell arms to Azerbaijan.",
      "PROTEST", {"ARM"}, {"RUS"}),
@@ -744,3 +746,9 @@ def test_events_sides_of_lists_leaders_origins_and_those_acted_on(code, text, ev
     events = [e for e in code(text, "2016-05-02") if e.event_type == event_type]
     assert events, f"no {event_type} in {[e.event_type for e in code(text, '2016-05-02')]}"
     assert _sides(events[0]) == (actor, recipient)
+
+
+def test_events_committing_a_crime_is_no_promise(code):
+    events = code("Azerbaijan condemned the atrocities committed by Armenian troops in Khojaly.", "2016-05-02")
+    assert [(e.event_type, _sides(e)) for e in events] == [("ACCUSE", ({"AZE"}, {"ARM"}))]
+    assert [e.event_type for e in code("Turkey committed to working with Azerbaijan.", "2016-05-02")] == ["AGREE"]

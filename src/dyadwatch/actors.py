@@ -22,7 +22,7 @@ from .persons import NOT_IN_OFFICE, ROLE_TITLES, PersonIndex, skeleton
 from .quotes import FIRST_PLURAL, quotes
 from .sources import Home, home_of
 
-STAGE = "actors.kb.v7"
+STAGE = "actors.kb.v8"
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from", "into", "over"}
 _TITLE_DEPS = {"compound", "amod", "nmod", "npadvmod", "punct", "nummod"}
 _PLACE_KINDS = {"region", "facility"}
@@ -56,7 +56,7 @@ _HOLDINGS = {"village", "town", "city", "settlement", "territory", "soil", "airs
              "infrastructure", "facility", "vessel", "ship", "tanker", "aircraft", "plane", "jet", "drone",
              "helicopter", "convoy", "checkpoint", "embassy", "consulate", "trench", "border",
              "wine", "oil", "gas", "grain", "wheat", "steel", "airline", "bank", "company", "firm", "asset", "flight",
-             "lorry", "truck", "vehicle", "bus", "train"}
+             "lorry", "truck", "vehicle", "bus", "train", "building", "monument", "property", "headquarters"}
 _HONORIFICS = {"h.e.", "h.m.", "h.r.h.", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "excellency"}
 _TITLE_JOINS = {"to", "the", "for", "of", "and"}  # inside a title: "Assistant to the President for ..."
 _STATE_KINDS = {"country", "adjective", "capital", "seat"}  # a title's country before any IGO it names

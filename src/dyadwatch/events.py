@@ -27,7 +27,7 @@ from .quotes import Quote, cue, quotes
 from .sides import Pair, Trigger
 from .timex import weekday_reading
 
-STAGE = "events.rules.v8"
+STAGE = "events.rules.v9"
 _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "conduct", "give", "reach",
           "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver", "renew", "resume",
           "begin", "start", "continue", "open", "complete", "organize", "organise", "lodge", "file", "declare",
@@ -328,6 +328,8 @@ class EventCoder:
             clauses = [c for c in children if c.dep in ("xcomp", "ccomp")]
             return bool(clauses) and (any(c.dep == "dobj" for c in children) or any(
                 s.dep == "nsubj" for c in clauses for s in sentence.children(c.i)))
+        if lemma == "commit":  # "committed to the talks" is a promise; "crimes committed by soldiers" is not
+            return any(c.dep == "xcomp" or (c.dep == "prep" and c.lemma.lower() == "to") for c in children)
         if lemma in _RECEIVING:  # "received the EU envoy" is a meeting; "received aid" or "a letter" is not
             return any(c.dep in ("dobj", "nsubjpass") and (c.pos == "PROPN" or self.lexicon.sectors.get(
                 c.lemma.lower()) in sides.OFFICIAL | {"NGO"}) for c in children)

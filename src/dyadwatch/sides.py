@@ -157,14 +157,20 @@ def _aiming_preps(sentence: Sentence, holder: Token, verb: Token, noun: Token | 
     preps = [c for c in sentence.children(holder.i) if c.dep == "prep" and _aims(c, holder)]
     if holder is verb or holder.pos != "NOUN":
         return preps
-    by = [c for c in preps if c.lemma.lower() == "by" and any(p.dep == "pobj" for p in sentence.children(c.i))]
-    return by or preps
+    return _by(sentence, holder) or preps
+
+
+def _by(sentence: Sentence, noun: Token) -> list[Token]:
+    """The "by" phrases that name the doer of an act noun: "crimes by soldiers", "crimes committed by"."""
+    phrases = [c for c in sentence.children(noun.i) if c.dep == "prep" and c.lemma.lower() == "by"]
+    phrases += [a for v in sentence.children(noun.i) if v.dep == "acl" and v.tag == "VBN"
+                for a in sentence.children(v.i) if a.dep == "agent"]
+    return [c for c in phrases if any(p.dep == "pobj" for p in sentence.children(c.i))]
 
 
 def _done_by(sentence: Sentence, noun: Token | None) -> bool:
     """Whether an act noun names its doer after "by": "an admission by Moscow", "crimes by soldiers"."""
-    return noun is not None and any(c.dep == "prep" and c.lemma.lower() == "by" and any(
-        p.dep == "pobj" for p in sentence.children(c.i)) for c in sentence.children(noun.i))
+    return noun is not None and bool(_by(sentence, noun))
 
 
 def _aims(preposition: Token, holder: Token) -> bool:
@@ -240,6 +246,8 @@ def verb_slots(sentence: Sentence, trigger: Trigger) -> tuple[list[Token], list[
     topics = _not_aimed(trigger.event_type)
     objects += [p for h in holders for c in _aiming_preps(sentence, h, verb, trigger.noun)
                 if c.lemma.lower() not in topics for p in _objects_of(sentence, c)]
+    objects += [p for o in objects if o.pos == "NOUN" and o.dep == "pobj" and o not in holders
+                for c in _by(sentence, o) for p in _objects_of(sentence, c)]  # "an inquiry into crimes committed by"
     if trigger.event_type not in _COOPERATIVE:
         # "mobilized reservists for a war against Iraq": whom a hostile noun is against; and after a light
         # verb, of ("mounted its invasion of South Lebanon")
