@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import duckdb
@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dyadwatch.model import Actor, Article, DateValue, DocumentResult, Event, Location, Reject
-from dyadwatch.store import Store, StoreError, content_hash
+from dyadwatch.store import EVENT_COLUMNS, Store, StoreError, content_hash
 
 CODER = "test-coder"
 
@@ -96,6 +96,15 @@ def test_store_migrating_again_changes_nothing(tmp_path):
     assert versions == [(1,), (2,)]
     assert columns.count("date_evidence") == 1 and columns.count("date_first") == 1
     assert count == 4
+
+
+def test_store_events_table_has_a_column_for_every_field_of_the_model(store):
+    """Issue 16: model.Event is the one definition of an event; a field added there without a migration
+    that stores it (or a column a migration adds that the model does not know) fails here."""
+    columns = {row[0] for row in store.con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
+    assert columns == set(EVENT_COLUMNS)
+    assert {f.name for f in fields(Event)} - set(EVENT_COLUMNS) == {"span", "sources"}  # two columns; derived
 
 
 def test_store_round_trips_events(store, make_event, make_actor):

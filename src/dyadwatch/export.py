@@ -6,13 +6,14 @@ import csv
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any, TextIO
 
-from .model import Actor, Event, countries
+from pydantic import TypeAdapter
+
+from .model import Event, countries
 
 FORMATS = ("jsonl", "csv")
-ACTOR_FIELDS = ("text", "name", "country", "sector", "entity_id")
 
 
 class ExportError(ValueError):
@@ -27,42 +28,14 @@ def parse_dyad(text: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
-def _actor(actor: Actor) -> dict[str, Any]:
-    record = {name: getattr(actor, name) for name in ACTOR_FIELDS}
-    record["rule"] = actor.rule
-    record["confidence"] = actor.confidence
-    record["evidence"] = actor.evidence
-    return record
+_EVENT = TypeAdapter(Event)
+EVENT_FIELDS = tuple(f.name for f in fields(Event))  # the contract's keys, in its order
 
 
 def event_record(event: Event) -> dict[str, Any]:
-    """One event as the contract's JSON object (plus ``trigger`` and ``cameo``)."""
-    return {
-        "id": event.id,
-        "doc_id": event.doc_id,
-        "event_type": event.event_type,
-        "mode": event.mode,
-        "context": list(event.context),
-        "quad_code": event.quad_code,
-        "intensity": event.intensity,
-        "actor": [_actor(a) for a in event.actor],
-        "recipient": [_actor(a) for a in event.recipient],
-        "date": event.date,
-        "date_precision": event.date_precision,
-        "date_basis": event.date_basis,
-        "date_evidence": event.date_evidence,
-        "modality": event.modality,
-        "sentence": event.sentence,
-        "span": list(event.span),
-        "location": asdict(event.location) if event.location else None,
-        "quote": event.quote,
-        "confidence": event.confidence,
-        "link": event.link,
-        "sources": list(event.sources),
-        "coder": event.coder,
-        "trigger": event.trigger,
-        "cameo": event.cameo,
-    }
+    """One event as the contract's JSON object: every field of ``model.Event``, in its order."""
+    record: dict[str, Any] = _EVENT.dump_python(event, mode="json")
+    return record
 
 
 def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
@@ -93,10 +66,7 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value  # an int or a float the exporter wrote: stays a number, never marked
 
 
-CSV_FIELDS = ("id", "doc_id", "event_type", "mode", "context", "quad_code", "intensity", "actor", "recipient",
-              "date", "date_precision", "date_basis", "date_evidence", "modality", "sentence", "span", "location",
-              "quote",
-              "confidence", "link", "sources", "coder", "trigger", "cameo", "actor_countries", "recipient_countries")
+CSV_FIELDS = (*EVENT_FIELDS, "actor_countries", "recipient_countries")
 
 
 def _has_carriage_return(row: dict[str, Any]) -> bool:

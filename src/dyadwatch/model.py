@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -219,8 +219,12 @@ class Location:
     lon: float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Event:
+    """One coded event. This is the one definition of its shape: the fields, in this order, are the
+    export contract's (JSONL keys, CSV columns) and the API's event schema, all derived from it, and
+    the store's ``events`` table holds one column for each (tests/test_store.py checks that)."""
+
     id: str
     doc_id: str
     event_type: str
@@ -233,18 +237,18 @@ class Event:
     date: str | None
     date_precision: str | None
     date_basis: str
+    date_evidence: str | None = None  # a date from another sentence: 'dated by sentence 1: "on 6 February" (visit)'
     modality: str
     sentence: str
     span: tuple[int, int]
-    trigger: str
     location: Location | None
     quote: str | None
     confidence: float
-    coder: str
-    cameo: str
     link: str | None = None
-    sources: tuple[str, ...] = field(default=())
-    date_evidence: str | None = None  # a date from another sentence: 'dated by sentence 1: "on 6 February" (visit)'
+    sources: tuple[str, ...] = ()
+    coder: str
+    trigger: str
+    cameo: str
 
     @property
     def date_value(self) -> DateValue | None:

@@ -1,8 +1,9 @@
 """The local web view: a read-only JSON API under /api/ (OpenAPI schema at /openapi.json) and one
 page that uses it. Article text reaches the page only as JSON and is put in as text, never as
-markup. Every answer is declared in the schema and checked against it as it leaves: a field that
-``export.event_record`` or ``analysis_view.to_json`` adds without a place here is a server error,
-not an answer that silently differs from its schema (tests/test_serve_schema.py).
+markup. Every answer is declared in the schema and checked against it as it leaves. An event's
+schema is ``model.Event`` itself, the shape the exports write; a field that ``analysis_view.to_json``
+adds without a place here is a server error, not an answer that silently differs from its schema
+(tests/test_serve_schema.py).
 
 The page loads nothing from elsewhere (there are no /docs or /redoc pages, which would load from a
 CDN), and every answer carries a Content-Security-Policy that lets the page run only its own inline
@@ -31,7 +32,7 @@ from starlette.types import Message as AsgiMessage
 from .analyse import PERIODS, ContextRow, Party, analyse
 from .analysis_view import to_json
 from .export import event_record, parse_dyad
-from .model import Actor, DateValue, DateValueError, Location
+from .model import DateValue, DateValueError, Event
 from .store import EventQuery, Store, StoreError
 
 MAX_PAGE = 500
@@ -57,40 +58,9 @@ PAGE = "app.html"  # the one page, in dyadwatch/templates
 CSP = ("default-src 'none'; script-src {script}; style-src {style}; connect-src 'self'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
-# --- what the API answers: the shapes of export.event_record and analysis_view.to_json -----------
+# --- what the API answers: model.Event as exported, and the shapes of analysis_view.to_json ------
 
 _EXACT = ConfigDict(extra="forbid")
-
-
-@dataclass(frozen=True)
-class EventRecord:
-    """One event, as in the JSONL export."""
-
-    __pydantic_config__ = _EXACT
-    id: str
-    doc_id: str
-    event_type: str
-    mode: str | None
-    context: list[str]
-    quad_code: int
-    intensity: float
-    actor: list[Actor]
-    recipient: list[Actor]
-    date: str | None
-    date_precision: str | None
-    date_basis: str
-    date_evidence: str | None
-    modality: str
-    sentence: str
-    span: tuple[int, int]
-    location: Location | None
-    quote: str | None
-    confidence: float
-    link: str | None
-    sources: list[str]
-    coder: str
-    trigger: str
-    cameo: str
 
 
 @dataclass(frozen=True)
@@ -98,7 +68,7 @@ class EventPage:
     __pydantic_config__ = _EXACT
     total: int
     offset: int
-    events: list[EventRecord]
+    events: list[Event]
 
 
 @dataclass(frozen=True)
@@ -112,8 +82,10 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Report(EventRecord):
+class Report(Event):
     """One report of an event's cluster, with the article it is in."""
+
+    __pydantic_config__ = _EXACT
 
     document: Document | None
 
@@ -121,7 +93,7 @@ class Report(EventRecord):
 @dataclass(frozen=True)
 class EventDetail:
     __pydantic_config__ = _EXACT
-    event: EventRecord
+    event: Event
     cluster: list[Report]
 
 

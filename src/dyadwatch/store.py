@@ -9,7 +9,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -227,16 +227,21 @@ class Store:
                 self.con.execute("DELETE FROM rejects WHERE list_contains(?, doc_id) OR list_contains(?, origin)",
                                  [ids, origins])
                 self._insert("documents", [_document_row(r, coder) for r in results])
-                self._insert("events", [_event_row(e) for r in results for e in r.events], replace=True)
+                self._insert("events", [_event_row(e) for r in results for e in r.events], replace=True,
+                             columns=EVENT_COLUMNS)
             self.save_rejects(rejects)
             self.con.execute("COMMIT")
         except BaseException:  # Ctrl-C and SIGTERM too: a batch is stored whole or not at all
             self.con.execute("ROLLBACK")
             raise
 
-    def _insert(self, table: str, rows: list[list[Any]], replace: bool = False) -> None:
-        """Many rows in few statements (DuckDB runs one statement of many rows far faster than many)."""
+    def _insert(self, table: str, rows: list[list[Any]], replace: bool = False, columns: tuple[str, ...] = ()
+                ) -> None:
+        """Many rows in few statements (DuckDB runs one statement of many rows far faster than many); the
+        values are for ``columns`` if given, else for every column in the table's order."""
         verb = "INSERT OR REPLACE" if replace else "INSERT"
+        if columns:
+            table = f"{table} ({', '.join(columns)})"
         for start in range(0, len(rows), _ROWS_PER_STATEMENT):
             chunk = rows[start:start + _ROWS_PER_STATEMENT]
             values = ", ".join(["(" + ", ".join("?" * len(chunk[0])) + ")"] * len(chunk))
@@ -418,25 +423,37 @@ def _actors_json(actors: tuple[Actor, ...]) -> str:
     return json.dumps([asdict(a) for a in actors], ensure_ascii=False)
 
 
+def _actors(text: str) -> tuple[Actor, ...]:
+    return tuple(Actor(**a) for a in json.loads(text))
+
+
+# How the fields of model.Event are stored: each in a column of its name, as it is, except these. The
+# span takes two columns, the sources are not stored (they are the documents of the event's cluster,
+# found from ``link`` when read), and three more columns are derived for filters and order.
+_ENCODE: dict[str, Callable[[Any], Any]] = {
+    "actor": _actors_json, "recipient": _actors_json, "context": list,
+    "location": lambda place: json.dumps(asdict(place)) if place else None}
+_DECODE: dict[str, Callable[[Any], Any]] = {
+    "actor": _actors, "recipient": _actors, "context": lambda codes: tuple(codes or ()),
+    "location": lambda text: Location(**json.loads(text)) if text else None}
+_SPAN = ("span_start", "span_end")
+_DERIVED = ("actor_countries", "recipient_countries", "date_first")
+_STORED_FIELDS = tuple(f.name for f in fields(Event) if f.name not in ("span", "sources"))
+EVENT_COLUMNS = (*_STORED_FIELDS, *_SPAN, *_DERIVED)  # the events table, whatever order migrations gave it
+
+
 def _event_row(e: Event) -> list[Any]:
-    return [e.id, e.doc_id, e.event_type, e.mode, list(e.context), e.quad_code, e.intensity,
-            _actors_json(e.actor), _actors_json(e.recipient),
-            countries(e.actor), countries(e.recipient),
-            e.date, e.date_precision, e.date_basis, e.modality, e.sentence, e.span[0], e.span[1], e.trigger,
-            json.dumps(asdict(e.location)) if e.location else None, e.quote, e.confidence, e.coder, e.cameo,
-            e.link or e.id, e.date_evidence, e.date_value.first_day if e.date_value else None]
+    """The values of ``EVENT_COLUMNS`` for one event; an event not yet linked is its own cluster."""
+    values = [_ENCODE.get(name, _same)(getattr(e, name)) for name in _STORED_FIELDS]
+    values[_STORED_FIELDS.index("link")] = e.link or e.id
+    return [*values, *e.span, countries(e.actor), countries(e.recipient),
+            e.date_value.first_day if e.date_value else None]
 
 
 def _event_from_row(row: dict[str, Any], sources: dict[str, list[str]]) -> Event:
-    location = json.loads(row["location"]) if row["location"] else None
-    return Event(
-        id=row["id"], doc_id=row["doc_id"], event_type=row["event_type"], mode=row["mode"],
-        context=tuple(row["context"] or ()), quad_code=row["quad_code"], intensity=row["intensity"],
-        actor=tuple(Actor(**a) for a in json.loads(row["actor"])),
-        recipient=tuple(Actor(**a) for a in json.loads(row["recipient"])),
-        date=row["date"], date_precision=row["date_precision"], date_basis=row["date_basis"],
-        modality=row["modality"], sentence=row["sentence"], span=(row["span_start"], row["span_end"]),
-        trigger=row["trigger"], location=Location(**location) if location else None, quote=row["quote"],
-        confidence=row["confidence"], coder=row["coder"], cameo=row["cameo"], link=row["link"],
-        sources=tuple(sources.get(row["link"], [row["doc_id"]])), date_evidence=row["date_evidence"],
-    )
+    return Event(**{name: _DECODE.get(name, _same)(row[name]) for name in _STORED_FIELDS},
+                 span=(row["span_start"], row["span_end"]), sources=tuple(sources.get(row["link"], [row["doc_id"]])))
+
+
+def _same(value: Any) -> Any:
+    return value
