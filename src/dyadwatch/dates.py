@@ -13,26 +13,21 @@ telling of it (basis ``document``). ``STAGE`` versions both.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from .model import DateValue, DateValueError, Sentence, Token
 from .timex import Timex, tag
+from .timex.grammar import MONTHS, WEEKDAY
 
 STAGE = "dates.timex.v5"  # v4: no date from a background participle; v5: nor from an act talked of
 
-_MONTHS = {
-    name.lower(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
-}
-_MONTHS["sept"] = 9
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# the tagger's month names (full, abbreviated, "sept"), longest first: "sept" before "sep"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_WEEKDAY = rf"(?:{WEEKDAY},?\s+)?"  # a full weekday name
 
 _EXPLICIT = [  # most precise first; each must name a year
     re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
@@ -73,7 +68,7 @@ def _value(year: int, month: int | None = None, day: int | None = None) -> DateV
 
 def _month_of(match: re.Match[str]) -> int:
     text = match.group("month").lower().rstrip(".")
-    return int(text) if text.isdigit() else _MONTHS[text]
+    return int(text) if text.isdigit() else MONTHS[text]
 
 
 def _explicit_value(match: re.Match[str]) -> DateValue | None:
