@@ -118,8 +118,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dyadwatch.coder import Coder
 from dyadwatch.model import Actor, Event
-from dyadwatch.pipeline import Coder
 from plover_gold import (
     PLOVER_TYPES,
     actor_code,

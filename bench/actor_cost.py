@@ -20,11 +20,11 @@ from importlib import resources
 
 from dyadwatch.actors import ActorResolver
 from dyadwatch.clean import clean
+from dyadwatch.coder import Coder
 from dyadwatch.ingest import read_sources
 from dyadwatch.lexicon import load_lexicon
 from dyadwatch.model import Article, ParsedArticle
 from dyadwatch.nlp import Parser
-from dyadwatch.pipeline import Coder
 
 
 def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
@@ -74,7 +74,7 @@ def main() -> None:
     print(f"names by index       {_per_sentence(parsed, indexes):8.0f} µs/sentence")
     print(f"names by alternation {_per_sentence(parsed, alternation):8.0f} µs/sentence  "
           f"(compiled in {compile_seconds:.1f} s)")
-    coder = Coder(parser)
+    coder = Coder(parser=parser)
     cpu = min(_per_sentence(parsed, coder.code_parsed, time.process_time) for _ in range(3))
     print(f"whole coding         {cpu:8.0f} µs/sentence of CPU time (actors, events, document dates; best of 3)")
 

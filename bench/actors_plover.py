@@ -25,8 +25,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from dyadwatch.coder import Coder
 from dyadwatch.model import Actor, Event
-from dyadwatch.pipeline import Coder
 from plover_gold import PLOVER_GSR, actor_code, gold_code, listed, read_plover_records, sentence_article
 
 

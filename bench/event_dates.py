@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dyadwatch.clean import clean
+from dyadwatch.coder import Coder
 from dyadwatch.episodes import date_by_document
 from dyadwatch.ingest import read_sources
 from dyadwatch.model import Actor, Article, DateValue, Event, ParsedArticle
-from dyadwatch.pipeline import Coder
 from seeds import SEED_DATES
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)

@@ -31,8 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 import accuracy  # noqa: E402
 import event_dates  # noqa: E402
+from dyadwatch.coder import Coder  # noqa: E402
 from dyadwatch.model import Event, countries  # noqa: E402
-from dyadwatch.pipeline import Coder, run  # noqa: E402
+from dyadwatch.pipeline import run  # noqa: E402
 from dyadwatch.store import Store  # noqa: E402
 from golden_sides import GOLD, code_gold, load_gold, score  # noqa: E402
 

@@ -7,8 +7,10 @@ import os
 import sys
 from pathlib import Path
 
+from dyadwatch.coder import Coder
 from dyadwatch.model import DateValue, Event
-from dyadwatch.pipeline import Coder, run
+from dyadwatch.pipeline import run
+from dyadwatch.settings import Settings
 from dyadwatch.store import Store
 
 
@@ -33,7 +35,7 @@ def seed_events(seeds: Path, prefix: str, published: str, coder: Coder) -> list[
     """The events of the seed whose file name starts with ``prefix``, coded as published that day."""
     [path] = sorted(seeds.glob(f"{prefix}*"))
     with Store(":memory:") as store:
-        run([path], store, DateValue(published, "day"), coder=coder)
+        run([path], store, Settings(published=DateValue(published, "day")), coder=coder)
         return list(store.events())
 
 
@@ -41,4 +43,4 @@ def code_seeds(seeds: Path, store: Store, coder: Coder) -> None:
     """Code every seed into the store, with the publication dates of SEED_DATES where the text has none."""
     for path in sorted(seeds.glob("*.txt")):
         day = SEED_DATES.get(path.name[:3])
-        run([path], store, DateValue(day, "day") if day else None, coder=coder)
+        run([path], store, Settings(published=DateValue(day, "day") if day else None), coder=coder)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import sys
 
 from dyadwatch.clean import clean
+from dyadwatch.coder import Coder
 from dyadwatch.ingest import read_sources
 from dyadwatch.model import Article
-from dyadwatch.pipeline import Coder
 from seeds import seeds_folder
 
 CHECKS = [  # (file prefix, mention, expected entity)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from dyadwatch.pipeline import Coder
+from dyadwatch.coder import Coder
 from seeds import seed_events, seeds_folder
 
 CHECKS = [  # (file prefix, publication date, words of the sentence, expected event date)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import sys
 
+from dyadwatch.coder import Coder
 from dyadwatch.model import Event, countries
-from dyadwatch.pipeline import Coder
 from seeds import seed_events, seeds_folder
 
 CHECKS = [  # (file prefix, publication date, words of the sentence, types, source, target, modality)

@@ -19,13 +19,15 @@ from __future__ import annotations
 import sys
 from importlib import resources
 
-from dyadwatch.analyse import Analysis, Cluster, analyse, clusters, involves
+from dyadwatch.analyse import Analysis, Cluster, analyse, clusters
 from dyadwatch.analysis_view import to_table
-from dyadwatch.pipeline import Coder, run
+from dyadwatch.coder import Coder
+from dyadwatch.model import Dyad
+from dyadwatch.pipeline import run
 from dyadwatch.store import Store
 from seeds import code_seeds, seeds_folder
 
-DYAD = ("RUS", "AZE")
+DYAD = Dyad("RUS", "AZE")
 
 
 def _cluster_of(found: list[Cluster], words: str, event_type: str) -> Cluster | None:
@@ -78,7 +80,7 @@ def main() -> int:
         analysis = analyse(list(store.events()), DYAD)
         with resources.as_file(resources.files("dyadwatch") / "data" / "demo") as demo:
             run([demo], store, coder=coder)
-        found = clusters(e for e in store.events() if involves(e, DYAD))
+        found = clusters(e for e in store.events() if DYAD.involves(e))
     checks += link_checks(found)
     checks += analysis_checks(analysis)
     for ok, what in checks:

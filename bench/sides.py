@@ -40,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from dyadwatch.pipeline import Coder  # noqa: E402
+from dyadwatch.coder import Coder  # noqa: E402
 from golden_sides import GOLD, Figures, GoldError, code_gold, error_row, known_codes, load_gold, score  # noqa: E402
 
 HEADER = f"{'':<22}{'gold':>6}{'recall':>8}{'source':>8}{'target':>8}{'pred':>6}{'both':>7}{'modal':>7}{'date':>7}"

@@ -18,10 +18,11 @@ from importlib import resources
 from pathlib import Path
 
 from dyadwatch.clean import clean
+from dyadwatch.coder import Coder
 from dyadwatch.ingest import read_sources
 from dyadwatch.model import Article
 from dyadwatch.nlp import Parser
-from dyadwatch.pipeline import Coder, run
+from dyadwatch.pipeline import run
 from dyadwatch.store import Store
 
 
@@ -51,7 +52,7 @@ def main() -> None:
         texts = [a.text for a in articles]
         words = sum(len(t.split()) for t in texts)
         parser = Parser()
-        coder = Coder(parser)
+        coder = Coder(parser=parser)
         list(parser.nlp.pipe(texts[:5]))  # warm up
 
         start = time.perf_counter()

@@ -11,7 +11,7 @@ from dyadwatch.model import Article, DateValue
 
 @pytest.fixture(scope="session")
 def coder():
-    from dyadwatch.pipeline import Coder
+    from dyadwatch.coder import Coder
 
     return Coder()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dyadwatch.link import LinkRow
+from dyadwatch.model import LinkRow
 
 COLUMNS = ["pair", "label", "event_type", "actors", "recipients", "date", "precision", "basis", "sentence", "note"]
 

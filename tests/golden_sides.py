@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from dyadwatch.coder import Coder
 from dyadwatch.model import Event, countries
-from dyadwatch.pipeline import Coder, RunSummary, run
+from dyadwatch.pipeline import RunSummary, run
 from dyadwatch.store import Store
 
 GOLD = Path(__file__).parent / "golden" / "sides" / "gold.jsonl"

@@ -8,10 +8,10 @@ from dataclasses import replace
 from dyadwatch.analyse import analyse, clusters, dyad_series
 from dyadwatch.analysis_view import to_json, to_table
 from dyadwatch.cli import main
-from dyadwatch.model import Article, DocumentResult
+from dyadwatch.model import Article, DocumentResult, Dyad
 from dyadwatch.store import Store
 
-DYAD = ("RUS", "AZE")
+DYAD = Dyad("RUS", "AZE")
 
 
 def _history(make_event):

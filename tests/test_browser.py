@@ -20,7 +20,9 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from dyadwatch.pipeline import Coder, run
+from dyadwatch.coder import Coder
+from dyadwatch.model import Dyad
+from dyadwatch.pipeline import run
 from dyadwatch.serve import create_app
 from dyadwatch.store import Store
 
@@ -75,7 +77,7 @@ def _rows(dom: str) -> list[str]:
 def test_browser_filter_and_open_an_event(server):
     url, db = server
     with Store(db, read_only=True) as store:
-        agreements = [e for e in store.events(("RUS", "AZE")) if e.event_type == "AGREE"]
+        agreements = [e for e in store.events(Dyad("RUS", "AZE")) if e.event_type == "AGREE"]
     chosen = agreements[0]
 
     dom = _chromium("--dump-dom", f"{url}/?dyad=RUS-AZE&type=AGREE#event={chosen.id}")

@@ -101,16 +101,43 @@ def test_cli_database_in_a_missing_folder_is_a_clear_error(corpus, tmp_path, cap
     assert status == 2 and f"{db}: cannot create its lock file" in err and "folder exists" in err
 
 
-def test_cli_bad_date_option_is_a_clear_error(tmp_path, capsys):
-    status, _, err = _run(["run", str(tmp_path), "--date", "tomorrow", "--db", str(tmp_path / "x.duckdb")], capsys)
-    assert status == 2 and "--date 'tomorrow'" in err
+@pytest.mark.parametrize("value", ["tomorrow", "2023-13-01", "16/05/2023", "2023-02-30", "2023-05", "2023-5-16"])
+def test_cli_bad_date_option_is_a_clear_error(tmp_path, capsys, value):
+    """Issue 16: "2023-13-01" became 2023-01-13 and "16/05/2023" was taken; a day is YYYY-MM-DD or refused."""
+    status, _, err = _run(["run", str(tmp_path), "--date", value, "--db", str(tmp_path / "x.duckdb")], capsys)
+    assert status == 2 and f"--date '{value}'" in err and "YYYY-MM-DD" in err
+    assert list(tmp_path.iterdir()) == []  # no database, no lock file
 
 
-@pytest.mark.parametrize(("option", "value"), [("--time-limit", "-1"), ("--workers", "0")])
+def test_cli_a_run_that_stores_nothing_leaves_no_database_behind(tmp_path, capsys):
+    db = tmp_path / "new.duckdb"
+    status, out, err = _run(["run", str(tmp_path / "missing.txt"), "--db", str(db)], capsys)
+    assert status == 1 and "missing.txt: no such file or folder" in out
+    assert f"{db} not kept: nothing was stored in it" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_a_run_that_stores_nothing_keeps_a_database_that_was_there(corpus, tmp_path, capsys):
+    db = tmp_path / "kept.duckdb"
+    assert _run(["run", str(corpus), "--db", str(db)], capsys)[0] == 0
+    status, _, err = _run(["run", str(tmp_path / "missing.txt"), "--db", str(db)], capsys)
+    assert status == 1 and db.exists() and "not kept" not in err
+
+
+@pytest.mark.parametrize(("option", "value"), [("--time-limit", "-1"), ("--time-limit", "nan"), ("--workers", "0")])
 def test_cli_bad_run_limits_are_a_clear_error(tmp_path, capsys, option, value):
     status, _, err = _run(["run", str(tmp_path), option, value, "--db", str(tmp_path / "x.duckdb")], capsys)
     assert status == 2 and f"{option} {value}" in err
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_cli_a_dyad_with_an_unknown_code_is_a_clear_error(corpus, tmp_path, capsys):
+    db = str(tmp_path / "x.duckdb")
+    assert _run(["run", str(corpus), "--db", db], capsys)[0] == 0
+    for command in (["export"], ["analyse"], ["report", "-o", str(tmp_path / "r.html")]):
+        status, _, err = _run([*command, "--dyad", "RUS-XYZ", "--db", db], capsys)
+        assert status == 2 and "dyad RUS-XYZ: XYZ is not a code of a country or organisation" in err, command
+    assert not (tmp_path / "r.html").exists()
 
 
 def test_cli_bad_dyad_is_a_clear_error(tmp_path, capsys):

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dyadwatch.analyse import PeriodRow, dyad_series
-from dyadwatch.export import CSV_FIELDS, ExportError, parse_dyad, write
+from dyadwatch.export import CSV_FIELDS, ExportError, write
 from dyadwatch.link import link_events
-from dyadwatch.model import Article, DateValue, DocumentResult
+from dyadwatch.model import Article, DateValue, DocumentResult, Dyad, DyadError
 from dyadwatch.store import Store
 
 CONTRACT_FIELDS = ("id", "doc_id", "event_type", "mode", "context", "quad_code", "intensity", "actor",
@@ -246,23 +246,30 @@ def test_export_jsonl_from_store_has_link_and_sources(make_event):
 
 
 @pytest.mark.parametrize(("text", "dyad"), [("rus-aze", ("RUS", "AZE")), ("RUS-AZE", ("RUS", "AZE")),
-                                            ("Aze-Rus", ("AZE", "RUS"))])
-def test_export_parse_dyad(text, dyad):
-    assert parse_dyad(text) == dyad
+                                            ("Aze-Rus", ("AZE", "RUS")), (" rus - aze ", ("RUS", "AZE"))])
+def test_dyad_parse(text, dyad):
+    assert Dyad.parse(text).codes == dyad
 
 
-@pytest.mark.parametrize("text", ["rus", "rus-", "-aze", "rus-aze-geo", "", "rus_aze", "-"])
-def test_export_parse_dyad_rejects_malformed(text):
-    with pytest.raises(ExportError, match="RUS-AZE"):
-        parse_dyad(text)
+@pytest.mark.parametrize("text", ["rus", "rus-", "-aze", "rus-aze-geo", "", "rus_aze", "-", "RUS-\u017f\u017f"])
+def test_dyad_parse_rejects_malformed(text):
+    with pytest.raises(DyadError, match="RUS-AZE"):
+        Dyad.parse(text)
 
 
-def test_export_parse_dyad_strips_or_rejects_spaces():
-    try:
-        dyad = parse_dyad("rus - aze")
-    except ExportError:
-        return
-    assert dyad == ("RUS", "AZE")
+def test_dyad_known_in_names_the_unknown_codes():
+    assert Dyad.parse("rus-aze").known_in({"RUS", "AZE"}) == Dyad("RUS", "AZE")
+    with pytest.raises(DyadError, match="dyad RUS-XYZ: XYZ is not a code"):
+        Dyad.parse("RUS-XYZ").known_in({"RUS", "AZE"})
+    with pytest.raises(DyadError, match="QQQ and XYZ are not codes"):
+        Dyad.parse("qqq-xyz").known_in({"RUS"})
+
+
+def test_dyad_involves_either_way_round(make_event):
+    dyad = Dyad("RUS", "AZE")
+    assert dyad.involves(make_event(actor="RUS", recipient="AZE"))
+    assert dyad.involves(make_event(actor=("AZE", "GEO"), recipient="RUS"))
+    assert not dyad.involves(make_event(actor=("RUS", "AZE"), recipient="GEO"))
 
 
 # --- analyse --------------------------------------------------------------------------------------

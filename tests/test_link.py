@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.link import LinkRow, link_events
+from dyadwatch.link import link_events
+from dyadwatch.model import LinkRow
 
 
 def _row(event_id, event_type="ACCUSE", actors=("RUS",), recipients=("AZE",), date="2004-02-11", precision="day",

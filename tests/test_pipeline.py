@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from dyadwatch.coder import Coder
 from dyadwatch.model import DateValue
-from dyadwatch.pipeline import Coder, run
+from dyadwatch.pipeline import run
+from dyadwatch.settings import Settings
 from dyadwatch.store import Store
 
 pytestmark = pytest.mark.slow
@@ -17,7 +19,7 @@ def test_pipeline_new_publication_date_recodes_the_document(coder, tmp_path):
     with Store(":memory:") as store:
         run([tmp_path], store, coder=coder)
         assert [e.date for e in store.events()] == [None]
-        summary = run([tmp_path], store, DateValue("2001-01-16", "day"), coder=coder)
+        summary = run([tmp_path], store, Settings(published=DateValue("2001-01-16", "day")), coder=coder)
         assert (summary.documents, summary.unchanged) == (1, 0)
         assert [(e.date, e.date_basis) for e in store.events()] == [("2001-01-16", "relative")]  # its own weekday
 
@@ -67,7 +69,7 @@ def test_pipeline_user_tables_add_persons_and_change_the_coder_version(tmp_path)
         "id\tname\tvariants\tcountry\tsector\trole\tstart\tend\n"
         "lala_mirzayeva\tLala Mirzayeva\tLala Mirzayeva|Mirzayeva\tAZE\tGOV\tEnvoy\t2010-01-01\t\n",
         encoding="utf-8")
-    coder = Coder(tables=tables)
+    coder = Coder(Settings(tables=tables))
     (tmp_path / "a.txt").write_text("Headline\n\nMirzayeva accused Moscow of delays on 3 May 2012.\n",
                                     encoding="utf-8")
     with Store(":memory:") as store:
@@ -88,7 +90,7 @@ def test_pipeline_a_document_whose_coding_does_not_end_is_rejected_and_the_rest_
     (tmp_path / "stuck.txt").write_text(TEXT.replace("Tuesday", "Friday"), encoding="utf-8")
     original = coder.code_parsed
     monkeypatch.setattr(coder, "code_parsed", lambda p: _spin() if p.article.doc_id == "stuck.txt" else original(p))
-    monkeypatch.setattr(coder, "seconds", 0.5)
+    monkeypatch.setattr(coder, "settings", Settings(time_limit=0.5))
     with Store(":memory:") as store:
         summary = run([tmp_path], store, coder=coder)
         assert [(r.doc_id, r.reason) for r in summary.rejects] == [
@@ -105,7 +107,7 @@ def test_pipeline_a_document_whose_cleaning_does_not_end_is_rejected_and_the_res
     original = pipeline.clean_article
     monkeypatch.setattr(pipeline, "clean_article", lambda a: _spin() if a.doc_id == "stuck.txt" else original(a))
     with Store(":memory:") as store:
-        summary = run([tmp_path], store, coder=coder, seconds=0.5)
+        summary = run([tmp_path], store, Settings(time_limit=0.5), coder=coder)
         assert [(r.doc_id, r.reason.split(" (")[0]) for r in summary.rejects] == [
             ("stuck.txt", "cleaning took more than 0.5 s")]
         assert {e.doc_id for e in store.events()} == {"good.txt"}

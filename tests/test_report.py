@@ -5,6 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 from dyadwatch.analyse import periods_between
+from dyadwatch.model import Dyad
 from dyadwatch.report import build_context, render
 
 
@@ -18,7 +19,7 @@ class _Collect(HTMLParser):
 
 
 def _html(events, documents=()):
-    return render(build_context(list(events), ("RUS", "AZE"), list(documents)))
+    return render(build_context(list(events), Dyad("RUS", "AZE"), list(documents)))
 
 
 def test_report_has_chart_and_lists_undated_events_apart(make_event):

@@ -78,6 +78,31 @@ def test_serve_answers_unknown_events_and_bad_dyads_with_messages(client):
     assert problem["loc"] == ["query", "dyad"] and "e.g. RUS-AZE" in problem["msg"]
 
 
+@pytest.mark.parametrize(("query", "name", "words"), [
+    ("/api/events?type=FOO", "type", "type 'FOO' is not one of ACCUSE, AGREE"),
+    ("/api/events?modality=maybe", "modality", "modality 'maybe' is not one of asserted, future"),
+    ("/api/events?context=weather", "context", "context 'weather' is not one of cbrn, cyber"),
+    ("/api/events?start=2020-13-01", "start", "start '2020-13-01' is not a date"),
+])
+def test_serve_refuses_values_outside_what_a_filter_takes(client, query, name, words):
+    """Issue 16: "type=FOO" or an unknown code in a dyad was an empty 200, as if nothing matched."""
+    answer = client.get(query)
+    assert answer.status_code == 422
+    [problem] = answer.json()["detail"]
+    assert problem["loc"] == ["query", name] and words in problem["msg"]
+
+
+@pytest.mark.parametrize(("query", "words"), [("/api/events?dyad=RUS-XYZ", "dyad RUS-XYZ: XYZ is not a code"),
+                                              ("/api/analysis?dyad=QQQ-AZE", "dyad QQQ-AZE: QQQ is not a code")])
+def test_serve_a_dyad_with_a_code_nothing_knows_is_not_found(client, query, words):
+    answer = client.get(query)
+    assert answer.status_code == 404 and words in answer.json()["detail"]
+
+
+def test_serve_a_known_type_with_no_events_is_an_empty_page(client):
+    assert client.get("/api/events?type=ASSAULT&dyad=USA-AZE").json()["total"] == 0
+
+
 @pytest.mark.parametrize(
     ("query", "status"),
     [

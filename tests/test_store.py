@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dyadwatch.model import Actor, Article, DateValue, DocumentResult, Event, Location, Reject
+from dyadwatch.model import Actor, Article, DateValue, DocumentResult, Dyad, Event, Location, Reject
 from dyadwatch.store import EVENT_COLUMNS, Store, StoreError, content_hash
 
 CODER = "test-coder"
@@ -236,7 +236,7 @@ def test_store_dyad_filter_returns_both_directions_only(store, make_event):
         make_event("aze-aze", actor="AZE", recipient="AZE"),
     ])
 
-    assert sorted(event.id for event in store.events(("RUS", "AZE"))) == ["aze-rus", "both-aze", "rus-aze"]
+    assert sorted(event.id for event in store.events(Dyad("RUS", "AZE"))) == ["aze-rus", "both-aze", "rus-aze"]
     assert sorted(event.id for event in store.events()) == [
         "aze-aze", "aze-rus", "both-aze", "rus-aze", "rus-geo", "usa-aze"]
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from dyadwatch.pipeline import SMALL_RUN, run
+from dyadwatch.settings import Settings
 from dyadwatch.store import Store
 
 pytestmark = pytest.mark.slow
@@ -36,7 +37,7 @@ def corpus(tmp_path_factory) -> Path:
 
 def _coded(corpus: Path, db: Path, **how) -> set[tuple[str, str | None]]:
     with Store(db) as store:
-        run([corpus], store, **how)
+        run([corpus], store, Settings(**how))
         events = list(store.events())
     ids = [e.id for e in events]
     assert len(ids) == len(set(ids))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import PRECISIONS, Actor, DateValue, Event
+from .model import PRECISIONS, Actor, DateValue, Dyad, Event
 
 COUNTED = ("asserted", "historical")
 PERIODS = ("year", "quarter", "month")
@@ -95,7 +95,7 @@ class Party:
 
 @dataclass(frozen=True)
 class Analysis:
-    dyad: tuple[str, str]
+    dyad: Dyad
     by: str
     series: tuple[PeriodRow, ...]
     contexts: tuple[ContextRow, ...]
@@ -211,7 +211,7 @@ def context_rows(found: list[Cluster]) -> list[ContextRow]:
     return sorted(rows, key=lambda r: (-r.clusters, r.context))
 
 
-def third_parties(events: Iterable[Event], dyad: tuple[str, str]) -> list[Party]:
+def third_parties(events: Iterable[Event], dyad: Dyad) -> list[Party]:
     """Countries and organisations that take part in events with either side of the dyad, by clusters."""
     seen: dict[str, set[str]] = {}
     names: dict[str, str] = {}
@@ -220,10 +220,10 @@ def third_parties(events: Iterable[Event], dyad: tuple[str, str]) -> list[Party]
             continue
         sides = event.actor + event.recipient
         codes = {a.country for a in sides if a.country}
-        if not codes & set(dyad):
+        if not codes & set(dyad.codes):
             continue
         for actor in sides:
-            if actor.country and actor.country not in dyad:
+            if actor.country and actor.country not in dyad.codes:
                 seen.setdefault(actor.country, set()).add(event.link or event.id)
                 names.setdefault(actor.country, _party_name(actor))
     return sorted((Party(code, names[code], len(links)) for code, links in seen.items()),
@@ -234,12 +234,12 @@ def _party_name(actor: Actor) -> str:
     return actor.name if actor.sector == "IGO" or actor.name == actor.country else actor.country or actor.name
 
 
-def speakers(events: Iterable[Event], dyad: tuple[str, str]) -> list[Party]:
+def speakers(events: Iterable[Event], dyad: Dyad) -> list[Party]:
     """Who is quoted most in events that involve the dyad: persons (else the side) by distinct quotes."""
     quotes: dict[str, set[str]] = {}
     codes: dict[str, str] = {}
     for event in events:
-        if event.quote is None or not {a.country for a in event.actor + event.recipient} & set(dyad):
+        if event.quote is None or not {a.country for a in event.actor + event.recipient} & set(dyad.codes):
             continue
         for actor in event.actor:
             quotes.setdefault(actor.name, set()).add(event.quote)
@@ -248,19 +248,11 @@ def speakers(events: Iterable[Event], dyad: tuple[str, str]) -> list[Party]:
                   key=lambda p: (-p.count, p.name))
 
 
-def analyse(events: list[Event], dyad: tuple[str, str], by: str = "year", threshold: float = 2.5) -> Analysis:
+def analyse(events: list[Event], dyad: Dyad, by: str = "year", threshold: float = 2.5) -> Analysis:
     """The dyad's analysis from all stored events (the dyad's own, and those with third parties)."""
-    between = [e for e in events if involves(e, dyad)]
+    between = [e for e in events if dyad.involves(e)]
     found = clusters(between)
     rows = _series(found, by)
     return Analysis(dyad, by, tuple(rows), tuple(context_rows(found)),
                     tuple(turning_points(found, rows, by, threshold)), tuple(third_parties(events, dyad)[:10]),
                     tuple(speakers(events, dyad)[:10]), len(found), sum(len(c.reports) for c in found), tuple(found))
-
-
-def involves(event: Event, dyad: tuple[str, str]) -> bool:
-    """Whether an event is between the dyad's two sides, either way round."""
-    actors = {a.country for a in event.actor}
-    recipients = {a.country for a in event.recipient}
-    a, b = dyad
-    return (a in actors and b in recipients) or (b in actors and a in recipients)

@@ -14,7 +14,7 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
     """Every figure with what it rests on: series rows carry ``period`` and ``index`` beside the
     counts; turning points name their driving clusters with sentences and documents."""
     return {
-        "dyad": "-".join(analysis.dyad),
+        "dyad": str(analysis.dyad),
         "by": analysis.by,
         "clusters": analysis.clusters,
         "reports": analysis.reports,
@@ -44,7 +44,7 @@ def _cluster(cluster: Cluster) -> dict[str, Any]:
 
 def to_table(analysis: Analysis) -> str:
     """The series, turning points with their evidence, contexts, third parties and speakers."""
-    a, b = analysis.dyad
+    a, b = analysis.dyad.codes
     lines = [f"{a}–{b} by {analysis.by}: {analysis.clusters} events (clusters) from {analysis.reports} reports",
              "index: mean intensity of the period's events, −10 (war) … +10 (alliance)", "",
              f"{'period':<10}{'index':>7}{'events':>8}{'coop':>6}{'conflict':>10}",

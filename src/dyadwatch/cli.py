@@ -21,20 +21,23 @@ from typing import Any
 from . import __version__
 from .analyse import PERIODS, analyse
 from .analysis_view import to_json, to_table
-from .dates import as_date, parse_date
-from .export import FORMATS, ExportError, parse_dyad, write
-from .lexicon import LexiconError
-from .model import DateValue
+from .coder import Coder
+from .dates import as_date
+from .export import FORMATS, ExportError, write
+from .lexicon import LexiconError, known_codes
+from .model import DateValue, DateValueError, Dyad, DyadError
 from .nlp import ModelMissing
 from .petrarch import PetrarchError, parse_actors, write_persons_tsv
-from .pipeline import Coder, RunSummary, run
+from .pipeline import RunSummary, run
 from .report import build_context, render
+from .settings import Settings, SettingsError
 from .store import DEFAULT_DB, Store, StoreError
 from .timelimit import DEFAULT as TIME_LIMIT
 from .timex import tag
 from .workers import RayMissing, default_workers
 
 OK, REJECTED, FAILED = 0, 1, 2
+DEMO_DYAD = Dyad("RUS", "AZE")
 
 
 class UsageError(ValueError):
@@ -77,11 +80,15 @@ def shown(text: str) -> str:
 
 
 def _publication_date(text: str | None, option: str = "--date") -> DateValue | None:
+    """A day as YYYY-MM-DD, read strictly: "2023-13-01" or "16/05/2023" is refused, not guessed at."""
     if text is None:
         return None
-    value = parse_date(text)
+    try:
+        value = DateValue.parse(text)
+    except DateValueError:
+        value = None
     if value is None or value.precision != "day":
-        raise UsageError(f"{option} '{text}' is not a day; write it as YYYY-MM-DD")
+        raise UsageError(f"{option} '{text}' is not a day that exists; write it as YYYY-MM-DD")
     return value
 
 
@@ -116,26 +123,42 @@ def _summary(summary: RunSummary, db: str, paths: Sequence[str]) -> int:
     return REJECTED if summary.rejects else OK
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    """The run's settings from its options; a bad one fails here, before any database is opened."""
+    return Settings(published=_publication_date(args.date), tables=_tables(args.tables), workers=args.workers,
+                    engine=args.engine, address=args.address, time_limit=args.time_limit or None,
+                    follow_links=args.follow_links)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
-    published = _publication_date(args.date)
-    tables = _tables(args.tables)
-    if args.workers < 1:
-        raise UsageError(f"--workers {args.workers}: give 1 or more")
-    if args.time_limit < 0:
-        raise UsageError(f"--time-limit {args.time_limit:g}: give 0 (no limit) or more seconds")
-    if args.address and args.engine != "ray":
-        raise UsageError("--address is for --engine ray")
+    settings = _settings(args)
+    created = not Path(args.db).exists()
     with Store(args.db) as store:
         try:
-            summary = run(args.paths, store, published, progress=_progress(), workers=args.workers,
-                          engine=args.engine, address=args.address, tables=tables,
-                          seconds=args.time_limit or None, follow_links=args.follow_links)
+            summary = run(args.paths, store, settings, progress=_progress())
         except BaseException as stop:
             if not _stopping(stop):
                 raise
             _stderr(_interrupted(store))
+            _discard_if_empty(store, created)
             return FAILED
-        return _summary(summary, args.db, args.paths)
+        status = _summary(summary, args.db, args.paths)
+        _discard_if_empty(store, created)
+        return status
+
+
+def _discard_if_empty(store: Store, created: bool) -> None:
+    """Remove a database this run created and stored no document in, and its lock file: a run that
+    codes nothing leaves nothing behind."""
+    try:
+        empty = created and store.counts()["documents"] == 0
+    except Exception:  # what was being written when a signal came: keep it as it is
+        return
+    if empty:
+        store.close()
+        for path in (Path(store.path), Path(f"{store.path}.lock"), Path(f"{store.path}.wal")):
+            path.unlink(missing_ok=True)
+        _stderr(f"{shown(store.path)} not kept: nothing was stored in it")
 
 
 def _interrupted(store: Store) -> str:
@@ -152,15 +175,21 @@ def _interrupted(store: Store) -> str:
     return f"{how}: the documents stored so far are kept{held}; run again to finish"
 
 
+def _known(dyad: Dyad, store: Store) -> Dyad:
+    """The dyad, if the packaged tables or the database know both its codes."""
+    return dyad.known_in(known_codes() | store.codes())
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    dyad = parse_dyad(args.dyad) if args.dyad else None
+    dyad = Dyad.parse(args.dyad) if args.dyad else None
     with Store(args.db, read_only=True) as store:
+        dyad = _known(dyad, store) if dyad else None
         events = list(store.events(dyad))
         total = store.counts()["events"]
     with open(args.output, "w", encoding="utf-8", newline="") if args.output else nullcontext(sys.stdout) as out:
         count = write(events, out, args.format)
     if count == 0:
-        why = f"none of its {total} events are between {dyad[0]} and {dyad[1]}" if dyad and total \
+        why = f"none of its {total} events are between {dyad.first} and {dyad.second}" if dyad and total \
             else "it holds no events"
         _stderr(f"no events exported: {shown(args.db)}: {why}")
     elif args.output:
@@ -168,25 +197,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     return OK
 
 
-def _write_report(store: Store, dyad: tuple[str, str], output: str, by: str = "year") -> None:
+def _write_report(store: Store, dyad: Dyad, output: str, by: str = "year") -> None:
     context = build_context(list(store.events()), dyad, store.documents(), by)
     Path(output).write_text(render(context), encoding="utf-8")
     events = context.dated + context.undated
-    print(f"wrote {shown(output)}: {len(events)} events between {dyad[0]} and {dyad[1]}")
+    print(f"wrote {shown(output)}: {len(events)} events between {dyad.first} and {dyad.second}")
     if not events:
-        _stderr(f"the report is empty: {shown(str(store.path))} holds no events between {dyad[0]} and {dyad[1]}")
+        _stderr(f"the report is empty: {shown(str(store.path))} holds no events between {dyad.first} and "
+                f"{dyad.second}")
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    dyad = parse_dyad(args.dyad)
+    dyad = Dyad.parse(args.dyad)
     with Store(args.db, read_only=True) as store:
-        _write_report(store, dyad, args.output, args.by)
+        _write_report(store, _known(dyad, store), args.output, args.by)
     return OK
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
-    dyad = parse_dyad(args.dyad)
+    dyad = Dyad.parse(args.dyad)
     with Store(args.db, read_only=True) as store:
+        dyad = _known(dyad, store)
         analysis = analyse(list(store.events()), dyad, args.by, args.threshold)
         total = store.counts()["events"]
     if args.format == "json":
@@ -195,7 +226,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         print(to_table(analysis))
     if analysis.clusters == 0:
         why = "it holds no events" if not total else (
-            f"none of its {total} events between {dyad[0]} and {dyad[1]} happened on a known date "
+            f"none of its {total} events between {dyad.first} and {dyad.second} happened on a known date "
             "(negated, hypothetical, future, reported or undated events are not counted)")
         _stderr(f"nothing to analyse: {shown(args.db)}: {why}")
         return REJECTED
@@ -223,8 +254,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         status = _summary(run([str(corpus)], store, progress=_progress()), db, [str(corpus)])
         with open(folder / "events.jsonl", "w", encoding="utf-8") as out:
             print(f"wrote {shown(str(folder / 'events.jsonl'))}: {write(store.events(), out, 'jsonl')} events")
-        _write_report(store, ("RUS", "AZE"), str(folder / "report.html"))
-        analysis = analyse(list(store.events()), ("RUS", "AZE"))
+        _write_report(store, DEMO_DYAD, str(folder / "report.html"))
+        analysis = analyse(list(store.events()), DEMO_DYAD)
     (folder / "analysis.json").write_text(json.dumps(to_json(analysis), ensure_ascii=False, indent=2) + "\n",
                                           encoding="utf-8")
     print(f"wrote {shown(str(folder / 'analysis.json'))}\n\n{to_table(analysis)}")
@@ -245,7 +276,7 @@ def cmd_dates(args: argparse.Namespace) -> int:
 
 def cmd_actors_lookup(args: argparse.Namespace) -> int:
     when = _publication_date(args.date)
-    found = Coder(tables=_tables(args.tables)).lookup(args.name, when)
+    found = Coder(Settings(tables=_tables(args.tables))).lookup(args.name, when)
     print(f'"{shown(args.name)}" on {when.value if when else "an unknown date"}')
     if found.candidates:
         print("persons in the knowledge base with this name:")
@@ -400,7 +431,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
-    except (UsageError, ExportError, StoreError, ModelMissing, LexiconError, PetrarchError, RayMissing) as error:
+    except (UsageError, SettingsError, DyadError, ExportError, StoreError, ModelMissing, LexiconError, PetrarchError,
+            RayMissing) as error:
         _stderr(f"dyadwatch {args.command}: {shown(str(error))}")
         return FAILED
     except BrokenPipeError:  # the reader went away (dyadwatch export | head): not an error

@@ -211,6 +211,20 @@ def _known_type(where: str, row: dict[str, str], event_types: dict[str, EventTyp
     return True
 
 
+@lru_cache(maxsize=1)
+def known_codes() -> frozenset[str]:
+    """The codes of the packaged countries and organisations (a dyad's sides are checked against these
+    and the codes stored in a database, which a user's own tables may have added)."""
+    return frozenset(row["code"] for name in ("countries.tsv", "igos.tsv") for _, row in _rows(name, None))
+
+
+@lru_cache(maxsize=1)
+def event_types_and_contexts() -> tuple[frozenset[str], frozenset[str]]:
+    """The ontology's event types and the contexts of the packaged tables (without loading the rest)."""
+    return (frozenset(row["event_type"] for _, row in _rows("plover.tsv", None)),
+            frozenset(row["context"] for _, row in _rows("contexts.tsv", None)))
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(extra: Path | None = None) -> Lexicon:
     """Read every table once per process (and per user directory)."""

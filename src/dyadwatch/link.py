@@ -17,41 +17,15 @@ same input gives the same ids on every run, whatever the order.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
-from dataclasses import InitVar, dataclass, field
+from dataclasses import dataclass
 
-from .model import PRECISIONS, DateValue
+from .model import PRECISIONS, LinkRow
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 _WINDOW_DAYS = {"CONSULT": 3}
-_LOOKING_BACK = re.compile(r"\b(?:had|subsequently|previously|earlier|already|formerly|once|since then)\b", re.I)
 _PRECISION_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}  # day, week, month, year
 _RECENT_DAYS = 14  # a report dated only by its article joins an event of its kind this recent
-
-
-@dataclass(frozen=True, slots=True)
-class LinkRow:
-    """What linking needs of a stored event (its sentence only to see whether it looks back, so
-    that a store of millions of events does not hold their sentences while it links)."""
-
-    id: str
-    event_type: str
-    actors: tuple[str, ...]
-    recipients: tuple[str, ...]
-    date: str | None
-    precision: str | None
-    basis: str
-    sentence: InitVar[str]
-    looks_back: bool = field(init=False)  # dated only by its article, telling of something done before
-
-    def __post_init__(self, sentence: str) -> None:
-        object.__setattr__(self, "looks_back", self.basis == "publication" and bool(_LOOKING_BACK.search(sentence)))
-
-    @property
-    def when(self) -> DateValue:
-        """Its date (only for a dated row)."""
-        return DateValue(self.date or "", self.precision or "day")
 
 
 @dataclass

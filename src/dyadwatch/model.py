@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import InitVar, dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
 PRECISIONS = ("day", "week", "month", "year")  # most precise first
+MODALITIES = ("asserted", "negated", "hypothetical", "future", "reported", "historical")
+# words by which a sentence tells of something done before it ("had signed", "were subsequently signed")
+_LOOKING_BACK = re.compile(r"\b(?:had|subsequently|previously|earlier|already|formerly|once|since then)\b", re.I)
 _SHAPES = {"day": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-W\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
 
 
@@ -85,6 +89,50 @@ def _clamped(text: str, precision: str) -> str:
         last = calendar.monthrange(year, int(text[5:7]))[1]
         return text[:8] + f"{min(int(text[8:]), last):02d}"
     return text
+
+
+class DyadError(ValueError):
+    """A dyad that is not two codes joined by '-', or names a code no table or database knows."""
+
+
+@dataclass(frozen=True)
+class Dyad:
+    """Two sides, each a country or organisation code: ``Dyad.parse("rus - aze")`` is RUS-AZE. An
+    event is between them when one side is on each of its sides, either way round."""
+
+    first: str
+    second: str
+
+    @classmethod
+    def parse(cls, text: str) -> Dyad:
+        """Read ``AAA-BBB``; case and spaces around the codes do not matter."""
+        parts = [part.strip() for part in text.split("-")]
+        if len(parts) != 2 or not all(re.fullmatch(r"[A-Za-z]{2,6}", part) for part in parts):
+            raise DyadError(f"dyad '{text}' should be two codes joined by '-', e.g. RUS-AZE")
+        return cls(parts[0].upper(), parts[1].upper())
+
+    def known_in(self, known: Collection[str]) -> Dyad:
+        """The dyad, if both its codes are among ``known``; else a DyadError that names the others."""
+        unknown = [code for code in self.codes if code not in known]
+        if unknown:
+            verb = "is not a code" if len(unknown) == 1 else "are not codes"
+            raise DyadError(f"dyad {self}: {' and '.join(unknown)} {verb} of a country or organisation in the "
+                            "tables or the database; codes are ISO 3166 alpha-3 (RUS, AZE) or an organisation's "
+                            "(NATO, EU)")
+        return self
+
+    def __str__(self) -> str:
+        return f"{self.first}-{self.second}"
+
+    @property
+    def codes(self) -> tuple[str, str]:
+        return self.first, self.second
+
+    def involves(self, event: Event) -> bool:
+        """Whether ``event`` is between the two sides, either way round."""
+        actors, recipients = set(countries(event.actor)), set(countries(event.recipient))
+        return (self.first in actors and self.second in recipients) or (
+            self.second in actors and self.first in recipients)
 
 
 @dataclass(frozen=True)
@@ -253,6 +301,30 @@ class Event:
     @property
     def date_value(self) -> DateValue | None:
         return DateValue(self.date, self.date_precision or "day") if self.date else None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRow:
+    """What linking needs of a stored event (its sentence only to see whether it looks back, so
+    that a store of millions of events does not hold their sentences while it links)."""
+
+    id: str
+    event_type: str
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    date: str | None
+    precision: str | None
+    basis: str
+    sentence: InitVar[str]
+    looks_back: bool = field(init=False)  # dated only by its article, telling of something done before
+
+    def __post_init__(self, sentence: str) -> None:
+        object.__setattr__(self, "looks_back", self.basis == "publication" and bool(_LOOKING_BACK.search(sentence)))
+
+    @property
+    def when(self) -> DateValue:
+        """Its date (only for a dated row)."""
+        return DateValue(self.date or "", self.precision or "day")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .analyse import Analysis, Cluster, PeriodRow, TurningPoint, analyse, counted, involves, periods_between
-from .model import Event
+from .analyse import Analysis, Cluster, PeriodRow, TurningPoint, analyse, counted, periods_between
+from .model import Dyad, Event
 
 _WIDTH, _HEIGHT, _PAD, _LABEL_WIDTH = 900, 260, 40, 64
 
@@ -34,15 +34,15 @@ class ReportContext:
     quotes: list[Event]
 
 
-def build_context(events: list[Event], dyad: tuple[str, str], documents: list[dict[str, Any]],
+def build_context(events: list[Event], dyad: Dyad, documents: list[dict[str, Any]],
                   by: str = "year") -> ReportContext:
     """Everything the report shows, from all stored events (third parties need more than the dyad's)."""
     analysis = analyse(events, dyad, by)
-    between = [e for e in events if involves(e, dyad)]
+    between = [e for e in events if dyad.involves(e)]
     cited = {e.doc_id for e in between}
     timeline = list(analysis.timeline)
     return ReportContext(
-        dyad="–".join(dyad),
+        dyad="–".join(dyad.codes),
         by=by,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         rows=list(analysis.series),
@@ -58,12 +58,12 @@ def build_context(events: list[Event], dyad: tuple[str, str], documents: list[di
     )
 
 
-def _actors(events: list[Event], dyad: tuple[str, str]) -> list[tuple[str, str, int]]:
+def _actors(events: list[Event], dyad: Dyad) -> list[tuple[str, str, int]]:
     """The persons and bodies of either side that act most often in the dyad's events."""
     seen: dict[tuple[str, str], set[str]] = {}
     for event in events:
         for actor in event.actor + event.recipient:
-            if actor.country in dyad and actor.name != actor.country:
+            if actor.country in dyad.codes and actor.name != actor.country:
                 seen.setdefault((actor.name, actor.country or "?"), set()).add(event.link or event.id)
     ranked = sorted(((name, country, len(links)) for (name, country), links in seen.items()),
                     key=lambda item: (-item[2], item[0]))

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -31,14 +32,15 @@ from starlette.types import Message as AsgiMessage
 
 from .analyse import PERIODS, ContextRow, Party, analyse
 from .analysis_view import to_json
-from .export import event_record, parse_dyad
-from .model import DateValue, DateValueError, Event
+from .export import event_record
+from .lexicon import event_types_and_contexts, known_codes
+from .model import MODALITIES, DateValue, DateValueError, Dyad, DyadError, Event
 from .store import EventQuery, Store, StoreError
 
 MAX_PAGE = 500
 MAX_OFFSET = 10**12  # far past any database, and well inside the 64-bit integers DuckDB takes
 MAX_TEXT = 200  # characters of a text filter
-DYAD = r" *[A-Za-z]{2,6} *- *[A-Za-z]{2,6} *"  # the dyads export.parse_dyad reads, as the schema declares them
+DYAD = r" *[A-Za-z]{2,6} *- *[A-Za-z]{2,6} *"  # the dyads model.Dyad.parse reads, as the schema declares them
 
 # A date filter: a year (1000-2999), a month, an ISO week or a day that exists (empty: none). The
 # pattern knows month lengths and leap years; week 53 of a year that has 52 is the one date it admits
@@ -233,23 +235,32 @@ def create_app(db: str | Path) -> FastAPI:
     def page() -> str:
         return html
 
-    @app.get("/api/events", summary="Events matching every filter given, a page at a time", response_model=EventPage)
+    unknown: dict[int | str, dict[str, Any]] = {
+        404: {"model": Message, "description": "A code of the dyad that no table or stored event has"}}
+
+    @app.get("/api/events", summary="Events matching every filter given, a page at a time", response_model=EventPage,
+             responses=unknown)
     def events(dyad: str | None = Query(None, description="two codes, e.g. RUS-AZE (empty: any)",
                                         json_schema_extra={"pattern": f"^({DYAD})?$"}),
                start: str | None = Query(None, description="first date, YYYY[-MM[-DD]] or YYYY-Www",
                                          json_schema_extra={"pattern": DATE}),
                end: str | None = Query(None, description="last date, YYYY[-MM[-DD]] or YYYY-Www",
                                        json_schema_extra={"pattern": DATE}),
-               type: str | None = Query(None, description="PLOVER event type", max_length=MAX_TEXT),
-               context: str | None = Query(None, max_length=MAX_TEXT),
+               type: str | None = Query(None, description="PLOVER event type",
+                                        json_schema_extra={"pattern": _any_of("type")}),
+               context: str | None = Query(None, json_schema_extra={"pattern": _any_of("context")}),
                actor: str | None = Query(None, description="country code or name", max_length=MAX_TEXT),
-               modality: str | None = Query(None, max_length=MAX_TEXT),
+               modality: str | None = Query(None, json_schema_extra={"pattern": _any_of("modality")}),
                q: str | None = Query(None, description="words of the sentence", max_length=MAX_TEXT),
                limit: int = Query(50, ge=1, le=MAX_PAGE),
                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
-        query = EventQuery(_dyad(dyad) if dyad else None, _date("start", start), _date("end", end), type, context,
-                           actor, modality, q, limit=limit, offset=offset)
+        first, last = _date("start", start), _date("end", end)
+        chosen = {"type": type, "context": context, "modality": modality}
+        for name, value in chosen.items():
+            _one_of(name, value, vocabulary()[name])
         with store() as opened:
+            query = EventQuery(_dyad(dyad, opened) if dyad else None, first, last, type, context, actor, modality,
+                               q, limit=limit, offset=offset)
             total, found = opened.query_events(query)
         return {"total": total, "offset": offset, "events": [event_record(e) for e in found]}
 
@@ -266,13 +277,12 @@ def create_app(db: str | Path) -> FastAPI:
                 "cluster": [{**event_record(r), "document": _document(documents.get(r.doc_id))} for r in reports]}
 
     @app.get("/api/analysis", summary="A dyad over time: series, turning points, contexts, parties, speakers",
-             response_model=AnalysisRecord)
+             response_model=AnalysisRecord, responses=unknown)
     def analysis(dyad: str = Query(..., description="two codes, e.g. RUS-AZE",
                                    json_schema_extra={"pattern": f"^{DYAD}$"}),
                  by: str = Query("year", pattern="^(" + "|".join(PERIODS) + ")$")) -> dict[str, Any]:
-        pair = _dyad(dyad)
         with store() as opened:
-            return to_json(analyse(list(opened.events()), pair, by))
+            return to_json(analyse(list(opened.events()), _dyad(dyad, opened), by))
 
     @app.get("/api/facets", summary="The values the filters can take", response_model=Facets)
     def facets() -> dict[str, list[str]]:
@@ -282,13 +292,38 @@ def create_app(db: str | Path) -> FastAPI:
     return app
 
 
-def _dyad(text: str) -> tuple[str, str]:
-    """The dyad of a query. The pattern is declared in the schema but checked here, so that one that
-    does not match gets the shape of any other invalid parameter with a message that names an example."""
-    if re.fullmatch(DYAD, text):
-        return parse_dyad(text)
-    raise RequestValidationError([{"type": "value_error", "loc": ("query", "dyad"), "input": text,
-                                   "msg": f"dyad '{text}' should be two codes joined by '-', e.g. RUS-AZE"}])
+def _dyad(text: str, store: Store) -> Dyad:
+    """The dyad of a query, with codes the tables or the database know. The pattern is declared in the
+    schema but checked here, so that one that does not match gets the shape of any other invalid
+    parameter with a message that names an example."""
+    if not re.fullmatch(DYAD, text):
+        raise _invalid("dyad", text, f"dyad '{text}' should be two codes joined by '-', e.g. RUS-AZE")
+    try:
+        return Dyad.parse(text).known_in(known_codes() | store.codes())
+    except DyadError as error:  # well formed, but no such side: not found rather than invalid
+        raise HTTPException(404, str(error)) from None
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, frozenset[str]]:
+    """The values the closed filters take: the event types of the ontology, its contexts, the modalities."""
+    types, contexts = event_types_and_contexts()
+    return {"type": types, "context": contexts, "modality": frozenset(MODALITIES)}
+
+
+def _any_of(name: str) -> str:
+    """The schema's pattern for a filter on a closed set: one of its values, or empty (no filter)."""
+    return "^(" + "|".join(re.escape(value) for value in sorted(vocabulary()[name])) + ")?$"
+
+
+def _one_of(name: str, value: str | None, values: frozenset[str]) -> None:
+    """A filter on a closed set takes one of its values: "type=FOO" is an error, not an empty page."""
+    if value and value not in values:
+        raise _invalid(name, value, f"{name} '{value}' is not one of {', '.join(sorted(values))}")
+
+
+def _invalid(name: str, value: str, message: str) -> RequestValidationError:
+    return RequestValidationError([{"type": "value_error", "loc": ("query", name), "input": value, "msg": message}])
 
 
 def _date(name: str, text: str | None) -> DateValue | None:
@@ -303,8 +338,7 @@ def _date(name: str, text: str | None) -> DateValue | None:
             return DateValue.parse(text)
     except DateValueError:
         pass
-    raise RequestValidationError([{"type": "value_error", "loc": ("query", name), "input": text,
-                                   "msg": f"{name} '{text}' is not a date: {DATE_FORMS}"}])
+    raise _invalid(name, text, f"{name} '{text}' is not a date: {DATE_FORMS}")
 
 
 def _document(row: dict[str, Any] | None) -> dict[str, Any] | None:

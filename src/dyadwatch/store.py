@@ -14,8 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from .link import LinkRow
-from .model import Actor, Article, DateValue, DocumentResult, Event, Location, Reject, countries
+from .model import Actor, Article, DateValue, DocumentResult, Dyad, Event, LinkRow, Location, Reject, countries
 
 DEFAULT_DB = "dyadwatch.duckdb"
 _ROWS_PER_STATEMENT = 200
@@ -271,14 +270,9 @@ class Store:
         return {table: int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
                 for table in ("documents", "events", "rejects")}
 
-    def events(self, dyad: tuple[str, str] | None = None) -> Iterator[Event]:
+    def events(self, dyad: Dyad | None = None) -> Iterator[Event]:
         """Events in date order (undated last); with a dyad, those between its two sides."""
-        where, params = "", []
-        if dyad is not None:
-            a, b = dyad
-            where = ("WHERE (list_contains(actor_countries, ?) AND list_contains(recipient_countries, ?)) "
-                     "OR (list_contains(actor_countries, ?) AND list_contains(recipient_countries, ?))")
-            params = [a, b, b, a]
+        where, params = ("", []) if dyad is None else (f"WHERE {_BETWEEN}", _between(dyad))
         sources = dict(self.con.execute(
             "SELECT link, list(DISTINCT doc_id ORDER BY doc_id) FROM events GROUP BY link").fetchall())
         cursor = self.con.execute(
@@ -317,6 +311,12 @@ class Store:
         row = cursor.fetchone()
         return dict(zip([d[0] for d in cursor.description], row, strict=True)) if row else None
 
+    def codes(self) -> set[str]:
+        """Every country or organisation code on a side of a stored event."""
+        rows = self.con.execute("SELECT DISTINCT unnest(list_concat(actor_countries, recipient_countries)) "
+                                "FROM events").fetchall()
+        return {str(row[0]) for row in rows if row[0] is not None}
+
     def facets(self) -> dict[str, list[str]]:
         """The values the filters can take: event types, contexts, modalities."""
         return {
@@ -354,7 +354,7 @@ class EventQuery:
     last day of ``end`` (so "2001" is within start 2001-01-01, end 2001-05; a week is within end 2001-05
     when it begins in May)."""
 
-    dyad: tuple[str, str] | None = None
+    dyad: Dyad | None = None
     start: DateValue | None = None
     end: DateValue | None = None
     event_type: str | None = None
@@ -368,14 +368,21 @@ class EventQuery:
     offset: int = 0
 
 
+# an event between a dyad's sides, either way round (model.Dyad.involves says the same in Python)
+_BETWEEN = ("((list_contains(actor_countries, ?) AND list_contains(recipient_countries, ?)) "
+            "OR (list_contains(actor_countries, ?) AND list_contains(recipient_countries, ?)))")
+
+
+def _between(dyad: Dyad) -> list[str]:
+    return [dyad.first, dyad.second, dyad.second, dyad.first]
+
+
 def _query_clauses(query: EventQuery) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if query.dyad is not None:
-        a, b = query.dyad
-        clauses.append("((list_contains(actor_countries, ?) AND list_contains(recipient_countries, ?)) "
-                       "OR (list_contains(actor_countries, ?) AND list_contains(recipient_countries, ?)))")
-        params += [a, b, b, a]
+        clauses.append(_BETWEEN)
+        params += _between(query.dyad)
     if query.start:
         clauses.append("date_first >= ?")
         params.append(query.start.first_day)

@@ -22,10 +22,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import count, islice
 from multiprocessing import get_context
-from pathlib import Path
 from typing import Any
 
+from .coder import Coder
 from .model import Article, DocumentResult, Reject
+from .settings import Settings
 
 CHUNK = 8  # articles a worker codes per call
 WATCH_SECONDS = 0.5  # how often a worker checks that its parent is still there
@@ -40,13 +41,11 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _start(tables: str | None, seconds: float | None, parent: int | None = None, child: bool = True) -> None:
+def _start(settings: Settings, parent: int | None = None, child: bool = True) -> None:
     global _coder
     if parent is not None:
         watch_parent(parent, child)
-    from .pipeline import Coder
-
-    _coder = Coder(tables=Path(tables) if tables else None, seconds=seconds)
+    _coder = Coder(settings)
 
 
 def watch_parent(parent: int, child: bool = True, every: float = WATCH_SECONDS) -> threading.Thread:
@@ -84,14 +83,13 @@ def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
         yield chunk
 
 
-def code_in_processes(articles: Iterable[Article], workers: int, tables: Path | None, seconds: float | None
-                      ) -> Iterator[Coded]:
-    """Coded documents in input order, from ``workers`` processes; coding one may take ``seconds``."""
+def code_in_processes(articles: Iterable[Article], settings: Settings) -> Iterator[Coded]:
+    """Coded documents in input order, from ``settings.workers`` processes, each a Coder of ``settings``."""
     context = get_context("spawn")  # a clean interpreter each: no forked model or locks
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start,
-                               initargs=(str(tables) if tables else None, seconds, os.getpid()))
+    pool = ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_start,
+                               initargs=(settings, os.getpid()))
     try:
-        yield from _in_order(_chunks(articles), lambda chunk: pool.submit(_code_chunk, chunk), workers,
+        yield from _in_order(_chunks(articles), lambda chunk: pool.submit(_code_chunk, chunk), settings.workers,
                              lambda future: future.result())
     except BaseException:  # Ctrl-C, SIGTERM, an error, or the caller stopped reading: stop now
         _stop(pool)
@@ -109,9 +107,10 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def code_on_ray(articles: Iterable[Article], workers: int, tables: Path | None, seconds: float | None,
-                address: str | None) -> Iterator[Coded]:
-    """The same coding as Ray tasks: one actor per worker holds a Coder."""
+def code_on_ray(articles: Iterable[Article], settings: Settings) -> Iterator[Coded]:
+    """The same coding as Ray tasks: one actor per worker holds a Coder (at ``settings.address``, or a
+    local Ray when None)."""
+    workers, address = settings.workers, settings.address
     try:
         import ray
     except ImportError as error:
@@ -129,8 +128,7 @@ def code_on_ray(articles: Iterable[Article], workers: int, tables: Path | None, 
     try:
         coder_actor: Any = ray.remote(_RayCoder)
         parent = os.getpid() if started and address is None else None  # a local Ray's workers watch this run
-        pool: list[Any] = [coder_actor.remote(str(tables) if tables else None, seconds, parent)
-                           for _ in range(workers)]
+        pool: list[Any] = [coder_actor.remote(settings, parent) for _ in range(workers)]
         turn = count()
         yield from _in_order(_chunks(articles), lambda chunk: pool[next(turn) % workers].code.remote(chunk),
                              workers, ray.get)
@@ -144,8 +142,8 @@ class RayMissing(RuntimeError):
 
 
 class _RayCoder:
-    def __init__(self, tables: str | None, seconds: float | None, parent: int | None = None) -> None:
-        _start(tables, seconds, parent, child=False)
+    def __init__(self, settings: Settings, parent: int | None = None) -> None:
+        _start(settings, parent, child=False)
 
     def code(self, chunk: list[Article]) -> list[Coded]:
         return _code_chunk(chunk)
