@@ -23,6 +23,7 @@ demo: install
 test: install
 	$(VENV)/bin/ruff check
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/python -m pytest
 
 bench: install
