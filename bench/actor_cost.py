@@ -1,4 +1,4 @@
-"""What finding names costs per sentence: the indexes of ``dyadwatch.matcher`` against the design they
+"""What finding names costs per sentence: the indexes of ``dyadwatch.actors.matcher`` against the design they
 replaced (one regular expression alternating every known name), on the same parsed sentences.
 
     python bench/actor_cost.py [PATH ...]
@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterable
 from importlib import resources
 
-from dyadwatch.actors import ActorResolver
+from dyadwatch.actors.resolver import ActorResolver
 from dyadwatch.clean import clean
 from dyadwatch.coder import Coder
 from dyadwatch.ingest import read_sources

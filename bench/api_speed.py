@@ -22,8 +22,8 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from dyadwatch.model import Actor, Article, DateValue, DocumentResult, Event
-from dyadwatch.serve import create_app
 from dyadwatch.store import Store
+from dyadwatch.views.serve import create_app
 
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
          "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"]

@@ -57,12 +57,12 @@ def _instrumented() -> contextlib.AbstractContextManager[Any]:
 
 
 with _instrumented():
+    from dyadwatch.actors.persons import PersonIndex, skeleton
     from dyadwatch.clean import clean
     from dyadwatch.dates import parse_date
     from dyadwatch.ingest import read_sources
     from dyadwatch.lexicon import load_lexicon
     from dyadwatch.model import Article
-    from dyadwatch.persons import PersonIndex, skeleton
     from dyadwatch.timex import tag
 
 FRAGMENTS = [

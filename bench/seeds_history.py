@@ -20,11 +20,11 @@ import sys
 from importlib import resources
 
 from dyadwatch.analyse import Analysis, Cluster, analyse, clusters
-from dyadwatch.analysis_view import to_table
 from dyadwatch.coder import Coder
 from dyadwatch.model import Dyad
 from dyadwatch.pipeline import run
 from dyadwatch.store import Store
+from dyadwatch.views.analysis import to_table
 from seeds import code_seeds, seeds_folder
 
 DYAD = Dyad("RUS", "AZE")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dyadwatch.petrarch import ActorEntry
+from dyadwatch.actors.petrarch import ActorEntry
 
 
 def word_set(words: str) -> frozenset[str]:

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import phoenix_rules as rules
 
-from dyadwatch.persons import skeleton
-from dyadwatch.petrarch import ActorEntry, CodeBlock, PetrarchError, read_agents, read_entries, title_case
+from dyadwatch.actors.persons import skeleton
+from dyadwatch.actors.petrarch import ActorEntry, CodeBlock, PetrarchError, read_agents, read_entries, title_case
 
 ACTOR_FILES = ("Phoenix.MilNonState.actors.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
 AGENTS_FILE = "Phoenix.agents.txt"

@@ -6,10 +6,10 @@ import json
 from dataclasses import replace
 
 from dyadwatch.analyse import analyse, clusters, dyad_series
-from dyadwatch.analysis_view import to_json, to_table
 from dyadwatch.cli import main
 from dyadwatch.model import Article, DocumentResult, Dyad
 from dyadwatch.store import Store
+from dyadwatch.views.analysis import to_json, to_table
 
 DYAD = Dyad("RUS", "AZE")
 

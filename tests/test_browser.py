@@ -23,8 +23,8 @@ import uvicorn
 from dyadwatch.coder import Coder
 from dyadwatch.model import Dyad
 from dyadwatch.pipeline import run
-from dyadwatch.serve import create_app
 from dyadwatch.store import Store
+from dyadwatch.views.serve import create_app
 
 pytestmark = pytest.mark.slow
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -12,8 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dyadwatch.pipeline import BATCH
-from dyadwatch.serve import create_app
 from dyadwatch.store import Store
+from dyadwatch.views.serve import create_app
 
 pytestmark = pytest.mark.slow
 ARTICLES = 3 * BATCH + 10

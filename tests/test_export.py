@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dyadwatch.analyse import PeriodRow, dyad_series
-from dyadwatch.export import CSV_FIELDS, ExportError, write
 from dyadwatch.link import link_events
 from dyadwatch.model import Article, DateValue, DocumentResult, Dyad, DyadError
 from dyadwatch.store import Store
+from dyadwatch.views.export import CSV_FIELDS, ExportError, write
 
 CONTRACT_FIELDS = ("id", "doc_id", "event_type", "mode", "context", "quad_code", "intensity", "actor",
                    "recipient", "date", "date_precision", "date_basis", "date_evidence", "modality", "sentence",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from dyadwatch.actors.persons import PersonIndex, skeleton
 from dyadwatch.lexicon import COLUMNS, LexiconError, load_lexicon
-from dyadwatch.persons import PersonIndex, skeleton
 
 PERSONS_HEADER = "\t".join(COLUMNS["persons.tsv"])
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dyadwatch.matcher import NameIndex, SkeletonIndex
+from dyadwatch.actors.matcher import NameIndex, SkeletonIndex
 from dyadwatch.model import Sentence, Token
 
 FORMS = ["Russia", "Russian", "US", "U.S.", "United States", "United Nations", "United Nations Security Council",

@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dyadwatch.lexicon import load_lexicon
-from dyadwatch.petrarch import (
+from dyadwatch.actors.petrarch import (
     COLUMNS,
     CodeBlock,
     PersonRow,
@@ -22,6 +21,7 @@ from dyadwatch.petrarch import (
     title_case,
     write_persons_tsv,
 )
+from dyadwatch.lexicon import load_lexicon
 
 # The places and people below are invented for these tests.
 

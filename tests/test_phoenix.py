@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from dyadwatch.actors.persons import skeleton
 from dyadwatch.lexicon import load_lexicon
-from dyadwatch.persons import skeleton
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "phoenix_tables.py"

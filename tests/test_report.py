@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from dyadwatch.analyse import periods_between
 from dyadwatch.model import Dyad
-from dyadwatch.report import build_context, render
+from dyadwatch.views.report import build_context, render
 
 
 class _Collect(HTMLParser):
@@ -52,7 +52,7 @@ def test_report_periods_between_keeps_gaps():
 
 
 def test_report_marks_the_trigger_as_a_whole_word(make_event):
-    from dyadwatch.report import highlighted_sentence
+    from dyadwatch.views.report import highlighted_sentence
 
     event = make_event(sentence="The metro deal was done after Putin met Aliyev.", trigger="met")
     assert "<mark>met</mark> Aliyev" in str(highlighted_sentence(event))

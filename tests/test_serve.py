@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dyadwatch.model import DateValue, DateValueError
-from dyadwatch.serve import DATE, MAX_OFFSET, create_app
+from dyadwatch.views.serve import DATE, MAX_OFFSET, create_app
 
 
 @pytest.fixture

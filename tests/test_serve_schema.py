@@ -18,8 +18,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from dyadwatch.model import Article, DocumentResult
-from dyadwatch.serve import create_app
 from dyadwatch.store import Store
+from dyadwatch.views.serve import create_app
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
           negative_data_rejection, positive_data_acceptance]

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
+from dyadwatch.actors.sources import Home, home_of
 from dyadwatch.lexicon import COLUMNS, LexiconError, Outlet, load_lexicon
 from dyadwatch.model import Article
-from dyadwatch.sources import Home, home_of
 
 HEADER = "\t".join(COLUMNS["sources.tsv"])
 OUTLETS = (

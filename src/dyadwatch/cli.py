@@ -19,21 +19,21 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .actors.petrarch import PetrarchError, parse_actors, write_persons_tsv
 from .analyse import PERIODS, analyse
-from .analysis_view import to_json, to_table
 from .coder import Coder
 from .dates import as_date
-from .export import FORMATS, ExportError, write
 from .lexicon import LexiconError, known_codes
 from .model import DateValue, DateValueError, Dyad, DyadError
 from .nlp import ModelMissing
-from .petrarch import PetrarchError, parse_actors, write_persons_tsv
 from .pipeline import RunSummary, run
-from .report import build_context, render
 from .settings import Settings, SettingsError
 from .store import DEFAULT_DB, Store, StoreError
 from .timelimit import DEFAULT as TIME_LIMIT
 from .timex import tag
+from .views.analysis import to_json, to_table
+from .views.export import FORMATS, ExportError, write
+from .views.report import build_context, render
 from .workers import RayMissing, default_workers
 
 OK, REJECTED, FAILED = 0, 1, 2
@@ -236,7 +236,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn  # the web view's dependencies load only when it is asked for
 
-    from .serve import create_app
+    from .views.serve import create_app
 
     with Store(args.db, read_only=True) as store:  # a missing or foreign database fails here, with its name
         count = store.counts()["events"]

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import actors, clean, dates, events, nlp
-from .actors import ActorResolver
+from .actors.resolver import ActorResolver
 from .dates import as_date
 from .episodes import date_by_document
-from .events import EventCoder
+from .events.coding import EventCoder
 from .lexicon import Role, load_lexicon, tables_digest
 from .model import Article, DateValue, DocumentResult, Mention, ParsedArticle, Reject
 from .nlp import Parser

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from .model import Sentence, Token
+from ..model import Sentence, Token
 from .persons import skeleton
 
 _FIRST_WORD = re.compile(r"\w+")

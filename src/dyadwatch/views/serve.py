@@ -1,7 +1,7 @@
 """The local web view: a read-only JSON API under /api/ (OpenAPI schema at /openapi.json) and one
 page that uses it. Article text reaches the page only as JSON and is put in as text, never as
 markup. Every answer is declared in the schema and checked against it as it leaves. An event's
-schema is ``model.Event`` itself, the shape the exports write; a field that ``analysis_view.to_json``
+schema is ``model.Event`` itself, the shape the exports write; a field that ``analysis.to_json``
 adds without a place here is a server error, not an answer that silently differs from its schema
 (tests/test_serve_schema.py).
 
@@ -30,12 +30,12 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.types import Message as AsgiMessage
 
-from .analyse import PERIODS, ContextRow, Party, analyse
-from .analysis_view import to_json
+from ..analyse import PERIODS, ContextRow, Party, analyse
+from ..lexicon import event_types_and_contexts, known_codes
+from ..model import MODALITIES, DateValue, DateValueError, Dyad, DyadError, Event
+from ..store import EventQuery, Store, StoreError
+from .analysis import to_json
 from .export import event_record
-from .lexicon import event_types_and_contexts, known_codes
-from .model import MODALITIES, DateValue, DateValueError, Dyad, DyadError, Event
-from .store import EventQuery, Store, StoreError
 
 MAX_PAGE = 500
 MAX_OFFSET = 10**12  # far past any database, and well inside the 64-bit integers DuckDB takes
@@ -60,7 +60,7 @@ PAGE = "app.html"  # the one page, in dyadwatch/templates
 CSP = ("default-src 'none'; script-src {script}; style-src {style}; connect-src 'self'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
-# --- what the API answers: model.Event as exported, and the shapes of analysis_view.to_json ------
+# --- what the API answers: model.Event as exported, and the shapes of analysis.to_json -----------
 
 _EXACT = ConfigDict(extra="forbid")
 

@@ -11,8 +11,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .analyse import Analysis, Cluster, PeriodRow, TurningPoint, analyse, counted, periods_between
-from .model import Dyad, Event
+from ..analyse import Analysis, Cluster, PeriodRow, TurningPoint, analyse, counted, periods_between
+from ..model import Dyad, Event
 
 _WIDTH, _HEIGHT, _PAD, _LABEL_WIDTH = 900, 260, 40, 64
 

@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any, TextIO
 
 from pydantic import TypeAdapter
 
-from .model import Event, countries
+from ..model import Event, countries
 
 FORMATS = ("jsonl", "csv")
 
 
 class ExportError(ValueError):
     """An export was asked for in a way that cannot work."""
-
-
-def parse_dyad(text: str) -> tuple[str, str]:
-    """'RUS-AZE' → ('RUS', 'AZE')."""
-    parts = [part.strip() for part in text.upper().split("-")]
-    if len(parts) != 2 or not all(re.fullmatch(r"[A-Z]{2,6}", part) for part in parts):
-        raise ExportError(f"dyad '{text}' should be two codes joined by '-', e.g. RUS-AZE")
-    return parts[0], parts[1]
 
 
 _EVENT = TypeAdapter(Event)

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from .lexicon import Outlet
-from .model import Article
+from ..lexicon import Outlet
+from ..model import Article
 
 __all__ = ["Home", "home_of"]
 

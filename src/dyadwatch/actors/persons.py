@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from .lexicon import Role
+from ..lexicon import Role
 
 _LETTERS = str.maketrans({"ə": "a", "ı": "i", "q": "g", "y": "i", "w": "v"})
 _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|dr|sir|madam|mister)\.?\s+", re.I)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .model import DateValue, Sentence, Token
+from ..model import DateValue, Sentence, Token
 
 # verbs whose complement has not happened yet: "plans to meet", "threatened to impose"
 _FUTURE_HEADS = {"plan", "intend", "expect", "hope", "want", "aim", "prepare", "propose", "seek", "ready", "going",

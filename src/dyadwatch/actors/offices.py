@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Sentence, Token
+from ..model import Sentence, Token
 
 # offices news names alone, beyond the roles of the tables ("the president", "the foreign minister")
 OFFICES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from .analyse import Analysis, Cluster, PeriodRow
+from ..analyse import Analysis, Cluster, PeriodRow
 
 _QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 

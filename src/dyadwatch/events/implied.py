@@ -14,9 +14,9 @@ import dataclasses
 import itertools
 from collections.abc import Iterable
 
+from ..model import Actor, Mention, Sentence, Token, countries
+from ..quotes import FIRST_PLURAL, SAYING
 from . import modality
-from .model import Actor, Mention, Sentence, Token, countries
-from .quotes import FIRST_PLURAL, SAYING
 from .sides import (
     ARRIVING,
     OFFICIAL,

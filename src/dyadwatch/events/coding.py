@@ -19,13 +19,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..dates import as_date, event_date
+from ..lexicon import EventType, Lexicon
+from ..model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Token, countries
+from ..quotes import Quote, cue, quotes
+from ..timex import weekday_reading
 from . import implied, modality, references, sides
-from .dates import as_date, event_date
-from .lexicon import EventType, Lexicon
-from .model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Token, countries
-from .quotes import Quote, cue, quotes
 from .sides import Pair, Trigger
-from .timex import weekday_reading
 
 STAGE = "events.rules.v9"
 _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "conduct", "give", "reach",
