@@ -19,9 +19,9 @@ from __future__ import annotations
 import sys
 from importlib import resources
 
-from dyadwatch.analyse import Analysis, Cluster, analyse, clusters
+from dyadwatch.analyse import analyse, clusters
 from dyadwatch.coder import Coder
-from dyadwatch.model import Dyad
+from dyadwatch.model import Analysis, Cluster, Dyad
 from dyadwatch.pipeline import run
 from dyadwatch.store import Store
 from dyadwatch.views.analysis import to_table
@@ -63,10 +63,10 @@ def analysis_checks(analysis: Analysis) -> list[tuple[bool, str]]:
         (all(index is not None and index > 0 for index in early) and series.get("2000", 0) < (early[0] or 0),
          f"warmer from 2000 to 2001, cooperative through 2004: {series.get('2000')} → {early}"),
         (cooling is not None and cooling.change < 0 and any(
-            c.anchor.event_type == "SANCTION" and "stopped the sale" in c.anchor.sentence for c in cooling.drivers),
+            d.event_type == "SANCTION" and "stopped the sale" in d.sentence for d in cooling.drivers),
          "2013: cooler, with the stopped missile sale among the evidence"),
         (visit is not None and visit.change > 0 and any(
-            c.anchor.event_type == "CONSULT" and "state visit" in c.anchor.sentence for c in visit.drivers),
+            d.event_type == "CONSULT" and "state visit" in d.sentence for d in visit.drivers),
          "2024: warmer, with the state visit among the evidence"),
     ]
 

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dyadwatch.analyse import PeriodRow, dyad_series
+from dyadwatch.analyse import dyad_series
 from dyadwatch.link import link_events
-from dyadwatch.model import Article, DateValue, DocumentResult, Dyad, DyadError
+from dyadwatch.model import Article, DateValue, DocumentResult, Dyad, DyadError, PeriodRow
 from dyadwatch.store import Store
 from dyadwatch.views.export import CSV_FIELDS, ExportError, write
 
@@ -286,7 +286,9 @@ def test_analyse_dyad_series_counts_only_dated_events_that_happened(make_event):
         replace(base, id="undated", date=None, date_precision=None, intensity=-9.0),
     ]
 
-    assert dyad_series(events) == [PeriodRow("2004", 2, 2, 0, 0, 0, 3.0)]
+    assert dyad_series(events) == [PeriodRow(period="2004", index=3.0, clusters=2, verbal_cooperation=2,
+                                             material_cooperation=0, verbal_conflict=0, material_conflict=0,
+                                             cooperation=2, conflict=0)]
 
 
 def test_analyse_dyad_series_counts_events_sharing_a_link_once(make_event):
@@ -298,7 +300,9 @@ def test_analyse_dyad_series_counts_events_sharing_a_link_once(make_event):
         replace(base, id="d", doc_id="d.txt", link="L2", intensity=2.0, quad_code=1),
     ]
 
-    assert dyad_series(events) == [PeriodRow("2004", 2, 1, 0, 0, 1, -2.0)]
+    assert dyad_series(events) == [PeriodRow(period="2004", index=-2.0, clusters=2, verbal_cooperation=1,
+                                             material_cooperation=0, verbal_conflict=0, material_conflict=1,
+                                             cooperation=1, conflict=1)]
 
 
 def test_analyse_dyad_series_index_is_mean_intensity_per_period(make_event):

@@ -126,7 +126,7 @@ def test_serve_declares_every_answer_in_its_schema(client):
     assert {path: answer["200"]["content"]["application/json"]["schema"] for path, answer in answers.items()} == {
         "/api/events": {"$ref": "#/components/schemas/EventPage"},
         "/api/events/{event_id}": {"$ref": "#/components/schemas/EventDetail"},
-        "/api/analysis": {"$ref": "#/components/schemas/AnalysisRecord"},
+        "/api/analysis": {"$ref": "#/components/schemas/Analysis"},
         "/api/facets": {"$ref": "#/components/schemas/Facets"},
     }
 

@@ -11,9 +11,21 @@ figure can be traced to its clusters and their sentences.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from .model import PRECISIONS, Actor, DateValue, Dyad, Event
+from .model import (
+    PRECISIONS,
+    Actor,
+    Analysis,
+    Cluster,
+    ContextRow,
+    DateValue,
+    Driver,
+    Dyad,
+    Event,
+    Party,
+    PeriodRow,
+    TurningPoint,
+)
 
 COUNTED = ("asserted", "historical")
 PERIODS = ("year", "quarter", "month")
@@ -22,89 +34,9 @@ _PRECISION_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
 _OWN_DATE_RANK = {"stated": 0, "relative": 0, "document": 1}  # else: dated by its publication only
 
 
-@dataclass(frozen=True)
-class Cluster:
-    """One real event: its reports, and the one whose date dates it."""
-
-    link: str
-    reports: tuple[Event, ...]
-    anchor: Event
-
-    @property
-    def documents(self) -> tuple[str, ...]:
-        return tuple(sorted({e.doc_id for e in self.reports}))
-
-    def period(self, by: str) -> str | None:
-        """The period its anchor's date falls in (None: undated, or less precise than the period)."""
-        return period_of(self.anchor.date_value, by) if self.anchor.date_value else None
-
-
-@dataclass(frozen=True)
-class PeriodRow:
-    """One period of a dyad's history; ``index`` is the mean intensity (−10..+10) of its clusters."""
-
-    period: str
-    clusters: int
-    verbal_cooperation: int
-    material_cooperation: int
-    verbal_conflict: int
-    material_conflict: int
-    index: float
-
-    @property
-    def cooperation(self) -> int:
-        return self.verbal_cooperation + self.material_cooperation
-
-    @property
-    def conflict(self) -> int:
-        return self.verbal_conflict + self.material_conflict
-
-
-@dataclass(frozen=True)
-class TurningPoint:
-    """A period whose index moved sharply from the period before, with the clusters that moved it."""
-
-    period: str
-    previous: str
-    before: float
-    after: float
-    drivers: tuple[Cluster, ...]
-
-    @property
-    def change(self) -> float:
-        return round(self.after - self.before, 2)
-
-
-@dataclass(frozen=True)
-class ContextRow:
-    context: str
-    clusters: int
-    cooperation: int
-    conflict: int
-    index: float
-
-
-@dataclass(frozen=True)
-class Party:
-    """A third party, or a speaker: who, and in how many clusters (or quotes)."""
-
-    code: str
-    name: str
-    count: int
-
-
-@dataclass(frozen=True)
-class Analysis:
-    dyad: Dyad
-    by: str
-    series: tuple[PeriodRow, ...]
-    contexts: tuple[ContextRow, ...]
-    turning_points: tuple[TurningPoint, ...]
-    third_parties: tuple[Party, ...]
-    speakers: tuple[Party, ...]
-    clusters: int
-    reports: int
-    timeline: tuple[Cluster, ...] = ()  # the dyad's clusters in date order: what every figure rests on
+def cluster_period(cluster: Cluster, by: str) -> str | None:
+    """The period a cluster's anchor falls in (None: undated, or less precise than the period)."""
+    return period_of(cluster.anchor.date_value, by) if cluster.anchor.date_value else None
 
 
 def period_of(date: DateValue, by: str) -> str | None:
@@ -168,14 +100,16 @@ def dyad_series(events: Iterable[Event], by: str = "year") -> list[PeriodRow]:
 def _series(found: list[Cluster], by: str) -> list[PeriodRow]:
     periods: dict[str, list[Cluster]] = {}
     for cluster in found:
-        period = cluster.period(by)
+        period = cluster_period(cluster, by)
         if period is not None:
             periods.setdefault(period, []).append(cluster)
     rows = []
     for period in sorted(periods):
         chosen = [c.anchor for c in periods[period]]
         vc, mc, vf, mf = (sum(1 for e in chosen if e.quad_code == q) for q in (1, 2, 3, 4))
-        rows.append(PeriodRow(period, len(chosen), vc, mc, vf, mf, _mean(e.intensity for e in chosen)))
+        rows.append(PeriodRow(period=period, index=_mean(e.intensity for e in chosen), clusters=len(chosen),
+                              verbal_cooperation=vc, material_cooperation=mc, verbal_conflict=vf,
+                              material_conflict=mf, cooperation=vc + mc, conflict=vf + mf))
     return rows
 
 
@@ -193,9 +127,11 @@ def turning_points(found: list[Cluster], rows: list[PeriodRow], by: str, thresho
         change = row.index - previous.index
         if abs(change) < threshold:
             continue
-        inside = [c for c in found if c.period(by) == row.period]
+        inside = [c for c in found if cluster_period(c, by) == row.period]
         drivers = sorted(inside, key=lambda c: (-c.anchor.intensity if change > 0 else c.anchor.intensity, c.link))
-        points.append(TurningPoint(row.period, previous.period, previous.index, row.index, tuple(drivers[:3])))
+        points.append(TurningPoint(period=row.period, previous=previous.period, before=previous.index,
+                                   after=row.index, change=round(row.index - previous.index, 2),
+                                   drivers=tuple(Driver.of(c) for c in drivers[:3])))
     return points
 
 
@@ -253,6 +189,7 @@ def analyse(events: list[Event], dyad: Dyad, by: str = "year", threshold: float 
     between = [e for e in events if dyad.involves(e)]
     found = clusters(between)
     rows = _series(found, by)
-    return Analysis(dyad, by, tuple(rows), tuple(context_rows(found)),
-                    tuple(turning_points(found, rows, by, threshold)), tuple(third_parties(events, dyad)[:10]),
-                    tuple(speakers(events, dyad)[:10]), len(found), sum(len(c.reports) for c in found), tuple(found))
+    return Analysis(dyad=str(dyad), by=by, clusters=len(found), reports=sum(len(c.reports) for c in found),
+                    series=tuple(rows), contexts=tuple(context_rows(found)),
+                    turning_points=tuple(turning_points(found, rows, by, threshold)),
+                    third_parties=tuple(third_parties(events, dyad)[:10]), speakers=tuple(speakers(events, dyad)[:10]))

@@ -334,3 +334,109 @@ class DocumentResult:
     article: Article
     sentences: int
     events: tuple[Event, ...]
+
+
+# --- the analysis of a dyad: these records are also its JSON (views/analysis.py) and the API's schema ---
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One real event: its reports, and the one whose date dates it."""
+
+    link: str
+    reports: tuple[Event, ...]
+    anchor: Event
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(sorted({e.doc_id for e in self.reports}))
+
+
+@dataclass(frozen=True, kw_only=True)
+class PeriodRow:
+    """One period of a dyad's history; ``index`` is the mean intensity (−10..+10) of its clusters."""
+
+    period: str
+    index: float
+    clusters: int
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+    cooperation: int  # verbal and material; given, so that the record is its JSON, and checked
+    conflict: int
+
+    def __post_init__(self) -> None:
+        if (self.cooperation, self.conflict) != (self.verbal_cooperation + self.material_cooperation,
+                                                 self.verbal_conflict + self.material_conflict):
+            raise ValueError(f"period {self.period}: cooperation and conflict are not the sums of their kinds")
+
+
+@dataclass(frozen=True)
+class Driver:
+    """A cluster behind a turning point, by its anchor report."""
+
+    link: str
+    event_type: str
+    date: str | None
+    intensity: float
+    actor: tuple[str | None, ...]  # the country of each actor of the anchor
+    recipient: tuple[str | None, ...]
+    sentence: str
+    documents: tuple[str, ...]
+
+    @classmethod
+    def of(cls, cluster: Cluster) -> Driver:
+        anchor = cluster.anchor
+        return cls(cluster.link, anchor.event_type, anchor.date, anchor.intensity,
+                   tuple(a.country for a in anchor.actor), tuple(a.country for a in anchor.recipient),
+                   anchor.sentence, cluster.documents)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TurningPoint:
+    """A period whose index moved sharply from the period before, with the clusters that moved it."""
+
+    period: str
+    previous: str
+    before: float
+    after: float
+    change: float  # after - before, to two places; given, so that the record is its JSON, and checked
+    drivers: tuple[Driver, ...]
+
+    def __post_init__(self) -> None:
+        if self.change != round(self.after - self.before, 2):
+            raise ValueError(f"turning point {self.period}: change {self.change} is not {self.after} - {self.before}")
+
+
+@dataclass(frozen=True)
+class ContextRow:
+    context: str
+    clusters: int
+    cooperation: int
+    conflict: int
+    index: float
+
+
+@dataclass(frozen=True)
+class Party:
+    """A third party, or a speaker: who, and in how many clusters (or quotes)."""
+
+    code: str
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Analysis:
+    """A dyad over time, counted by event cluster, with what every figure rests on."""
+
+    dyad: str  # as model.Dyad writes it: "RUS-AZE"
+    by: str
+    clusters: int
+    reports: int
+    series: tuple[PeriodRow, ...]
+    contexts: tuple[ContextRow, ...]
+    turning_points: tuple[TurningPoint, ...]
+    third_parties: tuple[Party, ...]
+    speakers: tuple[Party, ...]

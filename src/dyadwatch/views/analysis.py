@@ -2,49 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
-from ..analyse import Analysis, Cluster, PeriodRow
+from pydantic import TypeAdapter
 
-_QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+from ..model import Analysis, Driver
+
+_ANALYSIS = TypeAdapter(Analysis)
 
 
 def to_json(analysis: Analysis) -> dict[str, Any]:
-    """Every figure with what it rests on: series rows carry ``period`` and ``index`` beside the
-    counts; turning points name their driving clusters with sentences and documents."""
-    return {
-        "dyad": str(analysis.dyad),
-        "by": analysis.by,
-        "clusters": analysis.clusters,
-        "reports": analysis.reports,
-        "series": [_row(r) for r in analysis.series],
-        "contexts": [asdict(c) for c in analysis.contexts],
-        "turning_points": [{"period": t.period, "previous": t.previous, "before": t.before, "after": t.after,
-                            "change": t.change, "drivers": [_cluster(c) for c in t.drivers]}
-                           for t in analysis.turning_points],
-        "third_parties": [asdict(p) for p in analysis.third_parties],
-        "speakers": [asdict(p) for p in analysis.speakers],
-    }
-
-
-def _row(row: PeriodRow) -> dict[str, Any]:
-    return {"period": row.period, "index": row.index, "clusters": row.clusters,
-            **{quad: getattr(row, quad) for quad in _QUADS}, "cooperation": row.cooperation,
-            "conflict": row.conflict}
-
-
-def _cluster(cluster: Cluster) -> dict[str, Any]:
-    anchor = cluster.anchor
-    return {"link": cluster.link, "event_type": anchor.event_type, "date": anchor.date,
-            "intensity": anchor.intensity, "actor": [a.country for a in anchor.actor],
-            "recipient": [a.country for a in anchor.recipient], "sentence": anchor.sentence,
-            "documents": list(cluster.documents)}
+    """Every figure with what it rests on, in the shape of ``model.Analysis`` (the API's schema too):
+    series rows carry ``period`` and ``index`` beside the counts; turning points name their driving
+    clusters with sentences and documents."""
+    record: dict[str, Any] = _ANALYSIS.dump_python(analysis, mode="json")
+    return record
 
 
 def to_table(analysis: Analysis) -> str:
     """The series, turning points with their evidence, contexts, third parties and speakers."""
-    a, b = analysis.dyad.codes
+    a, b = analysis.dyad.split("-")
     lines = [f"{a}–{b} by {analysis.by}: {analysis.clusters} events (clusters) from {analysis.reports} reports",
              "index: mean intensity of the period's events, −10 (war) … +10 (alliance)", "",
              f"{'period':<10}{'index':>7}{'events':>8}{'coop':>6}{'conflict':>10}",
@@ -55,8 +32,8 @@ def to_table(analysis: Analysis) -> str:
         for point in analysis.turning_points:
             lines.append(f"  {point.previous} → {point.period}: {'warmer' if point.change > 0 else 'cooler'}, index "
                          f"{point.before:+.1f} → {point.after:+.1f} ({point.change:+.1f}); the events behind it:")
-            lines += [f"    {c.anchor.date} {c.anchor.event_type} {_sides(c)}: {_short(c.anchor.sentence)} "
-                      f"[{', '.join(c.documents)}]" for c in point.drivers]
+            lines += [f"    {d.date} {d.event_type} {_sides(d)}: {_short(d.sentence)} [{', '.join(d.documents)}]"
+                      for d in point.drivers]
     if analysis.contexts:
         lines += ["", "by context", *(f"  {c.context:<19}{c.clusters:>4} events, {c.cooperation} cooperation, "
                                       f"{c.conflict} conflict, index {c.index:+.1f}" for c in analysis.contexts)]
@@ -67,10 +44,10 @@ def to_table(analysis: Analysis) -> str:
     return "\n".join(lines)
 
 
-def _sides(cluster: Cluster) -> str:
-    anchor = cluster.anchor
-    return f"{','.join(sorted({x.country or '?' for x in anchor.actor}))}→" \
-           f"{','.join(sorted({x.country or '?' for x in anchor.recipient}))}"
+def _sides(driver: Driver) -> str:
+    def side(codes: tuple[str | None, ...]) -> str:
+        return ",".join(sorted({code or "?" for code in codes}))
+    return f"{side(driver.actor)}→{side(driver.recipient)}"
 
 
 def _short(sentence: str, width: int = 110) -> str:

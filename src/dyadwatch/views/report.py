@@ -11,8 +11,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..analyse import Analysis, Cluster, PeriodRow, TurningPoint, analyse, counted, periods_between
-from ..model import Dyad, Event
+from ..analyse import analyse, cluster_period, clusters, counted, periods_between
+from ..model import Analysis, Cluster, Dyad, Event, PeriodRow, TurningPoint
 
 _WIDTH, _HEIGHT, _PAD, _LABEL_WIDTH = 900, 260, 40, 64
 
@@ -28,7 +28,8 @@ class ReportContext:
     not_counted: int
     documents: dict[str, dict[str, Any]]
     analysis: Analysis
-    timeline: list[Cluster]
+    timeline: list[Cluster]  # the dyad's clusters in date order: what every figure rests on
+    by_link: dict[str, Cluster]  # the same, by link: the clusters behind each turning point
     summaries: list[tuple[str, str]]  # period, a plain-language account of it
     actors: list[tuple[str, str, int]]  # name, country, events
     quotes: list[Event]
@@ -40,7 +41,7 @@ def build_context(events: list[Event], dyad: Dyad, documents: list[dict[str, Any
     analysis = analyse(events, dyad, by)
     between = [e for e in events if dyad.involves(e)]
     cited = {e.doc_id for e in between}
-    timeline = list(analysis.timeline)
+    timeline = clusters(between)
     return ReportContext(
         dyad="–".join(dyad.codes),
         by=by,
@@ -52,6 +53,7 @@ def build_context(events: list[Event], dyad: Dyad, documents: list[dict[str, Any
         documents={d["doc_id"]: d for d in documents if d["doc_id"] in cited},
         analysis=analysis,
         timeline=timeline,
+        by_link={c.link: c for c in timeline},
         summaries=period_summaries(analysis, timeline),
         actors=_actors(between, dyad),
         quotes=[e for e in between if e.quote],
@@ -75,7 +77,7 @@ def period_summaries(analysis: Analysis, timeline: list[Cluster]) -> list[tuple[
     points = {p.period: p for p in analysis.turning_points}
     summaries = []
     for row in analysis.series:
-        inside = [c for c in timeline if c.period(analysis.by) == row.period]
+        inside = [c for c in timeline if cluster_period(c, analysis.by) == row.period]
         strongest = sorted(inside, key=lambda c: (-abs(c.anchor.intensity), c.link))[:3]
         text = (f"{row.clusters} event{'s' if row.clusters != 1 else ''}: {row.cooperation} cooperative, "
                 f"{row.conflict} conflictual; index {row.index:+.1f}")

@@ -1,9 +1,8 @@
 """The local web view: a read-only JSON API under /api/ (OpenAPI schema at /openapi.json) and one
 page that uses it. Article text reaches the page only as JSON and is put in as text, never as
-markup. Every answer is declared in the schema and checked against it as it leaves. An event's
-schema is ``model.Event`` itself, the shape the exports write; a field that ``analysis.to_json``
-adds without a place here is a server error, not an answer that silently differs from its schema
-(tests/test_serve_schema.py).
+markup. Every answer is declared in the schema and checked against it as it leaves. The schemas of
+an event and of an analysis are ``model.Event`` and ``model.Analysis`` themselves, the shapes the
+exports and ``analysis.to_json`` write (tests/test_serve_schema.py).
 
 The page loads nothing from elsewhere (there are no /docs or /redoc pages, which would load from a
 CDN), and every answer carries a Content-Security-Policy that lets the page run only its own inline
@@ -30,9 +29,9 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.types import Message as AsgiMessage
 
-from ..analyse import PERIODS, ContextRow, Party, analyse
+from ..analyse import PERIODS, analyse
 from ..lexicon import event_types_and_contexts, known_codes
-from ..model import MODALITIES, DateValue, DateValueError, Dyad, DyadError, Event
+from ..model import MODALITIES, Analysis, DateValue, DateValueError, Dyad, DyadError, Event
 from ..store import EventQuery, Store, StoreError
 from .analysis import to_json
 from .export import event_record
@@ -60,7 +59,7 @@ PAGE = "app.html"  # the one page, in dyadwatch/templates
 CSP = ("default-src 'none'; script-src {script}; style-src {style}; connect-src 'self'; img-src 'self' data:; "
        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
-# --- what the API answers: model.Event as exported, and the shapes of analysis.to_json -----------
+# --- what the API answers, besides model.Event and model.Analysis ---------------------------------
 
 _EXACT = ConfigDict(extra="forbid")
 
@@ -97,60 +96,6 @@ class EventDetail:
     __pydantic_config__ = _EXACT
     event: Event
     cluster: list[Report]
-
-
-@dataclass(frozen=True)
-class SeriesRow:
-    __pydantic_config__ = _EXACT
-    period: str
-    index: float
-    clusters: int
-    verbal_cooperation: int
-    material_cooperation: int
-    verbal_conflict: int
-    material_conflict: int
-    cooperation: int
-    conflict: int
-
-
-@dataclass(frozen=True)
-class Driver:
-    """A cluster behind a turning point, by its anchor report."""
-
-    __pydantic_config__ = _EXACT
-    link: str
-    event_type: str
-    date: str | None
-    intensity: float
-    actor: list[str | None]
-    recipient: list[str | None]
-    sentence: str
-    documents: list[str]
-
-
-@dataclass(frozen=True)
-class TurningPointRecord:
-    __pydantic_config__ = _EXACT
-    period: str
-    previous: str
-    before: float
-    after: float
-    change: float
-    drivers: list[Driver]
-
-
-@dataclass(frozen=True)
-class AnalysisRecord:
-    __pydantic_config__ = _EXACT
-    dyad: str
-    by: str
-    clusters: int
-    reports: int
-    series: list[SeriesRow]
-    contexts: list[ContextRow]
-    turning_points: list[TurningPointRecord]
-    third_parties: list[Party]
-    speakers: list[Party]
 
 
 @dataclass(frozen=True)
@@ -277,7 +222,7 @@ def create_app(db: str | Path) -> FastAPI:
                 "cluster": [{**event_record(r), "document": _document(documents.get(r.doc_id))} for r in reports]}
 
     @app.get("/api/analysis", summary="A dyad over time: series, turning points, contexts, parties, speakers",
-             response_model=AnalysisRecord, responses=unknown)
+             response_model=Analysis, responses=unknown)
     def analysis(dyad: str = Query(..., description="two codes, e.g. RUS-AZE",
                                    json_schema_extra={"pattern": f"^{DYAD}$"}),
                  by: str = Query("year", pattern="^(" + "|".join(PERIODS) + ")$")) -> dict[str, Any]:
