@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -105,8 +106,13 @@ _VERBS = {"AGREE": "agreed with", "CONSULT": "met", "SUPPORT": "supported", "CON
           "COERCE": "coerced", "ASSAULT": "attacked"}
 
 
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("dyadwatch", "templates"), autoescape=select_autoescape(["html", "j2"]))
+
+
 def render(context: ReportContext) -> str:
-    env = Environment(loader=PackageLoader("dyadwatch", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    env = _environment().overlay()  # the report's filters, on the one environment the chart uses too
     env.filters["sentence"] = highlighted_sentence
     env.filters["web_url"] = _web_url
     env.filters["actors"] = lambda actors: ", ".join(f"{a.name} ({a.country or '?'})" for a in actors)
@@ -129,9 +135,24 @@ def highlighted_sentence(event: Event) -> Markup:
     return escape(text[:at]) + Markup("<mark>") + escape(text[at:end]) + Markup("</mark>") + escape(text[end:])
 
 
+@dataclass(frozen=True)
+class _Slot:
+    """One period's place on the chart: its label (when it fits), its bars and index point, its marker."""
+
+    period: str
+    x: float
+    width: float
+    label: bool
+    row: PeriodRow | None
+    up: float
+    down: float
+    point: TurningPoint | None
+
+
 def chart_svg(rows: list[PeriodRow], by: str = "year", turning: tuple[TurningPoint, ...] = ()) -> Markup:
     """Bars of cooperation (up) and conflict (down) per period, the index as a line, and a marker
-    on each turning point. Periods without events keep their place, so the time axis is to scale."""
+    on each turning point. Periods without events keep their place, so the time axis is to scale.
+    The geometry is computed here; ``templates/chart.svg.j2`` writes it."""
     if not rows:
         return Markup('<p class="empty">No dated events that happened between these two sides yet.</p>')
     by_period = {r.period: r for r in rows}
@@ -141,30 +162,13 @@ def chart_svg(rows: list[PeriodRow], by: str = "year", turning: tuple[TurningPoi
     middle = _HEIGHT / 2
     scale = (middle - _PAD / 2) / top
     every = max(1, -(-len(periods) * _LABEL_WIDTH // (_WIDTH - 2 * _PAD)))  # labels that fit side by side
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH + 40} {_HEIGHT + 30}" role="img" '
-             f'aria-label="Cooperation and conflict per period">',
-             f'<line x1="{_PAD}" y1="{middle}" x2="{_WIDTH - _PAD}" y2="{middle}" class="axis"/>',
-             f'<text x="{_WIDTH - _PAD + 4}" y="{_PAD / 2 + 4}" class="scale">index +10</text>',
-             f'<text x="{_WIDTH - _PAD + 4}" y="{middle + 4}" class="scale">0</text>',
-             f'<text x="{_WIDTH - _PAD + 4}" y="{_HEIGHT - _PAD / 2 + 4}" class="scale">−10</text>']
-    points = []
+    slots = []
     for i, period in enumerate(periods):
-        x, width = _PAD + i * step + step * 0.15, step * 0.7
-        if i % every == 0:
-            parts.append(f'<text x="{x + width / 2:.1f}" y="{_HEIGHT + 20}" class="label">{escape(period)}</text>')
         row = by_period.get(period)
-        if row is None:
-            continue
-        up, down = row.cooperation * scale, row.conflict * scale
-        parts.append(f'<rect class="coop" x="{x:.1f}" y="{middle - up:.1f}" width="{width:.1f}" height="{up:.1f}">'
-                     f'<title>{escape(period)}: {row.cooperation} cooperative</title></rect>')
-        parts.append(f'<rect class="conf" x="{x:.1f}" y="{middle:.1f}" width="{width:.1f}" height="{down:.1f}">'
-                     f'<title>{escape(period)}: {row.conflict} conflictual</title></rect>')
-        points.append(f"{x + width / 2:.1f},{middle - row.index / 10 * (middle - _PAD / 2):.1f}")
-        point = next((p for p in turning if p.period == period), None)
-        if point is not None:
-            parts.append(f'<text x="{x + width / 2:.1f}" y="{_PAD / 2 - 2}" class="turn">▲<title>{escape(period)}: '
-                         f'turning point, index {point.before:+.1f} → {point.after:+.1f}</title></text>')
-    parts.append(f'<polyline class="index" points="{" ".join(points)}"/>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+        slots.append(_Slot(period, _PAD + i * step + step * 0.15, step * 0.7, i % every == 0, row,
+                           row.cooperation * scale if row else 0.0, row.conflict * scale if row else 0.0,
+                           next((p for p in turning if p.period == period), None)))
+    line = " ".join(f"{s.x + s.width / 2:.1f},{middle - s.row.index / 10 * (middle - _PAD / 2):.1f}"
+                    for s in slots if s.row is not None)
+    template = _environment().get_template("chart.svg.j2")
+    return Markup(template.render(slots=slots, line=line, width=_WIDTH, height=_HEIGHT, pad=_PAD, middle=middle))
