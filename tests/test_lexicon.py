@@ -87,7 +87,7 @@ def test_lexicon_person_index_picks_by_date_then_by_document():
 
 
 def test_lexicon_quote_cues_are_read_and_longest_cue_wins():
-    from dyadwatch.quotes import cue
+    from dyadwatch.events.quotes import cue
 
     cues = load_lexicon().quote_cues
     assert cue("They are our strategic partners.", cues) == "SUPPORT"

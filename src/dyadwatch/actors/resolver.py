@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..dates import as_date, find_explicit
+from ..events.quotes import FIRST_PLURAL, quotes
 from ..lexicon import Lexicon, Name
 from ..model import Actor, DateValue, Mention, ParsedArticle, Sentence, Token
-from ..quotes import FIRST_PLURAL, quotes
-from .matcher import HYPHENS, NameIndex, SkeletonIndex, token_spans
+from ..nlp import HYPHENS
+from .matcher import NameIndex, SkeletonIndex, token_spans
 from .offices import INSTITUTIONS, Office, offices_in, title_key
 from .persons import NOT_IN_OFFICE, ROLE_TITLES, PersonIndex, skeleton
 from .sources import Home, home_of

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from ..dates import as_date, event_date
 from ..lexicon import EventType, Lexicon
 from ..model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Token, countries
-from ..quotes import Quote, cue, quotes
 from ..timex import weekday_reading
 from . import implied, modality, references, sides
+from .quotes import Quote, cue, quotes
 from .sides import Pair, Trigger
 
 STAGE = "events.rules.v9"

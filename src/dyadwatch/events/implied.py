@@ -15,8 +15,8 @@ import itertools
 from collections.abc import Iterable
 
 from ..model import Actor, Mention, Sentence, Token, countries
-from ..quotes import FIRST_PLURAL, SAYING
 from . import modality
+from .quotes import FIRST_PLURAL, SAYING
 from .sides import (
     ARRIVING,
     OFFICIAL,

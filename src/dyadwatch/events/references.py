@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..model import Actor, Mention, Sentence, Token
-from ..quotes import FIRST_PERSON, Quote
+from .quotes import FIRST_PERSON, Quote
 from .sides import Pair, mentions_at
 
 _SIDES = {"leader", "side", "president", "minister", "country", "delegation", "party", "government", "counterpart",

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..actors.matcher import HYPHENS
 from ..model import Actor, Mention, Sentence, Token, countries
-from ..quotes import FIRST_PERSON, Quote
+from ..nlp import HYPHENS
 from . import modality
+from .quotes import FIRST_PERSON, Quote
 
 RECIPIENT_PREPS = {"with", "to", "against", "on", "from", "for", "toward", "towards", "upon", "into", "over",
                     "between", "among"}

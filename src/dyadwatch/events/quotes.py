@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Sentence, Token
+from ..model import Sentence, Token
 
 _QUOTED = re.compile(r"\"([^\"]{8,}?)\"|“([^“”]{8,}?)”|``(.{8,}?)''|‘([^‘’]{8,}?)’")
 SAYING = {"say", "tell", "declare", "state", "add", "stress", "note", "warn", "insist", "announce", "tweet",
