@@ -140,6 +140,12 @@ def test_cli_a_dyad_with_an_unknown_code_is_a_clear_error(corpus, tmp_path, caps
     assert not (tmp_path / "r.html").exists()
 
 
+@pytest.mark.parametrize("command", [["run", "x.txt"], ["actors", "lookup", "Aliyev"]])
+def test_cli_a_tables_folder_that_is_not_there_is_a_clear_error(tmp_path, capsys, command):
+    status, _, err = _run([*command, "--tables", str(tmp_path / "none")], capsys)
+    assert status == 2 and f"--tables {tmp_path / 'none'}: no such folder" in err
+
+
 def test_cli_bad_dyad_is_a_clear_error(tmp_path, capsys):
     status, _, err = _run(["report", "--dyad", "RUSSIA", "--db", str(tmp_path / "x.duckdb")], capsys)
     assert status == 2 and "RUS-AZE" in err

@@ -265,6 +265,19 @@ def test_dyad_known_in_names_the_unknown_codes():
         Dyad.parse("qqq-xyz").known_in({"RUS"})
 
 
+def test_dyad_known_in_asks_for_more_codes_only_when_one_is_missing():
+    asked = []
+
+    def stored():
+        asked.append(1)
+        return {"XYZ"}
+
+    assert Dyad("RUS", "AZE").known_in({"RUS", "AZE"}, stored) == Dyad("RUS", "AZE") and not asked
+    assert Dyad("RUS", "XYZ").known_in({"RUS", "AZE"}, stored) == Dyad("RUS", "XYZ") and asked == [1]
+    with pytest.raises(DyadError, match="QQQ is not a code"):
+        Dyad("RUS", "QQQ").known_in({"RUS"}, stored)
+
+
 def test_dyad_involves_either_way_round(make_event):
     dyad = Dyad("RUS", "AZE")
     assert dyad.involves(make_event(actor="RUS", recipient="AZE"))

@@ -177,7 +177,7 @@ def _interrupted(store: Store) -> str:
 
 def _known(dyad: Dyad, store: Store) -> Dyad:
     """The dyad, if the packaged tables or the database know both its codes."""
-    return dyad.known_in(known_codes() | store.codes())
+    return dyad.known_in(known_codes(), store.codes)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -304,8 +304,7 @@ def cmd_actors_import(args: argparse.Namespace) -> int:
 
 
 def _tables(folder: str | None) -> Path | None:
-    if folder is not None and not Path(folder).is_dir():
-        raise UsageError(f"--tables {folder}: no such folder")
+    """The --tables folder; Settings checks that it is one."""
     return Path(folder) if folder else None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import InitVar, dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -111,9 +111,14 @@ class Dyad:
             raise DyadError(f"dyad '{text}' should be two codes joined by '-', e.g. RUS-AZE")
         return cls(parts[0].upper(), parts[1].upper())
 
-    def known_in(self, known: Collection[str]) -> Dyad:
-        """The dyad, if both its codes are among ``known``; else a DyadError that names the others."""
+    def known_in(self, known: Collection[str], more: Callable[[], Collection[str]] | None = None) -> Dyad:
+        """The dyad, if both its codes are among ``known`` or, asked only for a code that is not, those
+        ``more`` gives (the codes of a database, which take a query to find); else a DyadError that
+        names the others."""
         unknown = [code for code in self.codes if code not in known]
+        if unknown and more is not None:
+            found = more()
+            unknown = [code for code in unknown if code not in found]
         if unknown:
             verb = "is not a code" if len(unknown) == 1 else "are not codes"
             raise DyadError(f"dyad {self}: {' and '.join(unknown)} {verb} of a country or organisation in the "

@@ -244,7 +244,7 @@ def _dyad(text: str, store: Store) -> Dyad:
     if not re.fullmatch(DYAD, text):
         raise _invalid("dyad", text, f"dyad '{text}' should be two codes joined by '-', e.g. RUS-AZE")
     try:
-        return Dyad.parse(text).known_in(known_codes() | store.codes())
+        return Dyad.parse(text).known_in(known_codes(), store.codes)
     except DyadError as error:  # well formed, but no such side: not found rather than invalid
         raise HTTPException(404, str(error)) from None
 
