@@ -28,7 +28,6 @@ _WORD_START = re.compile(r"(?<![\w-])(?:\w+|[^\w\s])")
 _LED = re.compile(r"[-‐–](?:led|headed)\b")
 
 
-
 def _first_key(text: str, at: int) -> str:
     match = _FIRST_WORD.match(text, at)
     return (match.group(0) if match else text[at]).lower()
