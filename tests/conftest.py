@@ -68,7 +68,8 @@ def _make_event(id: str = "e1", doc_id: str = "a.txt", actor: str | tuple = "RUS
         "quad_code": 1, "intensity": 1.0, "actor": side(actor), "recipient": side(recipient),
         "date": "2004-02-11", "date_precision": "day", "date_basis": "stated", "modality": "asserted",
         "sentence": "The two foreign ministers met in Vienna on Wednesday.", "span": None,
-        "trigger": "met", "location": Location("Vienna", "AUT", 48.2, 16.37), "quote": None,
+        "trigger": "met", "location": Location("Vienna", "AUT", 48.2, 16.37, 2761369, "city", 1, "sentence"),
+        "quote": None,
         "confidence": 0.8, "coder": "test-coder", "cameo": "040",
     }
     values.update(fields)

@@ -457,3 +457,18 @@ def test_clean_wire_dateline_without_a_year_is_no_story_text(text, story, source
     cleaned = clean(Article("d.txt", text, "d.txt", "txt"))
     assert (cleaned.text, cleaned.source) == (story, source)
     assert clean(cleaned) == cleaned
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("MOSCOW, April 14 (Reuters) - Lavrov met Bayramov.", "Moscow"),
+    ("YEREVAN, Armenia (AP) — Armenia accused Baku.", "Yerevan, Armenia"),
+    ("MOSCOW, June 13. /TASS/. Troops advanced.", "Moscow"),
+    ("BAKU, 12 May 2021 — Azerbaijani units attacked positions near Tartar.", "Baku"),
+    ("UNITED NATIONS (AP) — The Assembly voted.", "United Nations"),
+    ("Lavrov met Bayramov in Moscow on Monday, the ministry said.", None),  # a place in the story is no dateline
+])
+def test_clean_keeps_the_place_a_dateline_names(text, place):
+    """Issue 17: the dateline's place is where an event is when its sentence names none."""
+    cleaned = clean(Article("d.txt", text, "d.txt", "txt"))
+    assert cleaned.dateline == place
+    assert clean(cleaned).dateline == place

@@ -72,7 +72,8 @@ def test_export_jsonl_values_follow_the_event(make_event, make_actor):
     assert (record["date"], record["date_precision"], record["date_basis"]) == ("2004-02-11", "day", "stated")
     assert record["span"] == [3, 40]
     assert record["context"] == ["energy"]
-    assert record["location"] == {"name": "Vienna", "country": "AUT", "lat": 48.2, "lon": 16.37}
+    assert record["location"] == {"name": "Vienna", "country": "AUT", "lat": 48.2, "lon": 16.37, "geonameid": 2761369,
+                                  "feature": "city", "precision": 1, "basis": "sentence", "alternatives": []}
     assert (record["link"], record["sources"]) == ("L1", ["a.txt", "b.txt"])
     assert record["quote"] is None
     assert record["coder"] == "test-coder"
@@ -123,6 +124,16 @@ def test_export_csv_row_has_json_cells_and_flat_countries(make_event):
     assert row["sentence"] == 'He said "no", twice.'
     assert (row["actor_countries"], row["recipient_countries"]) == ("RUS;USA", "AZE")
     assert row["quote"] == ""
+
+
+def test_export_csv_has_flat_coordinates_of_the_location_and_empty_cells_without_one(make_event):
+    """Issue 17: a spreadsheet or GIS reads lat/lon columns; the location object stays as JSON."""
+    _, header, [located, nowhere] = _csv([make_event("e1"), make_event("e2", location=None)])
+
+    assert {"lat", "lon"} <= set(header)
+    assert (float(located["lat"]), float(located["lon"])) == (48.2, 16.37)
+    assert json.loads(located["location"])["geonameid"] == 2761369
+    assert (nowhere["lat"], nowhere["lon"], nowhere["location"]) == ("", "", "")
 
 
 # --- CSV: cells a spreadsheet would run as formulas ------------------------------------------------

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dyadwatch.model import Actor, Article, DateValue, DocumentResult, Dyad, Event, Location, Reject
-from dyadwatch.store import EVENT_COLUMNS, Store, StoreError, content_hash
+from dyadwatch.store import EVENT_COLUMNS, EventQuery, Store, StoreError, content_hash
 
 CODER = "test-coder"
 
@@ -37,11 +37,11 @@ def _unstored(event: Event) -> Event:
     return replace(event, link=None, sources=())
 
 
-def test_store_records_schema_version_2(store):
+def test_store_records_schema_version_3(store):
     rows = store.con.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
 
-    assert [row[0] for row in rows] == [1, 2]
-    assert store.schema_version() == 2
+    assert [row[0] for row in rows] == [1, 2, 3]
+    assert store.schema_version() == 3
 
 
 def test_store_reopening_a_file_applies_migrations_once(tmp_path):
@@ -49,7 +49,8 @@ def test_store_reopening_a_file_applies_migrations_once(tmp_path):
     Store(path).close()
 
     with Store(path) as reopened:
-        assert reopened.con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall() == [(1,), (2,)]
+        assert reopened.con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall() == [
+            (1,), (2,), (3,)]
 
 
 def _version_1_database(path: Path) -> None:
@@ -65,6 +66,8 @@ def _version_1_database(path: Path) -> None:
         con.execute("INSERT INTO events (id, doc_id, event_type, actor, recipient, date, date_precision, date_basis, "
                     "sentence, span_start, span_end, link) VALUES (?, 'a.txt', 'CONSULT', '[]', '[]', ?, ?, "
                     "'stated', 'They met.', 0, 9, ?)", [event_id, date, precision, event_id])
+    con.execute("UPDATE events SET location = '{\"name\": \"Baku\", \"country\": \"AZE\", \"lat\": null, "
+                "\"lon\": null}' WHERE id = 'd'")  # a location as version 1 stored it
     con.close()
 
 
@@ -82,6 +85,22 @@ def test_store_a_version_1_database_migrates_and_keeps_its_events_in_date_order(
     assert evidence == {None}
 
 
+def test_store_a_version_1_location_migrates_to_a_named_place_without_coordinates(tmp_path):
+    """Issue 17: a location stored before the gazetteer keeps its name; the place filter finds it; it is
+    on no map (no coordinates), and its basis is what it was: a place the sentence named."""
+    path = tmp_path / "old.duckdb"
+    _version_1_database(path)
+
+    with Store(path) as store:
+        [event] = store.query_events(EventQuery(place="Baku"))[1]
+        on_map = store.places(EventQuery())
+        dateline = store.con.execute("SELECT count(dateline) FROM documents").fetchone()
+
+    assert event.id == "d"
+    assert event.location == Location("Baku", "AZE", basis="sentence")
+    assert on_map == [] and dateline == (0,)
+
+
 def test_store_migrating_again_changes_nothing(tmp_path):
     path = tmp_path / "old.duckdb"
     _version_1_database(path)
@@ -93,8 +112,8 @@ def test_store_migrating_again_changes_nothing(tmp_path):
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()]
         count = again.counts()["events"]
 
-    assert versions == [(1,), (2,)]
-    assert columns.count("date_evidence") == 1 and columns.count("date_first") == 1
+    assert versions == [(1,), (2,), (3,)]
+    assert columns.count("date_evidence") == 1 and columns.count("date_first") == 1 and columns.count("place") == 1
     assert count == 4
 
 
@@ -116,12 +135,34 @@ def test_store_round_trips_events(store, make_event, make_actor):
         event_type="ACCUSE", modality="historical", confidence=0.55, span=(12, 64))
     bare = make_event("e2", date=None, date_precision=None, date_basis="unknown", location=None, context=(),
                       recipient=(make_actor("the rebels", None, sector="REB"),))
-    located = make_event("e3", location=Location("Ganja", "AZE"), date="2004-02", date_precision="month")
+    located = make_event("e3", location=Location("Ganja", "AZE", 40.68, 46.36, 586523, "city", 1, "sentence",
+                                                 ("Ganja, ARM",)), date="2004-02", date_precision="month")
 
     _save(store, _article(), [full, bare, located])
 
     got = {event.id: event for event in store.events()}
     assert {i: _unstored(e) for i, e in got.items()} == {"e1": full, "e2": bare, "e3": located}
+
+
+def test_store_places_count_the_located_events_of_a_query_by_quad_class(store, make_event):
+    baku = Location("Baku", "AZE", 40.38, 49.89, 587084, "city", 1, "sentence")
+    tartar = Location("Tartar", "AZE", 40.34, 46.93, 584871, "city", 2, "sentence")
+    _save(store, _article(), [
+        make_event("m1", location=baku, quad_code=1), make_event("m2", location=baku, quad_code=1),
+        make_event("s1", location=tartar, quad_code=4, event_type="ASSAULT"),
+        make_event("a1", location=baku, quad_code=4, event_type="ASSAULT"),
+        make_event("n1", location=Location("Nowhere", None), quad_code=4, event_type="ASSAULT"),
+        make_event("u1", location=None)])
+
+    everything = {p.key: p for p in store.places(EventQuery())}
+    attacks = {p.key: p.reports for p in store.places(EventQuery(event_type="ASSAULT"))}
+    [at_tartar] = store.query_events(EventQuery(place="584871"))[1]
+
+    assert set(everything) == {"587084", "584871"}  # no coordinates, no point on the map
+    assert everything["587084"].reports == (2, 0, 0, 1)
+    assert (everything["587084"].name, everything["587084"].lat) == ("Baku", 40.38)
+    assert attacks == {"587084": (0, 0, 0, 1), "584871": (0, 0, 0, 1)}
+    assert at_tartar.id == "s1"
 
 
 def test_store_fills_link_and_sources_of_an_unlinked_event(store, make_event):

@@ -21,7 +21,7 @@ from datetime import date
 from .dates import find_explicit
 from .model import Article, DateValue
 
-STAGE = "clean.rules.v5"
+STAGE = "clean.rules.v6"  # v6: the dateline's place kept
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
@@ -83,7 +83,7 @@ _PUBLISHED = re.compile(r"^(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*",
 # a wire dateline without a year: "MOSCOW, April 14 (Reuters) - ", "YEREVAN, Armenia (AP) — ", "MOSCOW,
 # June 13. /TASS/. ", "Baku, November 16, AZERTAC. ", "UNITED NATIONS (AP) — ", "WASHINGTON — "
 _WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'/-]*(?: [A-Z][A-Za-z.'/-]*){0,3})(?:,\s*[A-Za-z][A-Za-z .,0-9]{1,30}?)??\s*"
+    r"^(?P<place>[A-Z][A-Za-z.'/-]*(?: [A-Z][A-Za-z.'/-]*){0,3})(?:,\s*(?P<region>[A-Za-z][A-Za-z .,0-9]{1,30}?))??\s*"
     r"(?:\((?P<credit>[A-Z][\w .&'-]{1,30})\)\s*[—–-]{1,2}|/(?P<slashed>[A-Z][\w .&'-]{1,20})/\.?"
     r"|,\s*(?P<trailing>[A-Z][A-Z-]{2,20})\.|(?<=[A-Z]{2})\s*[—–]{1,2})\s+(?=[A-Z])")
 _CREDIT = re.compile(r"[(/](?P<credit>[A-Z][\w .&'-]{1,38}?)[)/]")  # "(APA)", "/TASS/" in a dateline
@@ -227,6 +227,7 @@ class _Metadata:
         self.basis = article.published_basis
         self.url = article.url
         self.source = article.source
+        self.dateline = article.dateline
 
     def take(self, paragraph: str, in_header: bool) -> str | None:
         """Return the paragraph if it is story text, else record what it says and return None."""
@@ -243,11 +244,13 @@ class _Metadata:
             return None
         if (dateline := _DATELINE.match(paragraph)) and self._date(dateline.group("date")):
             self._credit(dateline.group("date"))
+            self._place(dateline.group("place"))
             return paragraph[dateline.end():]
         if in_header and (wire := _WIRE_DATELINE.match(paragraph)):  # the place and agency are no story text
             credit = wire.group("credit") or wire.group("slashed") or wire.group("trailing")
             if self.source is None and credit:
                 self.source = credit.strip()
+            self._place(wire.group("place"), wire.group("region"))
             return paragraph[wire.end():]
         if _MD_HEADING.match(paragraph) or (not sentence and self._is_title(paragraph, in_header)):
             if in_header and self.title is None:
@@ -263,6 +266,18 @@ class _Metadata:
         """The agency a dateline credits ("BAKU, 3 March 2005 (APA) —") is the source, if none is known."""
         if self.source is None and (credit := _CREDIT.search(dateline)):
             self.source = credit.group("credit").strip()
+
+    def _place(self, place: str, region: str | None = None) -> None:
+        """The place a dateline names, as news writes it ("TRIPOLI, Libya" → "Tripoli, Libya"); the first
+        wins. What follows the comma is a region only when it is no date ("MOSCOW, April 14")."""
+        if self.dateline is not None:
+            return
+        words = place.strip(" ,.").split(" ")
+        named = " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in words)
+        if region and not re.search(r"\d", region) and not any(
+                f.value.precision == "day" for f in find_explicit(f"{region} 1, 2000")):  # "April" is a date
+            named += ", " + region.strip(" ,.")
+        self.dateline = named or None
 
     def _byline(self, who: str) -> None:
         self._date(who)
@@ -347,6 +362,7 @@ def _clean_once(article: Article) -> Article:
         published_basis=meta.basis,
         url=meta.url,
         source=meta.source,
+        dateline=meta.dateline,
     )
 
 

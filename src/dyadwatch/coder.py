@@ -13,6 +13,7 @@ from .actors.resolver import ActorResolver
 from .dates import as_date
 from .episodes import date_by_document
 from .events.coding import EventCoder
+from .gazetteer import Gazetteer
 from .lexicon import Role, load_lexicon, tables_digest
 from .model import Article, DateValue, DocumentResult, Mention, ParsedArticle, Reject
 from .nlp import Parser
@@ -41,7 +42,7 @@ class Coder:
         self.version = coder_version(self.settings.tables)
         self.parser = parser or Parser()
         self.resolve = ActorResolver(lexicon)
-        self.code = EventCoder(lexicon)
+        self.code = EventCoder(lexicon, Gazetteer(lexicon, self.settings.tables))
 
     def lookup(self, text: str, when: DateValue | None) -> Lookup:
         """What ``text`` resolves to on ``when``, as it would inside an article of that date,

@@ -97,13 +97,15 @@ COLUMNS = {
     "quotes.tsv": ("cue", "event_type"),
     "plover.tsv": ("event_type", "quad_code", "intensity", "cameo", "cameo_name"),
     "sources.tsv": ("source", "name", "country", "kind"),
+    "gazetteer.tsv": ("code", "name", "aliases", "country", "feature", "lat", "lon", "geonameid", "source"),
 }
 _CHOICES = {("igos.tsv", "kind"): {"IGO", "NGO"}, ("places.tsv", "kind"): {"region", "facility"},
             ("triggers.tsv", "pos"): {"VERB", "NOUN"},
+            ("gazetteer.tsv", "feature"): {"city", "region", "country", "facility", "sea"},
             ("sources.tsv", "kind"): {"government", "state-media", "wire", "independent"}}
 
 
-def _rows(name: str, extra: Path | None) -> Iterator[tuple[str, dict[str, str]]]:
+def read_table(name: str, extra: Path | None) -> Iterator[tuple[str, dict[str, str]]]:
     """Each row of a table with where it stands ('file: line N'): the hand-kept packaged rows first,
     then those made from the Phoenix dictionaries (data/phoenix/), then the user's."""
     data = resources.files("dyadwatch") / "data"
@@ -163,21 +165,21 @@ def _role(where: str, row: dict[str, str]) -> Role:
 
 def _names(extra: Path | None) -> dict[str, Name]:
     names: dict[str, Name] = {}
-    for _, row in _rows("countries.tsv", extra):
+    for _, row in read_table("countries.tsv", extra):
         code = row["code"]
         for kind, column, sector in (("country", "aliases", None), ("adjective", "adjectives", None),
                                      ("capital", "capitals", "GOV"), ("seat", "seats", "GOV")):
             for form in _split(row[column]):
                 names.setdefault(form, Name(f"country:{code}", row["name"], code, sector, kind))
         names[row["name"]] = Name(f"country:{code}", row["name"], code, None, "country")
-    for _, row in _rows("igos.tsv", extra):
+    for _, row in read_table("igos.tsv", extra):
         for form in [row["name"], row["code"], *_split(row["aliases"])]:
             names.setdefault(form, Name(f"igo:{row['code']}", row["name"], row["code"], row["kind"], "igo"))
-    for _, row in _rows("places.tsv", extra):
+    for _, row in read_table("places.tsv", extra):
         for form in [row["name"], *_split(row["aliases"])]:
             names.setdefault(form, Name(f"place:{row['code']}", row["name"], row["country"], row["sector"] or None,
                                         row["kind"]))
-    for _, row in _rows("organisations.tsv", extra):
+    for _, row in read_table("organisations.tsv", extra):
         for form in [row["name"], row["code"], *_split(row["aliases"])]:
             names.setdefault(form, Name(f"org:{row['code']}", row["name"], row["country"], row["sector"], "org"))
     return names
@@ -215,25 +217,25 @@ def _known_type(where: str, row: dict[str, str], event_types: dict[str, EventTyp
 def known_codes() -> frozenset[str]:
     """The codes of the packaged countries and organisations (a dyad's sides are checked against these
     and the codes stored in a database, which a user's own tables may have added)."""
-    return frozenset(row["code"] for name in ("countries.tsv", "igos.tsv") for _, row in _rows(name, None))
+    return frozenset(row["code"] for name in ("countries.tsv", "igos.tsv") for _, row in read_table(name, None))
 
 
 @lru_cache(maxsize=1)
 def event_types_and_contexts() -> tuple[frozenset[str], frozenset[str]]:
     """The ontology's event types and the contexts of the packaged tables (without loading the rest)."""
-    return (frozenset(row["event_type"] for _, row in _rows("plover.tsv", None)),
-            frozenset(row["context"] for _, row in _rows("contexts.tsv", None)))
+    return (frozenset(row["event_type"] for _, row in read_table("plover.tsv", None)),
+            frozenset(row["context"] for _, row in read_table("contexts.tsv", None)))
 
 
 @lru_cache(maxsize=4)
 def load_lexicon(extra: Path | None = None) -> Lexicon:
     """Read every table once per process (and per user directory)."""
-    roles = tuple(_role(where, row) for where, row in _rows("persons.tsv", extra))
+    roles = tuple(_role(where, row) for where, row in read_table("persons.tsv", extra))
     event_types = {r["event_type"]: EventType(r["event_type"], int(r["quad_code"]), float(r["intensity"]),
-                                              r["cameo"]) for _, r in _rows("plover.tsv", extra)}
-    triggers = [row for where, row in _rows("triggers.tsv", extra) if _known_type(where, row, event_types)]
-    sectors = {r["word"].lower(): r["sector"] for _, r in _rows("sectors.tsv", extra)}
-    for _, row in _rows("agents.tsv", extra):  # generic agents: a word sectors.tsv gives keeps its sector
+                                              r["cameo"]) for _, r in read_table("plover.tsv", extra)}
+    triggers = [row for where, row in read_table("triggers.tsv", extra) if _known_type(where, row, event_types)]
+    sectors = {r["word"].lower(): r["sector"] for _, r in read_table("sectors.tsv", extra)}
+    for _, row in read_table("agents.tsv", extra):  # generic agents: a word sectors.tsv gives keeps its sector
         sectors.setdefault(row["word"].lower(), row["sector"])
     names = _names(extra)
     codes = {name.country for name in names.values() if name.kind in ("country", "igo")}
@@ -241,15 +243,15 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
         names=names,
         roles=roles,
         leaders=tuple((r["country"], r["office"], _day(r["start"], w), _day(r["end"], w))
-                      for w, r in _rows("leaders.tsv", extra)),
+                      for w, r in read_table("leaders.tsv", extra)),
         sectors=sectors,
         verb_triggers={r["trigger"]: r["event_type"] for r in triggers if r["pos"] == "VERB"},
         noun_triggers={r["trigger"]: r["event_type"] for r in triggers if r["pos"] == "NOUN"},
         trigger_modes={(r["pos"], r["trigger"]): r["mode"] for r in triggers if r.get("mode")},
         trigger_cameo={(r["pos"], r["trigger"]): r["cameo"] for r in triggers if r.get("cameo")},
-        contexts={r["word"].lower(): r["context"] for _, r in _rows("contexts.tsv", extra)},
-        quote_cues={r["cue"].lower(): r["event_type"] for w, r in _rows("quotes.tsv", extra)
+        contexts={r["word"].lower(): r["context"] for _, r in read_table("contexts.tsv", extra)},
+        quote_cues={r["cue"].lower(): r["event_type"] for w, r in read_table("quotes.tsv", extra)
                     if _known_type(w, r, event_types)},
         event_types=event_types,
-        outlets=tuple(_outlet(where, row, codes) for where, row in _rows("sources.tsv", extra)),
+        outlets=tuple(_outlet(where, row, codes) for where, row in read_table("sources.tsv", extra)),
     )

@@ -154,6 +154,7 @@ class Article:
     published_basis: str | None = None  # "supplied", "metadata", "text" or "filename"
     url: str | None = None
     source: str | None = None
+    dateline: str | None = None  # the place a dateline names ("TRIPOLI, Libya, March 3 (Reuters) -": "Tripoli, Libya")
 
 
 @dataclass(frozen=True)
@@ -266,10 +267,32 @@ class Mention:
 
 @dataclass(frozen=True)
 class Location:
+    """Where an event happened: the gazetteer entry its sentence (or the dateline) names. ``precision`` as
+    ACLED's: 1 the town or facility itself, 2 near a named place or in a region, 3 a country or a sea.
+    ``basis``: ``sentence`` (the sentence says where) or ``dateline`` (where the report was filed)."""
+
     name: str
     country: str | None
     lat: float | None = None
     lon: float | None = None
+    geonameid: int | None = None
+    feature: str | None = None  # city, region, country, facility, sea
+    precision: int | None = None
+    basis: str = "sentence"
+    alternatives: tuple[str, ...] = ()  # entries nearly as likely: "Tripoli, LBN (GeoNames 266826)"
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    """A place on a map of events: its key (what a click filters by: the GeoNames id, or the name), name,
+    country, coordinates, and how many events there are in each quad class (1 to 4)."""
+
+    key: str
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    reports: tuple[int, int, int, int]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -14,7 +14,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from .model import Actor, Article, DateValue, DocumentResult, Dyad, Event, LinkRow, Location, Reject, countries
+from .model import (
+    Actor,
+    Article,
+    DateValue,
+    DocumentResult,
+    Dyad,
+    Event,
+    LinkRow,
+    Location,
+    MapPoint,
+    Reject,
+    countries,
+)
 
 DEFAULT_DB = "dyadwatch.duckdb"
 _ROWS_PER_STATEMENT = 200
@@ -86,9 +98,23 @@ def _migration_2(con: Any) -> None:
         WHERE date IS NOT NULL""")  # databases before version 2 hold no week dates
 
 
+def _migration_3(con: Any) -> None:
+    """Events carry where they happened as columns too (``place``: the GeoNames id or the name; ``lat``,
+    ``lon``), for maps and the place filter; documents keep the place of their dateline. A location
+    stored before version 3 is a name the sentence gave, with no gazetteer entry: it keeps its name."""
+    for column in ("place VARCHAR", "lat DOUBLE", "lon DOUBLE"):
+        con.execute(f"ALTER TABLE events ADD COLUMN {column}")
+    con.execute("ALTER TABLE documents ADD COLUMN dateline VARCHAR")
+    rows = con.execute("SELECT id, location FROM events WHERE location IS NOT NULL").fetchall()
+    places = [[*_place_columns(_location(text)), key] for key, text in rows]
+    if places:
+        con.executemany("UPDATE events SET place = ?, lat = ?, lon = ? WHERE id = ?", places)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Any], None]]] = [
     (1, "documents, events and rejects", _migration_1),
     (2, "events: date_evidence and date_first", _migration_2),
+    (3, "events: place, lat, lon; documents: dateline", _migration_3),
 ]
 
 
@@ -96,7 +122,7 @@ def content_hash(article: Article) -> str:
     """Changes when the text or any metadata that reaches the events changes (a new --date too)."""
     published = article.published.value if article.published else ""
     parts = (article.text, published, article.published_basis, article.title, article.author, article.url,
-             article.source)
+             article.source, article.dateline)
     return hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()
 
 
@@ -317,6 +343,22 @@ class Store:
                                 "FROM events").fetchall()
         return {str(row[0]) for row in rows if row[0] is not None}
 
+    def places(self, query: EventQuery) -> list[MapPoint]:
+        """The places of the events a query matches (its page aside), with their events by quad class:
+        what a map of them draws. Events with no coordinates are not on it."""
+        clauses, params = _query_clauses(query)
+        where = " AND ".join([*clauses, "lat IS NOT NULL"])
+        rows = self.con.execute(f"SELECT place, min(location), quad_code, count(*) FROM events WHERE {where} "
+                                "GROUP BY place, quad_code ORDER BY place, quad_code", params).fetchall()
+        reports: dict[str, list[int]] = {}
+        located: dict[str, Location] = {}
+        for key, text, quad, count in rows:
+            located.setdefault(key, _location(text))
+            reports.setdefault(key, [0, 0, 0, 0])[quad - 1] += count
+        return [MapPoint(key, place.name, place.country, place.lat or 0.0, place.lon or 0.0,
+                         (counts[0], counts[1], counts[2], counts[3]))
+                for key, place in located.items() for counts in [reports[key]]]
+
     def facets(self) -> dict[str, list[str]]:
         """The values the filters can take: event types, contexts, modalities."""
         return {
@@ -363,6 +405,7 @@ class EventQuery:
     modality: str | None = None
     text: str | None = None  # words of the sentence
     link: str | None = None
+    place: str | None = None  # a location's GeoNames id, or its name where it has none
     ids: tuple[str, ...] = ()
     limit: int = 50
     offset: int = 0
@@ -389,7 +432,8 @@ def _query_clauses(query: EventQuery) -> tuple[list[str], list[Any]]:
     if query.end:
         clauses.append("date_first <= ?")
         params.append(query.end.last_day)
-    for column, value in (("event_type", query.event_type), ("modality", query.modality), ("link", query.link)):
+    for column, value in (("event_type", query.event_type), ("modality", query.modality), ("link", query.link),
+                          ("place", query.place)):
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)
@@ -423,7 +467,7 @@ def _document_row(result: DocumentResult, coder: str) -> list[Any]:
     return [article.doc_id, article.origin, article.fmt, article.title, article.author,
             published.value if published else None, published.precision if published else None,
             article.published_basis, article.url, article.source, article.text, content_hash(article),
-            coder, result.sentences, _now()]
+            coder, result.sentences, _now(), article.dateline]
 
 
 def _actors_json(actors: tuple[Actor, ...]) -> str:
@@ -439,12 +483,12 @@ def _actors(text: str) -> tuple[Actor, ...]:
 # found from ``link`` when read), and three more columns are derived for filters and order.
 _ENCODE: dict[str, Callable[[Any], Any]] = {
     "actor": _actors_json, "recipient": _actors_json, "context": list,
-    "location": lambda place: json.dumps(asdict(place)) if place else None}
+    "location": lambda place: json.dumps(asdict(place), ensure_ascii=False) if place else None}
 _DECODE: dict[str, Callable[[Any], Any]] = {
     "actor": _actors, "recipient": _actors, "context": lambda codes: tuple(codes or ()),
-    "location": lambda text: Location(**json.loads(text)) if text else None}
+    "location": lambda text: _location(text) if text else None}
 _SPAN = ("span_start", "span_end")
-_DERIVED = ("actor_countries", "recipient_countries", "date_first")
+_DERIVED = ("actor_countries", "recipient_countries", "date_first", "place", "lat", "lon")
 _STORED_FIELDS = tuple(f.name for f in fields(Event) if f.name not in ("span", "sources"))
 EVENT_COLUMNS = (*_STORED_FIELDS, *_SPAN, *_DERIVED)  # the events table, whatever order migrations gave it
 
@@ -454,7 +498,20 @@ def _event_row(e: Event) -> list[Any]:
     values = [_ENCODE.get(name, _same)(getattr(e, name)) for name in _STORED_FIELDS]
     values[_STORED_FIELDS.index("link")] = e.link or e.id
     return [*values, *e.span, countries(e.actor), countries(e.recipient),
-            e.date_value.first_day if e.date_value else None]
+            e.date_value.first_day if e.date_value else None, *_place_columns(e.location)]
+
+
+def _location(text: str) -> Location:
+    """A stored location; one stored before version 3 has only a name, a country and empty coordinates."""
+    found = json.loads(text)
+    return Location(**{**found, "alternatives": tuple(found.get("alternatives", ()))})
+
+
+def _place_columns(location: Location | None) -> tuple[str | None, float | None, float | None]:
+    """The place filter's key (the GeoNames id, else the name) and the coordinates of a location."""
+    if location is None:
+        return None, None, None
+    return str(location.geonameid) if location.geonameid else location.name, location.lat, location.lon
 
 
 def _event_from_row(row: dict[str, Any], sources: dict[str, list[str]]) -> Event:

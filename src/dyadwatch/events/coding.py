@@ -17,17 +17,19 @@ import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..dates import as_date, event_date
+from ..gazetteer import Gazetteer, Place
 from ..lexicon import EventType, Lexicon
-from ..model import Actor, Event, Location, Mention, ParsedArticle, Sentence, Token, countries
+from ..model import Actor, Event, Mention, ParsedArticle, Sentence, Token, countries
 from ..timex import weekday_reading
 from . import implied, modality, references, sides
+from .location import Locator, PlaceMention, where
 from .quotes import Quote, cue, quotes
 from .sides import Pair, Trigger
 
-STAGE = "events.rules.v9"
+STAGE = "events.rules.v10"  # v10: events located by the gazetteer
 _LIGHT = {"hold", "launch", "express", "provide", "impose", "pay", "make", "conduct", "give", "reach",
           "carry", "stage", "issue", "introduce", "slap", "offer", "extend", "send", "deliver", "renew", "resume",
           "begin", "start", "continue", "open", "complete", "organize", "organise", "lodge", "file", "declare",
@@ -59,6 +61,8 @@ class _Memory:
     meeting: Pair | None = None  # the last meeting's sides: "the two ministers"
     meeting_at: int = -1  # the sentence of that meeting
     one_country: bool = False  # the article names one country only: a meeting in it is at home
+    places: list[PlaceMention] = field(default_factory=list)  # the places the article names, resolved
+    dateline: Place | None = None  # the place of its dateline
 
 
 # "these negotiations", "during the visit", "the two presidents": a sentence that goes on about the
@@ -78,8 +82,9 @@ class EventCoder:
 
     stage = STAGE
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer | None = None) -> None:
         self.lexicon = lexicon
+        self.locate = Locator(gazetteer or Gazetteer(lexicon))
         self._verb_heads = {key.split()[0] for key in lexicon.verb_triggers} | _LIGHT
 
     def __call__(self, parsed: ParsedArticle, mentions: Iterable[Mention]) -> tuple[Event, ...]:
@@ -93,6 +98,8 @@ class EventCoder:
         memory = _Memory()
         memory.one_country = len({m.actor.country for ms in by_sentence.values() for m in ms
                                   if m.actor.country and m.actor.sector != "IGO"}) == 1
+        memory.places = self.locate.places(parsed, [m for ms in by_sentence.values() for m in ms])
+        memory.dateline = self.locate.dateline(parsed, memory.places)
         for sentence in parsed.sentences:
             named = by_sentence.get(sentence.index, [])
             quoted = quotes(sentence)
@@ -159,7 +166,8 @@ class EventCoder:
             if not any(a.country for a in actor + recipient):
                 continue  # an event needs a side placed in a country (or an IGO); "Three US soldiers were
                 # killed" has a target and no known source
-            event = self._event(parsed, sentence, trigger, actor, recipient, mentions, weekdays, inherited, quoted)
+            event = self._event(parsed, sentence, trigger, actor, recipient, mentions, weekdays, inherited, quoted,
+                                memory)
             if met_here is None and event.event_type == "CONSULT" and actor and recipient:
                 met_here = (actor, recipient)
             obliged = any(c.dep == "aux" and c.lemma.lower() in ("must", "should")
@@ -337,7 +345,7 @@ class EventCoder:
 
     def _event(self, parsed: ParsedArticle, sentence: Sentence, trigger: Trigger, actor: tuple[Actor, ...],
                recipient: tuple[Actor, ...], mentions: list[Mention], weekdays: str, inherited: bool,
-               quoted: list[Quote]) -> Event:
+               quoted: list[Quote], memory: _Memory) -> Event:
         article = parsed.article
         kind = self.lexicon.event_types[trigger.event_type]
         said = modality.of(sentence, trigger.token)
@@ -371,7 +379,8 @@ class EventCoder:
             sentence=sentence.text,
             span=(sentence.start, sentence.end),
             trigger=trigger.token.text,
-            location=_location(mentions),
+            location=where(sentence, trigger.token, _objects(sentence, trigger), memory.places, memory.dateline,
+                           set(countries(actor + recipient)), kind.quad_code == 4),
             quote=_quote_of(sentence, trigger, quoted),
             confidence=_confidence(sentence, trigger, actor, recipient, inherited),
             coder=coder,
@@ -428,9 +437,10 @@ def _demand(sentence: Sentence, verb: Token) -> Trigger | None:
     return None
 
 
-def _location(mentions: list[Mention]) -> Location | None:
-    place = next((m for m in mentions if m.kind == "place"), None)
-    return Location(place.actor.name, place.actor.country) if place else None
+def _objects(sentence: Sentence, trigger: Trigger) -> list[Token]:
+    """The words a place phrase of the event may hang from besides the trigger: its event noun and objects."""
+    noun = [trigger.noun] if trigger.noun is not None and trigger.noun is not trigger.token else []
+    return noun + [c for c in sentence.children(trigger.token.i) if c.dep in ("dobj", "nsubjpass", "attr")]
 
 
 def _quote_of(sentence: Sentence, trigger: Trigger, quoted: list[Quote]) -> str | None:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Iterable
 
 from ..model import Actor, Mention, Sentence, Token, countries
 from . import modality
+from .location import places_at
 from .quotes import FIRST_PLURAL, SAYING
 from .sides import (
     ARRIVING,
@@ -37,8 +37,6 @@ _EXERCISES = {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvr
 _SENDING = {"send", "dispatch", "deploy", "despatch", "fly", "ship", "airlift", "move", "bring", "post"}
 
 _AIMING = {"at", "on", "against", "into"}
-
-_WHERE = {"in", "near", "at", "inside", "across", "throughout", "outside", "around", "along"}
 
 _PARTIES = {"opposition", "rebel", "refugee", "candidate", "leader", "union", "party", "movement", "militant",
             "guerrilla", "insurgent", "student", "worker", "journalist", "activist", "dissident", "group", "faction",
@@ -142,7 +140,7 @@ def where_aimed(sentence: Sentence, trigger: Trigger, mentions: list[Mention], a
                *(c for v in verbs for c in sentence.children(v.i) if c.dep in ("dobj", "nsubjpass")),
                *(p for c in sentence.children(trigger.token.i) if c.dep == "prep" and c.lemma.lower() in _AIMING
                  for p in sentence.children(c.i) if p.dep == "pobj")]  # "fired at targets in Jericho"
-    return others(actors_at(sentence, _places_at(sentence, holders) + _sent_to(sentence, trigger.token), mentions),
+    return others(actors_at(sentence, places_at(sentence, holders) + _sent_to(sentence, trigger.token), mentions),
                   actor)
 
 
@@ -163,26 +161,6 @@ def _sent_to(sentence: Sentence, verb: Token) -> list[Token]:
                                  for p in sentence.children(c.i) if p.dep == "pobj")]  # "a team of experts to"
     return [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() in ("to", "into")
             for p in sentence.children(c.i) if p.dep == "pobj"]
-
-
-def _places_at(sentence: Sentence, holders: Iterable[Token]) -> list[Token]:
-    """The nouns of the phrases that say where an act took place: "in Ukraine", "near the border", and
-    the places inside them: "in a car bomb explosion in eastern Beirut", "outside of the city of Basra"."""
-    found = [p for h in holders for c in sentence.children(h.i) if c.dep == "prep" and c.lemma.lower() in _WHERE
-             for p in _objects_within(sentence, c)]
-    for _ in range(3):
-        inner = [p for h in found for c in sentence.children(h.i) if c.dep == "prep"
-                 and c.lemma.lower() in _WHERE | {"of"} for p in _objects_within(sentence, c) if p not in found]
-        if not inner:
-            break
-        found += inner
-    return found
-
-
-def _objects_within(sentence: Sentence, preposition: Token) -> list[Token]:
-    """What a place preposition governs, through "of" ("outside of the city")."""
-    return [p for c in (preposition, *(c for c in sentence.children(preposition.i) if c.dep == "prep"
-                                       and c.lemma.lower() == "of")) for p in sentence.children(c.i) if p.dep == "pobj"]
 
 
 def at_home(sentence: Sentence, slots: list[Token], mentions: list[Mention], actor: tuple[Actor, ...],

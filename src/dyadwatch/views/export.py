@@ -57,7 +57,7 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value  # an int or a float the exporter wrote: stays a number, never marked
 
 
-CSV_FIELDS = (*EVENT_FIELDS, "actor_countries", "recipient_countries")
+CSV_FIELDS = (*EVENT_FIELDS, "actor_countries", "recipient_countries", "lat", "lon")
 
 
 def _has_carriage_return(row: dict[str, Any]) -> bool:
@@ -66,8 +66,9 @@ def _has_carriage_return(row: dict[str, Any]) -> bool:
 
 
 def write_csv(events: Iterable[Event], out: TextIO) -> int:
-    """One row per event; lists and objects as JSON text, plus flat country columns for spreadsheets. A text
-    cell that starts like a formula gets a single quote in front (``neutralise``); numbers stay numbers."""
+    """One row per event; lists and objects as JSON text, plus flat country and coordinate columns for
+    spreadsheets and GIS. A text cell that starts like a formula gets a single quote in front
+    (``neutralise``); numbers stay numbers."""
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     # Python before 3.11.9 leaves a carriage return unquoted when the line ends in "\n" (CPython gh-67044),
     # which splits the row for a reader: a row with one is written with every text cell quoted instead.
@@ -78,6 +79,7 @@ def write_csv(events: Iterable[Event], out: TextIO) -> int:
         row = {key: _cell(value) for key, value in event_record(event).items()}
         row["actor_countries"] = neutralise(";".join(countries(event.actor)))
         row["recipient_countries"] = neutralise(";".join(countries(event.recipient)))
+        row["lat"], row["lon"] = (_cell(event.location.lat), _cell(event.location.lon)) if event.location else ("", "")
         (quoted if _has_carriage_return(row) else writer).writerow(row)
         count += 1
     return count

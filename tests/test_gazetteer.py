@@ -1,0 +1,93 @@
+"""The gazetteer: names to entries with coordinates, from GeoNames, the actor tables and our own table."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.gazetteer import Gazetteer
+from dyadwatch.lexicon import LexiconError, load_lexicon
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer(load_lexicon(None))
+
+
+def _entries(gazetteer, name):
+    return {(m.place.name, m.place.country, m.place.feature) for m in gazetteer.candidates(name)}
+
+
+def test_gazetteer_a_name_of_two_countries_entries_gives_both(gazetteer):
+    assert {("Georgia", "GEO", "country"), ("Georgia (U.S. state)", "USA", "region")} <= _entries(gazetteer, "Georgia")
+    assert {("Tripoli", "LBY", "city"), ("Tripoli", "LBN", "city")} <= _entries(gazetteer, "Tripoli")
+
+
+def test_gazetteer_spellings_of_one_city_are_one_entry(gazetteer):
+    ganja = {m.place.geonameid for name in ("Ganja", "Gyandzha") for m in gazetteer.candidates(name)}
+    stepanakert = {m.place.key for name in ("Stepanakert", "Khankendi", "Xankandi") for m in gazetteer.candidates(name)}
+
+    assert ganja == {586523}
+    assert stepanakert == {"146970"}
+
+
+def test_gazetteer_regions_seas_and_facilities_come_from_our_table_with_coordinates(gazetteer):
+    for name, feature in (("Nagorno-Karabakh", "region"), ("the Caucasus", "region"), ("Caspian Sea", "sea"),
+                          ("Gabala radar station", "facility"), ("Donbass", "region")):
+        [match] = gazetteer.candidates(name)
+        assert match.place.feature == feature and match.named
+        assert -90 <= match.place.lat <= 90 and -180 <= match.place.lon <= 180
+
+
+def test_gazetteer_countries_have_their_geonames_id_our_name_and_a_centre(gazetteer):
+    [russia] = [m.place for m in gazetteer.candidates("Russian Federation") if m.place.feature == "country"]
+    kosovo = [m.place for m in gazetteer.candidates("Kosovo") if m.place.feature == "country"]
+
+    assert (russia.name, russia.country, russia.geonameid) == ("Russia", "RUS", 2017370)
+    assert 50 < russia.lat < 70
+    assert kosovo and kosovo[0].lat is not None  # countryinfo has no point for it; our table has
+
+
+def test_gazetteer_capitals_are_marked_and_come_before_namesakes(gazetteer):
+    moscow = {m.place.country: m.place for m in gazetteer.candidates("Moscow")}
+
+    assert moscow["RUS"].capital and not moscow["USA"].capital
+    assert moscow["RUS"].prior > moscow["USA"].prior
+
+
+def test_gazetteer_an_alternate_name_is_marked_as_one(gazetteer):
+    """GeoNames' alternate names include old and mistaken ones: a match by one weighs less."""
+    mexico = {m.place.feature: m.named for m in gazetteer.candidates("Mexico") if m.place.country == "MEX"}
+
+    assert mexico == {"country": True, "city": False}  # "Mexico" is an alternate name of Mexico City
+
+
+def test_gazetteer_unknown_names_have_no_entry(gazetteer):
+    assert gazetteer.candidates("Zzyzxville") == ()
+
+
+def _user_table(tmp_path, row):
+    (tmp_path / "gazetteer.tsv").write_text(
+        "code\tname\taliases\tcountry\tfeature\tlat\tlon\tgeonameid\tsource\n" + row + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_gazetteer_a_users_table_adds_places(tmp_path):
+    folder = _user_table(tmp_path, "CAMP\tCamp Bondsteel\tBondsteel\tXKX\tfacility\t42.36\t21.25\t\tmy notes")
+
+    [match] = Gazetteer(load_lexicon(None), folder).candidates("Bondsteel")
+
+    assert (match.place.key, match.place.country, match.place.lat) == ("CAMP", "XKX", 42.36)
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("X\tX\t\t\tcity\tnorth\t20\t\t", "must be numbers"),
+    ("X\tX\t\t\tcity\t95\t20\t\t", "not a point on Earth"),
+    ("X\tX\t\t\ttown\t45\t20\t\t", "feature 'town' is not one of"),
+    ("X\tX\t\t\tcity\t45\t20", "cells for 9 columns"),
+])
+def test_gazetteer_a_bad_row_of_a_users_table_is_an_error_naming_file_and_line(tmp_path, row, message):
+    folder = _user_table(tmp_path, row)
+
+    with pytest.raises(LexiconError, match=message) as error:
+        Gazetteer(load_lexicon(None), folder)
+    assert "gazetteer.tsv: line 2" in str(error.value)
