@@ -122,3 +122,23 @@ def test_browser_screenshot_of_the_main_view(server):
     _chromium(f"--screenshot={shot}", "--window-size=1400,1000", f"{url}/?dyad=RUS-AZE")
 
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_browser_shows_the_map_and_a_place_filters_the_events(server):
+    """Issue 17: the page draws the map of the events the filters match; a place chosen (as a click on it
+    does, through the URL) keeps only its events, and the map outlines that place."""
+    url, db = server
+    with Store(db, read_only=True) as store:
+        located = [e for e in store.events(Dyad("RUS", "AZE")) if e.location and e.location.geonameid]
+    key = str(located[0].location.geonameid)
+    there = {e.id for e in located if str(e.location.geonameid) == key}
+
+    everywhere = _chromium("--dump-dom", f"{url}/?dyad=RUS-AZE")
+    chosen = _chromium("--dump-dom", f"{url}/?dyad=RUS-AZE&place={key}")
+
+    map_part = everywhere[everywhere.index('id="map-body"'):everywhere.index('id="results"')]
+    assert 'class="worldmap"' in map_part and f'data-place="{key}"' in map_part
+    rows = re.findall(r'<tr data-id="([^"]+)"', chosen)
+    assert rows and set(rows) <= there
+    assert "place: <b" in chosen and 'id="place-chosen" class="muted" hidden' not in chosen
+

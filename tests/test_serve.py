@@ -126,6 +126,7 @@ def test_serve_declares_every_answer_in_its_schema(client):
     assert {path: answer["200"]["content"]["application/json"]["schema"] for path, answer in answers.items()} == {
         "/api/events": {"$ref": "#/components/schemas/EventPage"},
         "/api/events/{event_id}": {"$ref": "#/components/schemas/EventDetail"},
+        "/api/map": {"$ref": "#/components/schemas/PlaceMap"},
         "/api/analysis": {"$ref": "#/components/schemas/Analysis"},
         "/api/facets": {"$ref": "#/components/schemas/Facets"},
     }
@@ -288,3 +289,24 @@ def test_serve_a_database_busy_past_the_wait_is_a_503_that_says_so(served_db, mo
     assert answer.status_code == 503
     assert "the database is busy" in answer.json()["detail"]
     assert answer.headers["retry-after"] == "10"
+
+
+def test_serve_map_counts_the_places_of_the_filtered_events_and_draws_them(client):
+    """Issue 17: the web view's map, for the filters of the events table; a place is a filter too.
+    Every event served_db holds is in Vienna (the test events' place): two meetings (quad 1), an arms
+    sale (2), a protest (4)."""
+    everything = client.get("/api/map").json()
+    sales = client.get("/api/map", params={"type": "AID"}).json()
+    elsewhere = client.get("/api/map", params={"place": "587084"}).json()
+
+    assert [(p["key"], p["name"], p["reports"]) for p in everything["places"]] == [("2761369", "Vienna", [2, 1, 0, 1])]
+    assert 'data-place="2761369"' in everything["svg"] and "<script" not in everything["svg"]
+    assert sales["places"][0]["reports"] == [0, 1, 0, 0]
+    assert elsewhere["places"] == [] and "No event with a known place" in elsewhere["svg"]
+
+
+def test_serve_place_filter_keeps_the_events_at_that_place(client):
+    there = client.get("/api/events", params={"place": "2761369"}).json()
+    nowhere = client.get("/api/events", params={"place": "587084"}).json()
+
+    assert there["total"] == 4 and nowhere["total"] == 0

@@ -28,7 +28,7 @@ from .model import DateValue, DateValueError, Dyad, DyadError
 from .nlp import ModelMissing
 from .pipeline import RunSummary, run
 from .settings import Settings, SettingsError
-from .store import DEFAULT_DB, Store, StoreError
+from .store import DEFAULT_DB, EventQuery, Store, StoreError
 from .timelimit import DEFAULT as TIME_LIMIT
 from .timex import tag
 from .views.analysis import to_json, to_table
@@ -198,7 +198,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _write_report(store: Store, dyad: Dyad, output: str, by: str = "year") -> None:
-    context = build_context(list(store.events()), dyad, store.documents(), by)
+    places = store.places(EventQuery(dyad=dyad, modality="asserted"))
+    context = build_context(list(store.events()), dyad, store.documents(), by, places)
     Path(output).write_text(render(context), encoding="utf-8")
     events = context.dated + context.undated
     print(f"wrote {shown(output)}: {len(events)} events between {dyad.first} and {dyad.second}")

@@ -13,7 +13,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..analyse import analyse, cluster_period, clusters, counted, periods_between
-from ..model import Analysis, Cluster, Dyad, Event, PeriodRow, TurningPoint
+from ..model import Analysis, Cluster, Dyad, Event, MapPoint, PeriodRow, TurningPoint
+from .worldmap import map_svg
 
 _WIDTH, _HEIGHT, _PAD, _LABEL_WIDTH = 900, 260, 40, 64
 
@@ -34,10 +35,11 @@ class ReportContext:
     summaries: list[tuple[str, str]]  # period, a plain-language account of it
     actors: list[tuple[str, str, int]]  # name, country, events
     quotes: list[Event]
+    places: list[MapPoint]  # where the dyad's asserted events happened, for the map
 
 
 def build_context(events: list[Event], dyad: Dyad, documents: list[dict[str, Any]],
-                  by: str = "year") -> ReportContext:
+                  by: str = "year", places: list[MapPoint] | None = None) -> ReportContext:
     """Everything the report shows, from all stored events (third parties need more than the dyad's)."""
     analysis = analyse(events, dyad, by)
     between = [e for e in events if dyad.involves(e)]
@@ -58,6 +60,7 @@ def build_context(events: list[Event], dyad: Dyad, documents: list[dict[str, Any
         summaries=period_summaries(analysis, timeline),
         actors=_actors(between, dyad),
         quotes=[e for e in between if e.quote],
+        places=sorted(places or [], key=lambda p: (-sum(p.reports), p.name)),
     )
 
 
@@ -116,8 +119,18 @@ def render(context: ReportContext) -> str:
     env.filters["sentence"] = highlighted_sentence
     env.filters["web_url"] = _web_url
     env.filters["actors"] = lambda actors: ", ".join(f"{a.name} ({a.country or '?'})" for a in actors)
+    env.filters["where"] = _where
     chart = chart_svg(context.rows, context.by, context.analysis.turning_points)
-    return env.get_template("report.html.j2").render(c=context, chart=chart)
+    return env.get_template("report.html.j2").render(c=context, chart=chart, map=Markup(map_svg(context.places)))
+
+
+def _where(event: Event) -> str:
+    """Where an event happened, as the table shows it: "Tartar, AZE (near; from the sentence)"."""
+    place = event.location
+    if place is None:
+        return "—"
+    how = {1: "at the place", 2: "near or within", 3: "country or sea"}.get(place.precision or 0, "name only")
+    return f"{place.name}{', ' + place.country if place.country else ''} ({how}; from the {place.basis})"
 
 
 def _web_url(url: object) -> str | None:

@@ -11,6 +11,7 @@ script and style, by their hashes."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
@@ -19,9 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from pydantic import ConfigDict
@@ -31,10 +32,11 @@ from starlette.types import Message as AsgiMessage
 
 from ..analyse import PERIODS, analyse
 from ..lexicon import event_types_and_contexts, known_codes
-from ..model import MODALITIES, Analysis, DateValue, DateValueError, Dyad, DyadError, Event
+from ..model import MODALITIES, Analysis, DateValue, DateValueError, Dyad, DyadError, Event, MapPoint
 from ..store import EventQuery, Store, StoreError
 from .analysis import to_json
 from .export import event_record
+from .worldmap import map_svg
 
 MAX_PAGE = 500
 MAX_OFFSET = 10**12  # far past any database, and well inside the 64-bit integers DuckDB takes
@@ -104,6 +106,13 @@ class Facets:
     types: list[str]
     contexts: list[str]
     modalities: list[str]
+
+
+@dataclass(frozen=True)
+class PlaceMap:
+    __pydantic_config__ = _EXACT
+    places: list[MapPoint]
+    svg: str  # the map, as the report draws it: an SVG with no script, one element per place (data-place)
 
 
 @dataclass(frozen=True)
@@ -185,29 +194,19 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/api/events", summary="Events matching every filter given, a page at a time", response_model=EventPage,
              responses=unknown)
-    def events(dyad: str | None = Query(None, description="two codes, e.g. RUS-AZE (empty: any)",
-                                        json_schema_extra={"pattern": f"^({DYAD})?$"}),
-               start: str | None = Query(None, description="first date, YYYY[-MM[-DD]] or YYYY-Www",
-                                         json_schema_extra={"pattern": DATE}),
-               end: str | None = Query(None, description="last date, YYYY[-MM[-DD]] or YYYY-Www",
-                                       json_schema_extra={"pattern": DATE}),
-               type: str | None = Query(None, description="PLOVER event type",
-                                        json_schema_extra={"pattern": _any_of("type")}),
-               context: str | None = Query(None, json_schema_extra={"pattern": _any_of("context")}),
-               actor: str | None = Query(None, description="country code or name", max_length=MAX_TEXT),
-               modality: str | None = Query(None, json_schema_extra={"pattern": _any_of("modality")}),
-               q: str | None = Query(None, description="words of the sentence", max_length=MAX_TEXT),
-               limit: int = Query(50, ge=1, le=MAX_PAGE),
+    def events(filters: Annotated[Filters, Depends()], limit: int = Query(50, ge=1, le=MAX_PAGE),
                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
-        first, last = _date("start", start), _date("end", end)
-        chosen = {"type": type, "context": context, "modality": modality}
-        for name, value in chosen.items():
-            _one_of(name, value, vocabulary()[name])
         with store() as opened:
-            query = EventQuery(_dyad(dyad, opened) if dyad else None, first, last, type, context, actor, modality,
-                               q, limit=limit, offset=offset)
+            query = dataclasses.replace(filters.query(opened), limit=limit, offset=offset)
             total, found = opened.query_events(query)
         return {"total": total, "offset": offset, "events": [event_record(e) for e in found]}
+
+    @app.get("/api/map", summary="Where the events matching the filters happened: their places and a map",
+             response_model=PlaceMap, responses=unknown)
+    def places(filters: Annotated[Filters, Depends()]) -> dict[str, Any]:
+        with store() as opened:
+            found = opened.places(filters.query(opened))
+        return {"places": found, "svg": map_svg(found, highlight=[filters.place] if filters.place else ())}
 
     @app.get("/api/events/{event_id}", summary="One event, its cluster and every source sentence in its article",
              response_model=EventDetail, responses={404: {"model": Message, "description": "No such event"}})
@@ -288,3 +287,30 @@ def _date(name: str, text: str | None) -> DateValue | None:
 
 def _document(row: dict[str, Any] | None) -> dict[str, Any] | None:
     return None if row is None else {k: row[k] for k in ("doc_id", "title", "url", "published", "text")}
+
+
+@dataclass
+class Filters:
+    """The filters of the events and the map, as query parameters (FastAPI reads them from this class)."""
+
+    dyad: str | None = Query(None, description="two codes, e.g. RUS-AZE (empty: any)",
+                             json_schema_extra={"pattern": f"^({DYAD})?$"})
+    start: str | None = Query(None, description="first date, YYYY[-MM[-DD]] or YYYY-Www",
+                              json_schema_extra={"pattern": DATE})
+    end: str | None = Query(None, description="last date, YYYY[-MM[-DD]] or YYYY-Www",
+                            json_schema_extra={"pattern": DATE})
+    type: str | None = Query(None, description="PLOVER event type", json_schema_extra={"pattern": _any_of("type")})
+    context: str | None = Query(None, json_schema_extra={"pattern": _any_of("context")})
+    actor: str | None = Query(None, description="country code or name", max_length=MAX_TEXT)
+    modality: str | None = Query(None, json_schema_extra={"pattern": _any_of("modality")})
+    q: str | None = Query(None, description="words of the sentence", max_length=MAX_TEXT)
+    place: str | None = Query(None, description="a location's GeoNames id, or its name where it has none",
+                              max_length=MAX_TEXT)
+
+    def query(self, store: Store) -> EventQuery:
+        """The store's query; a value outside the vocabulary is a 422, an unknown dyad code a 404."""
+        first, last = _date("start", self.start), _date("end", self.end)
+        for name, value in {"type": self.type, "context": self.context, "modality": self.modality}.items():
+            _one_of(name, value, vocabulary()[name])
+        return EventQuery(_dyad(self.dyad, store) if self.dyad else None, first, last, self.type, self.context,
+                          self.actor, self.modality, self.q, place=self.place)
