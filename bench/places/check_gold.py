@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import importlib.util
+import itertools
 import json
 import re
 import sys
@@ -123,8 +124,8 @@ def main() -> int:
             problems.append(f"{key} appears {count} times")
     for doc, found in spans.items():
         found.sort()
-        for (a, b, n), (c, d, m) in zip(found, found[1:]):
-            if c < b:
+        for (_, end, n), (start, _, m) in itertools.pairwise(found):
+            if start < end:
                 problems.append(f"lines {n} and {m}: mentions overlap in {doc}")
 
     kinds = Counter(r[0].split("/")[0] for r in rows if len(r) == len(HEADER))
