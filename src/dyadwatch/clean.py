@@ -20,6 +20,7 @@ from datetime import date
 
 from .dates import find_explicit
 from .model import Article, DateValue
+from .timex.grammar import MONTHS
 
 STAGE = "clean.rules.v6"  # v6: the dateline's place kept
 
@@ -274,8 +275,7 @@ class _Metadata:
             return
         words = place.strip(" ,.").split(" ")
         named = " ".join(w.title() if w.isupper() and len(w) > 2 else w for w in words)
-        if region and not re.search(r"\d", region) and not any(
-                f.value.precision == "day" for f in find_explicit(f"{region} 1, 2000")):  # "April" is a date
+        if region and not re.search(r"\d", region) and region.split()[0].lower().rstrip(".") not in MONTHS:
             named += ", " + region.strip(" ,.")
         self.dateline = named or None
 

@@ -356,8 +356,8 @@ class Store:
             located.setdefault(key, _location(text))
             reports.setdefault(key, [0, 0, 0, 0])[quad - 1] += count
         return [MapPoint(key, place.name, place.country, place.lat or 0.0, place.lon or 0.0,
-                         (counts[0], counts[1], counts[2], counts[3]))
-                for key, place in located.items() for counts in [reports[key]]]
+                         (reports[key][0], reports[key][1], reports[key][2], reports[key][3]))
+                for key, place in located.items()]
 
     def facets(self) -> dict[str, list[str]]:
         """The values the filters can take: event types, contexts, modalities."""

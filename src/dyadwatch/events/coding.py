@@ -61,7 +61,7 @@ class _Memory:
     meeting: Pair | None = None  # the last meeting's sides: "the two ministers"
     meeting_at: int = -1  # the sentence of that meeting
     one_country: bool = False  # the article names one country only: a meeting in it is at home
-    places: list[PlaceMention] = field(default_factory=list)  # the places the article names, resolved
+    places: dict[int, list[PlaceMention]] = field(default_factory=dict)  # the places each sentence names, resolved
     dateline: Place | None = None  # the place of its dateline
 
 
@@ -98,8 +98,10 @@ class EventCoder:
         memory = _Memory()
         memory.one_country = len({m.actor.country for ms in by_sentence.values() for m in ms
                                   if m.actor.country and m.actor.sector != "IGO"}) == 1
-        memory.places = self.locate.places(parsed, [m for ms in by_sentence.values() for m in ms])
-        memory.dateline = self.locate.dateline(parsed, memory.places)
+        places = self.locate.places(parsed, [m for ms in by_sentence.values() for m in ms])
+        memory.dateline = self.locate.dateline(parsed, places)
+        for place in places:
+            memory.places.setdefault(place.sentence, []).append(place)
         for sentence in parsed.sentences:
             named = by_sentence.get(sentence.index, [])
             quoted = quotes(sentence)
@@ -379,8 +381,8 @@ class EventCoder:
             sentence=sentence.text,
             span=(sentence.start, sentence.end),
             trigger=trigger.token.text,
-            location=where(sentence, trigger.token, _objects(sentence, trigger), memory.places, memory.dateline,
-                           set(countries(actor + recipient)), kind.quad_code == 4),
+            location=where(sentence, trigger.token, _objects(sentence, trigger), memory.places.get(sentence.index, []),
+                           memory.dateline, set(countries(actor + recipient)), kind.quad_code == 4),
             quote=_quote_of(sentence, trigger, quoted),
             confidence=_confidence(sentence, trigger, actor, recipient, inherited),
             coder=coder,

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..gazetteer import Gazetteer, Match, Place
 from ..model import Location, Mention, ParsedArticle, Sentence, Token
+from ..nlp import HYPHENS
 
 _WHERE = {"in", "near", "at", "inside", "across", "throughout", "outside", "around", "along"}
 _NEAR = {"near", "outside", "around", "along", "close", "nearby"}
@@ -56,8 +57,11 @@ class Locator:
     def places(self, parsed: ParsedArticle, mentions: Iterable[Mention]) -> list[PlaceMention]:
         """Every place the document's sentences name, each resolved in the context of the whole text."""
         mentions = list(mentions)
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
         found = [(s, start, end, text, self._candidates(text)) for s in parsed.sentences
-                 for start, end, text in _spans(s, [m for m in mentions if m.sentence == s.index], self.gazetteer)]
+                 for start, end, text in _spans(s, by_sentence.get(s.index, []), self.gazetteer)]
         ambiguous = [(s.index, start, end) for s, start, end, _, c in found if len(c) > 1]
         context = _context(mentions, ambiguous, [c for *_, c in found])
         return [_resolved(s.index, start, end, text, candidates, context) for s, start, end, text, candidates in found]
@@ -83,9 +87,9 @@ class Locator:
 
 def where(sentence: Sentence, trigger: Token, objects: Iterable[Token], places: list[PlaceMention],
           dateline: Place | None, parties: set[str], attack: bool) -> Location | None:
-    """The event's location: a place its sentence puts it at, else the dateline's (when the dateline's
-    country is one of the event's), else None."""
-    here = [p for p in places if p.sentence == sentence.index and p.place is not None]
+    """The event's location: a place its sentence puts it at (``places``: those the sentence names),
+    else the dateline's (when the dateline's country is one of the event's), else None."""
+    here = [p for p in places if p.place is not None]
     holders = [trigger, *objects]
     said = [(_near(sentence, t), p) for t in places_at(sentence, holders) for p in here if p.start <= t.i < p.end]
     said += [(False, p) for t in _destinations(sentence, trigger, holders, attack) for p in here
@@ -179,19 +183,18 @@ def _spans(sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer) ->
 
 
 def _listed(sentence: Sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Runs of up to three proper nouns (with their hyphens) that the gazetteer's tables name."""
+    """Runs of proper nouns, joined by hyphens or not ("Nagorno-Karabakh"), that the gazetteer's tables name."""
     tokens = sentence.tokens
     found = []
     for i, first in enumerate(tokens):
         if first.pos != "PROPN":
             continue
-        for j in range(i + 1, min(i + 6, len(tokens)) + 1):
-            run = tokens[i:j]
-            if run[-1].pos not in ("PROPN", "PUNCT") or run[-1].text not in ("-", "–") and run[-1].pos == "PUNCT":
+        for last in tokens[i:i + 6]:
+            if last.pos != "PROPN" and not (last.pos == "PUNCT" and last.text in HYPHENS):
                 break
-            if run[-1].pos == "PROPN" and gazetteer.listed(sentence.text[first.start - sentence.start:
-                                                                         run[-1].end - sentence.start]):
-                found.append((first.i, run[-1].i + 1))
+            if last.pos == "PROPN" and gazetteer.listed(sentence.text[first.start - sentence.start:
+                                                                      last.end - sentence.start]):
+                found.append((first.i, last.i + 1))
     return found
 
 
