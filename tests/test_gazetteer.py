@@ -91,3 +91,19 @@ def test_gazetteer_a_bad_row_of_a_users_table_is_an_error_naming_file_and_line(t
     with pytest.raises(LexiconError, match=message) as error:
         Gazetteer(load_lexicon(None), folder)
     assert "gazetteer.tsv: line 2" in str(error.value)
+
+
+def test_gazetteer_every_us_state_is_a_region_with_its_ap_abbreviation_and_division(gazetteer):
+    for name, abbreviation, division in (("Tennessee", "Tenn.", "US.TN"), ("Massachusetts", "Mass.", "US.MA"),
+                                         ("Georgia (U.S. state)", "Ga.", "US.GA")):
+        [match] = gazetteer.candidates(abbreviation)
+        assert (match.place.name, match.place.feature, match.place.within) == (name, "region", division)
+        assert match.place.lat is not None and 18 < match.place.lat < 72  # the mean of its cities' points
+
+
+def test_gazetteer_towns_know_their_division_and_continents_are_regions(gazetteer):
+    alexandrias = {m.place.within for m in gazetteer.candidates("Alexandria") if m.place.country == "USA"}
+    [europe] = gazetteer.candidates("Europe")
+
+    assert "US.VA" in alexandrias
+    assert (europe.place.feature, europe.place.country, europe.place.geonameid) == ("region", None, 6255148)

