@@ -101,7 +101,8 @@ class EventCoder:
         places = self.locate.places(parsed, [m for ms in by_sentence.values() for m in ms])
         memory.dateline = self.locate.dateline(parsed, places)
         for place in places:
-            memory.places.setdefault(place.sentence, []).append(place)
+            if not place.title:  # a headline's places give context; its events are not coded
+                memory.places.setdefault(place.sentence, []).append(place)
         for sentence in parsed.sentences:
             named = by_sentence.get(sentence.index, [])
             quoted = quotes(sentence)
