@@ -7,8 +7,10 @@ entry a careful reader intends (a GeoNames id, or ``name:`` and the English Wiki
 country. Each document is cleaned and parsed as a run does, its places resolved (``Locator.places``,
 and the dateline), and each mention found is placed back in the file by its sentence. Printed:
 entry accuracy and country accuracy over all gold mentions (a mention the coder does not find counts
-as wrong), the same without bare country names, per document kind, in story text only (headlines are
-not searched for places), and mentions resolved per second (resolution only, parsing aside).
+as wrong); the same over the text the coder reads (title, dateline and story sentences) and over
+page furniture that ``clean`` drops (related-article lists, footers: annotated, but never read); in the
+text read, per document kind and without or with only bare country names; and mentions resolved per
+second (resolution only, parsing aside). ``--errors`` writes the wrong mentions of the text read.
 """
 
 from __future__ import annotations
@@ -55,9 +57,11 @@ def occurrence_at(text: str, mention: str, n: int) -> int | None:
     return found[n - 1].start() if len(found) >= n else None
 
 
-def resolved(coder: Coder, path: Path) -> tuple[dict[int, Place | None], Place | None, int, float]:
-    """The places found in one file, by the offset where each starts in the file's raw text; the
-    dateline's place; how many mentions; and the seconds resolution took."""
+def resolved(coder: Coder, path: Path) -> tuple[dict[int, Place | None], list[tuple[int, int]], Place | None,
+                                                int, float]:
+    """The places found in one file, by the offset where each starts in the file's raw text; the spans
+    of raw text the coder reads (title and story sentences); the dateline's place; how many mentions;
+    and the seconds resolution took."""
     raw = path.read_text(encoding="utf-8")
     [source] = [a for a in read_sources([str(path)]) if not hasattr(a, "reason")]
     parsed = coder.parser(clean(source))
@@ -68,17 +72,22 @@ def resolved(coder: Coder, path: Path) -> tuple[dict[int, Place | None], Place |
     took = time.perf_counter() - began
     flat, where = _flattened(raw)
     found: dict[int, Place | None] = {}
-    cursor = 0
-    for sentence in parsed.sentences:
-        at = flat.find(_flattened(sentence.text)[0], cursor)
-        if at < 0:
-            continue
-        cursor = at
-        for p in places:
-            if p.sentence == sentence.index:
-                before = _flattened(sentence.text[:sentence.token(p.start).start - sentence.start])[0]
-                found[where[at + len(before)]] = p.place
-    return found, dateline, len(places), took
+    read: list[tuple[int, int]] = []
+    for title, sentences in ((True, parsed.title), (False, parsed.sentences)):
+        cursor = 0
+        for sentence in sentences:
+            text = _flattened(sentence.text)[0]
+            at = flat.find(text, cursor)
+            if at < 0 or not text:
+                continue
+            cursor = at
+            read.append((where[at], where[at + len(text) - 1]))
+            for p in places:
+                if p.sentence == sentence.index and p.title == title:
+                    at_token = sentence.token(p.start).start - sentence.start  # a part of "U.S.-Australia" lies inside
+                    before = _flattened(sentence.text[:max(sentence.text.find(p.text, at_token), at_token)])[0]
+                    found[where[at + len(before)]] = p.place
+    return found, read, dateline, len(places), took
 
 
 def _flattened(text: str) -> tuple[str, list[int]]:
@@ -96,6 +105,8 @@ def agrees(gold: Gold, place: Place | None) -> tuple[bool, bool]:
     """Whether the entry and whether its country are the intended ones."""
     if place is None:
         return False, False
+    if place.approximate:  # no entry: the text's name at the point of the place it lies in
+        return False, (place.country or "") == gold.country
     if gold.place.startswith("name:"):
         wanted = gold.place.removeprefix("name:").casefold()
         entry = wanted in (place.name.casefold(), re.sub(r" \(.*\)$", "", place.name).casefold())
@@ -120,27 +131,28 @@ def main() -> None:
     for doc, rows in by_doc.items():
         path = document_path(doc, args.seeds, args.evaldata)
         raw = path.read_text(encoding="utf-8")
-        found, dateline, count, took = resolved(coder, path)
+        found, read, dateline, count, took = resolved(coder, path)
         mentions, seconds = mentions + count, seconds + took
-        first_story = min(found, default=len(raw))
         for row in rows:
             at = occurrence_at(raw, row.mention, row.occurrence)
             place = found.get(at) if at is not None else None
-            if (place is None and at is not None and at < first_story and dateline is not None
-                    and row.mention.casefold() == dateline.name.casefold()):
+            if place is None and dateline is not None and row.mention.casefold() == dateline.name.casefold():
                 place = dateline  # the dateline is no story text: its place is read apart
             result = agrees(row, place)
-            groups = ["all", doc.split("/")[0], "not a country" if not _is_country(row) else "country names"]
-            if at is not None and at >= first_story:
-                groups.append("in story text")  # not in a headline or dateline, which are read apart
+            is_read = (at is not None and any(start <= at <= end for start, end in read)) or (
+                place is not None and place is dateline)
+            groups = ["all", "text read" if is_read else "page furniture"]
+            if is_read:
+                groups += [f"read, {doc.split('/')[0]}", "read, not a country" if not _is_country(row) else
+                           "read, country names"]
             for group in groups:
                 scores[group].append(result)
-            if not all(result):
+            if not all(result) and is_read:
                 errors.append((doc, row.mention, row.occurrence, row.place, row.country,
                                f"{place.name} ({place.key}, {place.country})" if place else "nothing"))
     for group, results in scores.items():
         n = len(results)
-        print(f"{group:>16}: {n:4d} mentions  entry {sum(e for e, _ in results) / n:.3f}  "
+        print(f"{group:>22}: {n:4d} mentions  entry {sum(e for e, _ in results) / n:.3f}  "
               f"country {sum(c for _, c in results) / n:.3f}")
     print(f"resolution: {mentions} mentions in {seconds:.3f} s = {mentions / seconds:,.0f} mentions/s")
     if args.errors:
