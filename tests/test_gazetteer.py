@@ -58,7 +58,8 @@ def test_gazetteer_an_alternate_name_is_marked_as_one(gazetteer):
     """GeoNames' alternate names include old and mistaken ones: a match by one weighs less."""
     mexico = {m.place.feature: m.named for m in gazetteer.candidates("Mexico") if m.place.country == "MEX"}
 
-    assert mexico == {"country": True, "city": False}  # "Mexico" is an alternate name of Mexico City
+    # "Mexico" is an alternate name of Mexico City; the State of México is ISO's own name for it
+    assert mexico == {"country": True, "city": False, "region": True}
 
 
 def test_gazetteer_unknown_names_have_no_entry(gazetteer):
@@ -107,3 +108,22 @@ def test_gazetteer_towns_know_their_division_and_continents_are_regions(gazettee
 
     assert "US.VA" in alexandrias
     assert (europe.place.feature, europe.place.country, europe.place.geonameid) == ("region", None, 6255148)
+
+
+def test_gazetteer_first_level_divisions_are_regions_known_by_name_only(gazetteer):
+    [syunik] = gazetteer.candidates("Syunik")  # ISO writes "Syunik'"
+    [tavush] = gazetteer.candidates("Tavush")  # and "Tavuš"
+    kent = {(m.place.country, m.place.feature) for m in gazetteer.candidates("Kent")}
+
+    assert (syunik.place.country, syunik.place.feature, syunik.place.lat) == ("ARM", "region", None)
+    assert tavush.place.country == "ARM"
+    assert ("GBR", "region") in kent  # a county of England, under its nation
+    assert not gazetteer.candidates("Lakes")  # a state of South Sudan, and a common word
+
+
+def test_gazetteer_a_town_comes_before_a_division_of_its_name_and_accents_do_not_matter(gazetteer):
+    herat = gazetteer.candidates("Herat")
+    best = max(herat, key=lambda m: m.place.prior - (not m.named))
+
+    assert (best.place.feature, best.named) == ("city", True)  # GeoNames writes "Herāt"
+    assert {m.place.feature for m in herat} == {"city", "region"}

@@ -179,3 +179,9 @@ def test_location_a_headline_names_places_for_the_context_but_has_no_events(code
                      title="Clashes in Tripoli as Lebanon's army deploys")
     [tripoli] = [p for p in places if p.text == "Tripoli"]
     assert tripoli.title and tripoli.place.country == "LBN"
+
+
+def test_location_a_dateline_without_a_country_gives_the_text_its_country(coder):
+    found = _found(coder, "LONDON (Reuters) - Police in Kent said on Friday that officers from Essex had joined "
+                          "the search.")
+    assert (found["Kent"].country, found["Essex"].country) == ("GBR", "GBR")  # not Kent, Washington

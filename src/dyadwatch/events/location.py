@@ -103,8 +103,9 @@ class Locator:
                  for span in sorted(spans + _repeated(s, named, spans, ms))]
         found = _inside(found)
         ambiguous = [(f.sentence.index, f.start, f.end) for f in found if not f.title and not _sure(f.candidates)]
-        sure = [p for c in (*(f.candidates for f in found), self._candidates(self._dateline(parsed)))
-                if (p := _sure(c))]
+        sure = [p for c in (f.candidates for f in found) if (p := _sure(c))]
+        if filed := _chosen(self._filed(parsed), None, Counter(), Counter())[0]:
+            sure.append(filed)  # a dateline without a country names a city the reader knows: "LONDON"
         context = _context(mentions, ambiguous, sure)
         divisions = Counter(p.within for p in sure if p.within)
         chosen = [_chosen(f.candidates, f.kind, context, divisions) for f in found]
@@ -118,13 +119,16 @@ class Locator:
 
     def dateline(self, parsed: ParsedArticle, places: list[PlaceMention]) -> Place | None:
         """The place the dateline names ("Tripoli, Libya"; "CAMBRIDGE, Mass."), read in the text's context."""
-        if not parsed.article.dateline:
-            return None
-        name, *within = (part.strip() for part in parsed.article.dateline.split(","))
-        candidates = _within(self._candidates(name), [m for part in within for m in self._candidates(part)])
         context = Counter(p.place.country for p in places if p.place and p.place.country)
         divisions = Counter(p.place.within for p in places if p.place and p.place.within)
-        return _chosen(candidates, None, context, divisions)[0]
+        return _chosen(self._filed(parsed), None, context, divisions)[0]
+
+    def _filed(self, parsed: ParsedArticle) -> tuple[Match, ...]:
+        """What the dateline's place may be, inside the country or state it names after a comma."""
+        if not parsed.article.dateline:
+            return ()
+        name, *within = (part.strip() for part in parsed.article.dateline.split(","))
+        return _within(self._candidates(name), [m for part in within for m in self._candidates(part)])
 
     def _container(self, found: list[_Found], chosen: list[tuple[Place | None, tuple[Place, ...]]], k: int,
                    context: Counter[str], divisions: Counter[str]) -> Place | None:
@@ -156,9 +160,6 @@ class Locator:
                 if candidates and all(t.pos == "PROPN" and t.lemma.lower() not in _GENERIC for t in part):
                     return _chosen(candidates, "facility", context, divisions)[0]
         return None
-
-    def _dateline(self, parsed: ParsedArticle) -> str:
-        return parsed.article.dateline.split(",")[0].strip() if parsed.article.dateline else ""
 
     def _found(self, sentence: Sentence, title: bool, start: int, end: int, text: str) -> _Found:
         return _Found(sentence, title, start, end, text, self._candidates(text), _kind_said(sentence, start, end))
@@ -461,13 +462,13 @@ def _within(candidates: tuple[Match, ...], containers: Iterable[Match]) -> tuple
 
 def _sure(candidates: tuple[Match, ...]) -> Place | None:
     """The entry a name can only mean: its one candidate, or the country of that name when the others
-    are towns named after it ("Lebanon", not "Georgia", which is also a state)."""
+    are towns ("Lebanon") or divisions known by name only ("Mexico"); not "Georgia", also a US state."""
     if len(candidates) == 1:
         return candidates[0].place
     countries = [m.place for m in candidates if m.place.feature == "country"]
-    if len(countries) == 1 and all(m.place.feature == "city" and not m.place.listed for m in candidates
-                                   if m.place is not countries[0]):
-        return countries[0]
+    if len(countries) == 1 and all((m.place.feature == "city" and not m.place.listed) or m.place.lat is None
+                                   for m in candidates if m.place is not countries[0]):
+        return countries[0]  # towns and divisions known by name only ("México") do not compete
     return None
 
 
