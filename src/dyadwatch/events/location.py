@@ -1,16 +1,22 @@
 """Where an event happened.
 
-Every place a document names (spaCy's GPE, LOC and FAC names, and the places of the actor tables)
-is resolved to one gazetteer entry in the document's context, Mordecai's idea: a "Georgia" in a text
-that names Tbilisi is the country, one near Atlanta the US state; a "Tripoli" in a story about Libya
-is Libya's capital. The countries of the text are those its actors belong to and those of the places
-that can mean one entry only. Entries nearly as likely as the chosen one are kept as alternatives.
+Every place a document's title and story name (spaCy's GPE, LOC and FAC names, the places of the
+actor tables, names the gazetteer knows where a place stands, and again every name found as a place
+once) is resolved to one gazetteer entry in the document's context, Mordecai's idea: a "Georgia" in
+a text that names Tbilisi is the country, one near Atlanta the US state; a "Tripoli" in a story
+about Libya is Libya's capital. The countries of the text are those its actors belong to, those of
+the places that can mean one entry only and that of its dateline; the states and provinces of such
+places choose among towns of one name. "X, Y" is the X inside Y; the words around a name say its
+kind ("Homs province"). Entries nearly as likely as the chosen one are kept as alternatives. A name
+no entry has, that the text puts inside a place ("Rustaveli Avenue in Tbilisi"), gets that place's
+point, marked approximate.
 
 An event is located where its sentence says it happened: a place phrase of its trigger ("talks in
 Baku", "shelling near Tartar"), the place a visit goes to, or the place an attack hits; else the
 dateline's place, when the event involves the dateline's country; else nowhere. Never at the home of
 an actor by default. Precision, as ACLED's: 1 the sentence names the town or facility where it
-happened, 2 near a named place or somewhere in a named region, 3 only a country or a sea.
+happened, 2 near a named place, somewhere in a named region, along a river or at an approximate
+point, 3 only a country or a sea.
 """
 
 from __future__ import annotations
@@ -155,9 +161,11 @@ class Locator:
         for first in range(len(words) - 1, -1, -1):  # the last name in it: "Hartsfield-Jackson Atlanta ... Airport"
             for last in range(len(words) - 1, first - 1, -1):
                 part = words[first:last + 1]
+                if len(part) == len(words) or any(t.pos != "PROPN" or t.lemma.lower() in _GENERIC for t in part):
+                    continue
                 candidates = tuple(m for m in self._candidates(_text(sentence, part[0].i, part[-1].i + 1))
-                                   if m.named and context[m.place.country or ""]) if len(part) < len(words) else ()
-                if candidates and all(t.pos == "PROPN" and t.lemma.lower() not in _GENERIC for t in part):
+                                   if m.named and context[m.place.country or ""])  # a town of the text's countries
+                if candidates:
                     return _chosen(candidates, "facility", context, divisions)[0]
         return None
 
