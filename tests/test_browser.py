@@ -142,3 +142,35 @@ def test_browser_shows_the_map_and_a_place_filters_the_events(server):
     assert rows and set(rows) <= there
     assert "place: <b" in chosen and 'id="place-chosen" class="muted" hidden' not in chosen
 
+
+
+def _seen(dom: str) -> str:
+    """The text a person sees: the page without its script and tags."""
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", dom, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def test_browser_opens_on_the_most_reported_dyad_with_the_reports_chart(server):
+    """Issue 18: with no dyad asked for, the page shows the database's most reported one, drawn as the
+    report draws it (axes for the counts and for the index), and each side once, "unknown" if none."""
+    url, _ = server
+
+    dom = _chromium("--dump-dom", f"{url}/")
+    seen = _seen(dom)
+
+    assert "Cooperation and conflict, RUS-AZE" in seen
+    chart = dom[dom.index('id="chart-body"'):dom.index('id="map')]
+    assert "<svg" in chart and "event clusters (up / down)" in _seen(chart)
+    assert "index (−10 conflict … +10 cooperation)" in _seen(chart) and "+10" in _seen(chart)
+    assert not re.search(r"\?\s*→|→\s*\?", seen) and "AZE,AZE" not in seen
+    assert not re.search(r"\b1 (events|documents)\b", seen)
+
+
+def test_browser_draws_a_dyad_of_one_period(server):
+    url, _ = server
+
+    chart = _chromium("--dump-dom", f"{url}/?dyad=AZE-UKR")
+    part = chart[chart.index('id="chart-body"'):chart.index('id="map')]
+
+    assert "<svg" in part and "2022" in _seen(part) and "<polyline" not in part  # one bar pair and a dot
+    assert part.count("<circle") == 1

@@ -67,12 +67,13 @@ def test_report_tells_each_period_marks_turning_points_and_lists_clusters_quotes
     html = _html([visit, again, sale, third])
 
     assert "<h2>What happened, period by period</h2>" in html
-    assert "2013</dt><dd>1 event: 0 cooperative, 1 conflictual; index -7.0, cooler than 2001" in html
-    assert 'class="turn">▲' in html  # the turning point on the chart
+    assert ("2013</dt><dd>1 event: 0 cooperative and 1 conflictual; index −7.0, cooler than 2001 (+1.0): a turning "
+            "point. RUS government sanctioned AZE government on 28 January 2013.</dd>") in html
+    assert "▲<title>2013: turning point, index +1.0 → -7.0</title>" in html  # on the chart
     timeline = html.split("<h2>Timeline of events</h2>")[1].split("<h2>")[0]
     assert timeline.count("<tr><td>") == 3 and "a.txt<br>b.txt" in timeline  # one row a cluster, every report
     assert "<blockquote>We will not sell them.</blockquote>" in html
-    assert "Third parties in events with either side: ARM (1)" in html
+    assert "Third parties in events with either side: Armenia (1 event)" in html  # a name, not ARM
 
 
 def test_report_shows_a_week_and_the_evidence_of_a_document_date(make_event):
@@ -84,3 +85,28 @@ def test_report_shows_a_week_and_the_evidence_of_a_document_date(make_event):
 
     assert "2004-W06" in html
     assert "document: dated by sentence 1: &#34;6 February&#34; (&lt;visited&gt;)" in html
+
+
+def test_report_tells_an_event_as_a_person_would(make_event, make_actor):
+    from dyadwatch.views.report import told
+
+    putin, aliyev = make_actor("Vladimir Putin", "RUS"), make_actor("Heydar Aliyev", "AZE")
+    azerbaijan = make_actor("AZE", "AZE")  # a country as a side: its name, not its code
+    together = make_event(event_type="AGREE", actor=(aliyev, putin), recipient=(azerbaijan,), date="2001-01-09")
+    to = make_event(event_type="ACCUSE", actor=(putin,), recipient=(azerbaijan,), date="2004-03",
+                    date_precision="month")
+    nobody = make_event(event_type="ASSAULT", actor=(), recipient=(azerbaijan,), date="2016", date_precision="year")
+
+    assert told(together) == "Heydar Aliyev and Vladimir Putin reached an agreement on 9 January 2001."
+    assert told(to) == "Vladimir Putin accused Azerbaijan in March 2004."
+    assert told(nobody) == "Someone not named attacked Azerbaijan in 2016."
+
+
+def test_report_counts_with_plurals_and_writes_every_index_one_way(make_event):
+    html = _html([make_event(id="a", date="2001-01-09", intensity=3.75), make_event(id="b", date="2002-05-01",
+                                                                               intensity=0.333, doc_id="b.txt")],
+                 [{"doc_id": "a.txt", "title": None, "url": None, "published": None, "origin": "x"}])
+
+    assert "1 document;" in html and "1 documents" not in html and "1 events" not in html
+    assert "<td>+3.8</td>" in html and "<td>+0.3</td>" in html and "3.75" not in html.split("<h2>Timeline")[0]
+    assert "1 event: 1 cooperative and 0 conflictual; index +3.8." in html

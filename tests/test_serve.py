@@ -129,6 +129,9 @@ def test_serve_declares_every_answer_in_its_schema(client):
         "/api/map": {"$ref": "#/components/schemas/PlaceMap"},
         "/api/analysis": {"$ref": "#/components/schemas/Analysis"},
         "/api/facets": {"$ref": "#/components/schemas/Facets"},
+        "/api/chart": {"$ref": "#/components/schemas/Chart"},
+        "/api/dyads": {"items": {"$ref": "#/components/schemas/DyadCount"}, "title": "Response Dyads Api Dyads Get",
+                       "type": "array"},
     }
 
 
@@ -310,3 +313,14 @@ def test_serve_place_filter_keeps_the_events_at_that_place(client):
     nowhere = client.get("/api/events", params={"place": "587084"}).json()
 
     assert there["total"] == 4 and nowhere["total"] == 0
+
+
+def test_serve_gives_the_most_reported_dyads_and_the_reports_chart(client):
+    dyads = client.get("/api/dyads").json()
+    chart = client.get("/api/chart", params={"dyad": "RUS-AZE"}).json()
+    empty = client.get("/api/chart", params={"dyad": "AZE-ARM"}).json()
+
+    assert dyads == [{"dyad": "RUS-AZE", "events": 3}, {"dyad": "RUS-ARM", "events": 1}]
+    assert chart["dyad"] == "RUS-AZE" and chart["svg"].startswith("<svg") and "<script" not in chart["svg"]
+    assert "index (−10 conflict … +10 cooperation)" in chart["svg"]  # the right axis, as the report has it
+    assert "No dated events" in empty["svg"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .lexicon import code_names
 from .model import (
     PRECISIONS,
     Actor,
@@ -167,7 +168,9 @@ def third_parties(events: Iterable[Event], dyad: Dyad) -> list[Party]:
 
 
 def _party_name(actor: Actor) -> str:
-    return actor.name if actor.sector == "IGO" or actor.name == actor.country else actor.country or actor.name
+    """A third party by the name of its country or organisation, never by a bare code."""
+    code = actor.country or ""
+    return code_names().get(code) or (actor.name if actor.sector == "IGO" or not code else code)
 
 
 def speakers(events: Iterable[Event], dyad: Dyad) -> list[Party]:

@@ -221,6 +221,12 @@ def known_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def code_names() -> dict[str, str]:
+    """The name of each packaged country and organisation code, as people write it: ARM → Armenia."""
+    return {row["code"]: row["name"] for name in ("countries.tsv", "igos.tsv") for _, row in read_table(name, None)}
+
+
+@lru_cache(maxsize=1)
 def event_types_and_contexts() -> tuple[frozenset[str], frozenset[str]]:
     """The ontology's event types and the contexts of the packaged tables (without loading the rest)."""
     return (frozenset(row["event_type"] for _, row in read_table("plover.tsv", None)),

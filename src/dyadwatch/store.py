@@ -359,6 +359,16 @@ class Store:
                          (reports[key][0], reports[key][1], reports[key][2], reports[key][3]))
                 for key, place in located.items()]
 
+    def dyads(self, limit: int = 10) -> list[tuple[Dyad, int]]:
+        """The pairs of sides with the most events, either way round, each named the way round it is
+        told more often ("RUS-AZE" when Russia acts more often): events counted once a pair."""
+        rows = self.con.execute(
+            "WITH pairs AS (SELECT id, a, unnest(recipient_countries) AS r FROM "
+            "(SELECT id, unnest(actor_countries) AS a, recipient_countries FROM events)) "
+            "SELECT least(a, r) AS one, greatest(a, r) AS other, count(DISTINCT id) AS n, mode(a) AS first "
+            "FROM pairs WHERE a <> r GROUP BY one, other ORDER BY n DESC, one, other LIMIT ?", [limit]).fetchall()
+        return [(Dyad(first, other if first == one else one), int(n)) for one, other, n, first in rows]
+
     def facets(self) -> dict[str, list[str]]:
         """The values the filters can take: event types, contexts, modalities."""
         return {

@@ -12,11 +12,11 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..analyse import analyse, cluster_period, clusters, counted, periods_between
-from ..model import Analysis, Cluster, Dyad, Event, MapPoint, PeriodRow, TurningPoint
+from ..analyse import analyse, cluster_period, clusters, counted
+from ..lexicon import code_names
+from ..model import Actor, Analysis, Cluster, Dyad, Event, MapPoint, PeriodRow
+from .chart import chart_svg
 from .worldmap import map_svg
-
-_WIDTH, _HEIGHT, _PAD, _LABEL_WIDTH = 900, 260, 40, 64
 
 
 @dataclass(frozen=True)
@@ -83,30 +83,70 @@ def period_summaries(analysis: Analysis, timeline: list[Cluster]) -> list[tuple[
     for row in analysis.series:
         inside = [c for c in timeline if cluster_period(c, analysis.by) == row.period]
         strongest = sorted(inside, key=lambda c: (-abs(c.anchor.intensity), c.link))[:3]
-        text = (f"{row.clusters} event{'s' if row.clusters != 1 else ''}: {row.cooperation} cooperative, "
-                f"{row.conflict} conflictual; index {row.index:+.1f}")
+        text = (f"{counted_noun(row.clusters, 'event')}: {row.cooperation} cooperative and {row.conflict} "
+                f"conflictual; index {index_text(row.index)}")
         point = points.get(row.period)
         if point is not None:
             text += (f", {'warmer' if point.change > 0 else 'cooler'} than {point.previous} "
-                     f"({point.before:+.1f}): a turning point")
+                     f"({index_text(point.before)}): a turning point")
         if strongest:
-            text += ". Main events: " + "; ".join(_told(c) for c in strongest)
-        summaries.append((row.period, text + "."))
+            text += ". " + " ".join(told(c.anchor) for c in strongest)
+        summaries.append((row.period, text if text.endswith(".") else text + "."))
     return summaries
 
 
-def _told(cluster: Cluster) -> str:
-    event = cluster.anchor
-    actor = ", ".join(sorted({a.name for a in event.actor})) or "?"
-    recipient = ", ".join(sorted({a.name for a in event.recipient})) or "?"
-    return f"{actor} {_VERBS.get(event.event_type, event.event_type.lower())} {recipient} ({event.date})"
+def told(event: Event) -> str:
+    """The event as a person says it, from its sides and type: "Vladimir Putin and Heydar Aliyev
+    signed an agreement on 9 January 2001." A recipient already among the actors ("Aliyev and Putin
+    agreed with Azerbaijan") is left out, and the act is then told of the actors together."""
+    doers = _names(event.actor)
+    done_to = _names(tuple(a for a in event.recipient if a.country not in {x.country for x in event.actor}))
+    alone, towards = _VERBS.get(event.event_type, (event.event_type.lower(), event.event_type.lower()))
+    who = _joined(doers) or "someone not named"
+    what = f"{towards} {_joined(done_to)}" if done_to else alone
+    when = _when(event)
+    return f"{who[0].upper()}{who[1:]} {what}{' ' + when if when else ''}."
 
 
-_VERBS = {"AGREE": "agreed with", "CONSULT": "met", "SUPPORT": "supported", "CONCEDE": "conceded to",
-          "COOPERATE": "cooperated with", "AID": "aided", "RETREAT": "withdrew from or released to",
-          "REQUEST": "asked", "ACCUSE": "accused", "REJECT": "rejected", "THREATEN": "threatened",
-          "PROTEST": "protested against", "MOBILIZE": "mobilised against", "SANCTION": "sanctioned",
-          "COERCE": "coerced", "ASSAULT": "attacked"}
+def _names(actors: tuple[Actor, ...]) -> list[str]:
+    """Each actor once, a country by its name: "Vladimir Putin", "Azerbaijan"."""
+    names = code_names()
+    return list(dict.fromkeys(names.get(a.name, a.name) if a.name == a.country else a.name for a in actors))
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+def _when(event: Event) -> str:
+    """The event's date as words: "on 9 January 2001", "in March 2004", "in the week of 2004-W12", "in 2001"."""
+    value = event.date_value
+    if value is None:
+        return ""
+    day = value.first_day
+    return {"day": f"on {day.day} {day:%B %Y}", "month": f"in {day:%B %Y}", "week": f"in the week of {value.value}",
+            "year": f"in {day.year}"}[value.precision]
+
+
+# What each type of event is, said without and with a recipient.
+_VERBS = {"AGREE": ("reached an agreement", "reached an agreement with"), "CONSULT": ("met", "met"),
+          "SUPPORT": ("gave support", "backed"), "CONCEDE": ("made a concession", "made a concession to"),
+          "COOPERATE": ("cooperated", "cooperated with"), "AID": ("gave aid", "gave aid to"),
+          "RETREAT": ("stepped back", "stepped back in favour of"), "REQUEST": ("made a request", "asked"),
+          "ACCUSE": ("made accusations", "accused"), "REJECT": ("refused", "rejected a demand of"),
+          "THREATEN": ("made threats", "threatened"), "PROTEST": ("protested", "protested against"),
+          "MOBILIZE": ("mobilised", "mobilised against"), "SANCTION": ("imposed sanctions", "sanctioned"),
+          "COERCE": ("used force short of attack", "coerced"), "ASSAULT": ("attacked", "attacked")}
+
+
+def counted_noun(n: int, noun: str) -> str:
+    """"1 event", "3 events"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def index_text(index: float) -> str:
+    """An index as the report writes every one: signed, one decimal ("+3.8", "−2.0", "0.0")."""
+    return "0.0" if round(index, 1) == 0 else f"{index:+.1f}".replace("-", "−")
 
 
 @lru_cache(maxsize=1)
@@ -118,10 +158,17 @@ def render(context: ReportContext) -> str:
     env = _environment().overlay()  # the report's filters, on the one environment the chart uses too
     env.filters["sentence"] = highlighted_sentence
     env.filters["web_url"] = _web_url
-    env.filters["actors"] = lambda actors: ", ".join(f"{a.name} ({a.country or '?'})" for a in actors)
+    env.filters["actors"] = _actors_text
     env.filters["where"] = _where
-    chart = chart_svg(context.rows, context.by, context.analysis.turning_points)
+    env.filters["index"] = index_text
+    env.filters["counted"] = counted_noun
+    chart = Markup(chart_svg(context.rows, context.by, context.analysis.turning_points))
     return env.get_template("report.html.j2").render(c=context, chart=chart, map=Markup(map_svg(context.places)))
+
+
+def _actors_text(actors: tuple[Actor, ...]) -> str:
+    """A side as the tables show it: "Vladimir Putin (RUS), Russia (RUS)"; "unknown" once for none."""
+    return ", ".join(f"{a.name} ({a.country or 'no country'})" for a in actors) or "unknown"
 
 
 def _where(event: Event) -> str:
@@ -146,42 +193,3 @@ def highlighted_sentence(event: Event) -> Markup:
         return escape(text)
     at, end = found.span()
     return escape(text[:at]) + Markup("<mark>") + escape(text[at:end]) + Markup("</mark>") + escape(text[end:])
-
-
-@dataclass(frozen=True)
-class _Slot:
-    """One period's place on the chart: its label (when it fits), its bars and index point, its marker."""
-
-    period: str
-    x: float
-    width: float
-    label: bool
-    row: PeriodRow | None
-    up: float
-    down: float
-    point: TurningPoint | None
-
-
-def chart_svg(rows: list[PeriodRow], by: str = "year", turning: tuple[TurningPoint, ...] = ()) -> Markup:
-    """Bars of cooperation (up) and conflict (down) per period, the index as a line, and a marker
-    on each turning point. Periods without events keep their place, so the time axis is to scale.
-    The geometry is computed here; ``templates/chart.svg.j2`` writes it."""
-    if not rows:
-        return Markup('<p class="empty">No dated events that happened between these two sides yet.</p>')
-    by_period = {r.period: r for r in rows}
-    periods = periods_between(rows[0].period, rows[-1].period, by)
-    top = max(max(r.cooperation, r.conflict) for r in rows) or 1
-    step = (_WIDTH - 2 * _PAD) / len(periods)
-    middle = _HEIGHT / 2
-    scale = (middle - _PAD / 2) / top
-    every = max(1, -(-len(periods) * _LABEL_WIDTH // (_WIDTH - 2 * _PAD)))  # labels that fit side by side
-    slots = []
-    for i, period in enumerate(periods):
-        row = by_period.get(period)
-        slots.append(_Slot(period, _PAD + i * step + step * 0.15, step * 0.7, i % every == 0, row,
-                           row.cooperation * scale if row else 0.0, row.conflict * scale if row else 0.0,
-                           next((p for p in turning if p.period == period), None)))
-    line = " ".join(f"{s.x + s.width / 2:.1f},{middle - s.row.index / 10 * (middle - _PAD / 2):.1f}"
-                    for s in slots if s.row is not None)
-    template = _environment().get_template("chart.svg.j2")
-    return Markup(template.render(slots=slots, line=line, width=_WIDTH, height=_HEIGHT, pad=_PAD, middle=middle))

@@ -35,6 +35,7 @@ from ..lexicon import event_types_and_contexts, known_codes
 from ..model import MODALITIES, Analysis, DateValue, DateValueError, Dyad, DyadError, Event, MapPoint
 from ..store import EventQuery, Store, StoreError
 from .analysis import to_json
+from .chart import chart_svg
 from .export import event_record
 from .worldmap import map_svg
 
@@ -113,6 +114,20 @@ class PlaceMap:
     __pydantic_config__ = _EXACT
     places: list[MapPoint]
     svg: str  # the map, as the report draws it: an SVG with no script, one element per place (data-place)
+
+
+@dataclass(frozen=True)
+class Chart:
+    __pydantic_config__ = _EXACT
+    dyad: str
+    svg: str  # the chart, as the report draws it: an SVG with no script
+
+
+@dataclass(frozen=True)
+class DyadCount:
+    __pydantic_config__ = _EXACT
+    dyad: str
+    events: int
 
 
 @dataclass(frozen=True)
@@ -227,6 +242,20 @@ def create_app(db: str | Path) -> FastAPI:
                  by: str = Query("year", pattern="^(" + "|".join(PERIODS) + ")$")) -> dict[str, Any]:
         with store() as opened:
             return to_json(analyse(list(opened.events()), _dyad(dyad, opened), by))
+
+    @app.get("/api/chart", summary="A dyad's chart over time, as the report draws it", response_model=Chart,
+             responses=unknown)
+    def chart(dyad: str = Query(..., description="two codes, e.g. RUS-AZE", json_schema_extra={"pattern": f"^{DYAD}$"}),
+              by: str = Query("year", pattern="^(" + "|".join(PERIODS) + ")$")) -> dict[str, Any]:
+        with store() as opened:
+            found = analyse(list(opened.events()), _dyad(dyad, opened), by)
+        return {"dyad": found.dyad, "svg": chart_svg(found.series, by, found.turning_points)}
+
+    @app.get("/api/dyads", summary="The pairs of sides with the most events, most first",
+             response_model=list[DyadCount])
+    def dyads(limit: int = Query(10, ge=1, le=100)) -> list[dict[str, Any]]:
+        with store() as opened:
+            return [{"dyad": str(dyad), "events": n} for dyad, n in opened.dyads(limit)]
 
     @app.get("/api/facets", summary="The values the filters can take", response_model=Facets)
     def facets() -> dict[str, list[str]]:
