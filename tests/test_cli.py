@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -42,6 +43,19 @@ def test_cli_run_twice_adds_nothing(corpus, tmp_path, capsys):
     status, out, _ = _run(["run", str(corpus), "--db", db], capsys)
     assert status == 0 and "(2 unchanged, skipped)" in out
     assert _run(["export", "--db", db], capsys)[1].splitlines() == first
+
+
+@pytest.mark.slow
+def test_cli_run_says_which_dyads_it_found_what_had_no_date_and_what_to_run_next(corpus, tmp_path, capsys):
+    """Issue 18: b.txt gives no publication date (the sentence dates its event)."""
+    db = str(tmp_path / "x.duckdb")
+    status, out, _ = _run(["run", str(corpus), "--db", db], capsys)
+
+    assert status == 0
+    assert "undated documents 1 (no publication date" in out
+    assert re.search(r"dyads, most events first: (RUS-AZE|AZE-RUS) \(\d+ events?\)", out)
+    assert f"next: dyadwatch report --db {db} --dyad " in out and f"dyadwatch serve --db {db}" in out
+    assert f"database {db}: 2 documents, 3 events" in out
 
 
 @pytest.mark.slow

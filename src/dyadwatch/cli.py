@@ -33,7 +33,7 @@ from .timelimit import DEFAULT as TIME_LIMIT
 from .timex import tag
 from .views.analysis import to_json, to_table
 from .views.export import FORMATS, ExportError, write
-from .views.report import build_context, render
+from .views.report import build_context, counted_noun, render
 from .workers import RayMissing, default_workers
 
 OK, REJECTED, FAILED = 0, 1, 2
@@ -114,8 +114,17 @@ def _summary(summary: RunSummary, db: str, paths: Sequence[str]) -> int:
     print(f"rejected inputs   {len(summary.rejects)}")
     for reject in summary.rejects:
         print(f"  {shown(reject.origin)}: {shown(reject.reason)}")
+    if summary.undated:
+        print(f"undated documents {summary.undated} (no publication date in their metadata, text or file name: "
+              "their events are dated only by what their sentences say; --date gives one)")
     stored = summary.stored
-    print(f"database {shown(db)}: {stored.get('documents', 0)} documents, {stored.get('events', 0)} events")
+    print(f"database {shown(db)}: {counted_noun(stored.get('documents', 0), 'document')}, "
+          f"{counted_noun(stored.get('events', 0), 'event')}")
+    if summary.dyads:
+        print("dyads, most events first: " + ", ".join(f"{d} ({counted_noun(n, 'event')})" for d, n in summary.dyads))
+        top = summary.dyads[0][0]
+        print(f"next: dyadwatch report --db {shown(db)} --dyad {top} -o {top}.html   (a report to read)")
+        print(f"      dyadwatch serve --db {shown(db)}   (the web view, at http://127.0.0.1:8765)")
     if not summary.documents and not summary.unchanged and not summary.rejects:
         _stderr(f"no documents found in {', '.join(shown(p) for p in paths)} "
                 "(dyadwatch reads .txt, .md, .html and .jsonl files)")
@@ -280,10 +289,15 @@ def cmd_actors_lookup(args: argparse.Namespace) -> int:
     found = Coder(Settings(tables=_tables(args.tables))).lookup(args.name, when)
     print(f'"{shown(args.name)}" on {when.value if when else "an unknown date"}')
     if found.candidates:
-        print("persons in the knowledge base with this name:")
+        print("persons in the knowledge base with this name (* the one it resolves to):")
     for role, held in found.candidates:
+        mark, also = ("*", "") if role == found.pick else (" ", ", also in office then" if held else "")
         period = f"{role.start or '…'} to {role.end or 'now'}"
-        print(f"  {'*' if held else ' '} {role.entity_id:<28} {role.name:<24} {role.role} ({role.country}), {period}")
+        print(f"  {mark} {role.entity_id:<28} {role.name:<24} {role.role} ({role.country}), {period}{also}")
+    if found.candidates and found.pick is None:
+        print(f"nothing is starred: {shown(found.unpicked or 'the name resolves to none of these persons')}")
+    if found.note:
+        print(f"note: {shown(found.note)}")
     if not found.mentions:
         print("resolves to: nothing (not a known name, title or place)")
         return REJECTED

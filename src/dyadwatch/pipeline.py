@@ -13,7 +13,7 @@ from .clean import clean as clean_article
 from .clean import mostly_latin
 from .coder import Coder, coder_version
 from .ingest import read_sources
-from .model import Article, DocumentResult, Reject
+from .model import Article, DocumentResult, Dyad, Reject
 from .settings import Settings
 from .store import Store, content_hash
 from .timelimit import TimeLimit, time_limit
@@ -34,6 +34,8 @@ class RunSummary:
     events: int = 0
     rejects: list[Reject] = field(default_factory=list)
     stored: dict[str, int] = field(default_factory=dict)
+    undated: int = 0  # documents coded with no publication date of their own (from metadata, text or name)
+    dyads: list[tuple[Dyad, int]] = field(default_factory=list)  # the database's, most events first
 
 
 def run(paths: Iterable[str | Path], store: Store, settings: Settings | None = None, coder: Coder | None = None,
@@ -81,6 +83,7 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings | None = N
         summary.documents += 1
         summary.sentences += result.sentences
         summary.events += len(result.events)
+        summary.undated += result.article.published is None
         if len(batch) == BATCH:
             write()
         if progress:
@@ -90,6 +93,7 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings | None = N
     store.release()
     store.set_links(link.link_events(rows))
     summary.stored = store.counts()
+    summary.dyads = store.dyads(5)
     return summary
 
 

@@ -47,6 +47,7 @@ class Pick:
     rule: str
     evidence: str
     confidence: float
+    outside_terms: str | None = None  # set when no term of the person covers the date: says so in words
 
 
 class PersonIndex:
@@ -113,7 +114,9 @@ class PersonIndex:
             return None
         if self.is_full_name(text) and len({r.entity_id for r in roles}) == 1:
             role = _role_on(roles, when)
-            return Pick(role, "kb.name", f'full name "{text}"', 0.95)
+            outside = self.outside_terms(role, when)
+            why = f'full name "{text}"' + (f"; {outside}" if outside else "")
+            return Pick(role, "kb.name", why, 0.95, outside)
         recent = list(recent)
         in_office = [r for r in roles if when is not None and r.held_on(when)]
         if in_office:
@@ -128,11 +131,26 @@ class PersonIndex:
         remembered = [r for r in roles if r.entity_id in recent]
         if remembered:
             role = _most_recent(remembered, recent)
-            return Pick(role, "document", f'"{text}": {role.name} was named earlier in the document', 0.8)
+            return Pick(role, "document", f'"{text}": {role.name} was named earlier in the document', 0.8,
+                        self.outside_terms(role, when))
         role = _nearest_before(roles, when)
-        why = f"the holder nearest before {when}" if when else "the latest holder (no date known)"
-        return Pick(role, "kb.surname_nearest", f'"{text}": {role.name}, {why}', 0.5)
+        outside = self.outside_terms(role, when)
+        if when is None:
+            why = "the latest holder (no date known)"
+        else:  # no term of this name covers the date; maybe every one starts after it
+            why = f"the holder nearest before {when}" if role.start is None or role.start <= when \
+                else "the latest holder of this name"
+            why += f"; {outside}" if outside else ""
+        return Pick(role, "kb.surname_nearest", f'"{text}": {role.name}, {why}', 0.5, outside)
 
+    def outside_terms(self, role: Role, when: date | None) -> str | None:
+        """In words, that no term of the person of ``role`` covers ``when``, and what terms the
+        tables know; None when one does, or when no date is known."""
+        terms = self.by_entity.get(role.entity_id, [role])
+        if when is None or any(r.held_on(when) for r in terms):
+            return None
+        known = "; ".join(f"{r.role} ({r.country}), {term_period(r)}" for r in terms)
+        return f"no term of {role.name} covers {when} (the tables know: {known})"
 
     def titled(self, surname: str, sector: str, when: date | None) -> Pick | None:
         """The person a title and a surname name where the tables know the person by full name only
@@ -150,7 +168,13 @@ class PersonIndex:
                         f"in office on {when}", 0.75)
         role = _nearest_before(roles, when)
         why = f'"{surname}" with a {sector} title: {role.name}, the only one of that name with such a role'
-        return Pick(role, "kb.title_surname", f"{why}, though not on {when}" if when else why, 0.55)
+        return Pick(role, "kb.title_surname", f"{why}, though not on {when}" if when else why, 0.55,
+                    self.outside_terms(role, when))
+
+
+def term_period(role: Role) -> str:
+    """A role's dates as an analyst reads them: "2020-07-16 to now", "… to 1993-06-24"."""
+    return f"{role.start or '…'} to {role.end or 'now'}"
 
 
 def _role_on(roles: list[Role], when: date | None) -> Role:

@@ -20,7 +20,7 @@ from ..model import Actor, DateValue, Mention, ParsedArticle, Sentence, Token
 from ..nlp import HYPHENS
 from .matcher import NameIndex, SkeletonIndex, token_spans
 from .offices import INSTITUTIONS, Office, offices_in, title_key
-from .persons import NOT_IN_OFFICE, ROLE_TITLES, PersonIndex, skeleton
+from .persons import NOT_IN_OFFICE, ROLE_TITLES, PersonIndex, Pick, skeleton
 from .sources import Home, home_of
 
 STAGE = "actors.kb.v8"
@@ -111,6 +111,15 @@ class _Memory:
         return skeleton(token_text) in self.persons
 
 
+@dataclass(frozen=True)
+class NamedPerson:
+    """A person's name read alone: the actor it resolves to, and the knowledge base's pick (the role
+    that choice rests on, and whether a term of that person covers the date)."""
+
+    actor: Actor
+    pick: Pick
+
+
 class ActorResolver:
     """Built once from the lexicon; each call resolves the mentions of one parsed article."""
 
@@ -146,6 +155,13 @@ class ActorResolver:
             mentions.extend(named)
             mentions.extend(self._offices(sentence, taken, when, memory, home, people + named))
         return tuple(sorted(mentions, key=lambda m: (m.sentence, m.start)))
+
+    def name(self, text: str, when: date | None) -> NamedPerson | None:
+        """A person's name on ``when`` as a sentence reads it where the name has no title and the
+        document has named no one before (the decision of ``_person``); None for a name the
+        knowledge base does not know."""
+        pick = self.people.pick(text, when)
+        return None if pick is None else NamedPerson(_picked_actor(text, pick), pick)
 
     # -- offices named alone, counterparts, the source's own side --------------------------------
     def _offices(self, sentence: Sentence, taken: set[int], when: date | None, memory: _Memory, home: Home | None,
@@ -390,9 +406,7 @@ class ActorResolver:
                          f'title "{title}" (sentence {index + 1}); the tables know {role.name} as {role.role} '
                          f'({role.country}) only at other dates')
         if pick is not None:
-            role = pick.role
-            return Actor(text, role.name, role.country, role.sector, role.entity_id, pick.rule, pick.confidence,
-                         pick.evidence)
+            return _picked_actor(text, pick)
         if not any(c.isalpha() for c in text) or text.isupper():
             return None
         if not country and sector in _OFFICIAL_SECTORS and home is not None and self._may_hold(home.country, title,
@@ -432,6 +446,13 @@ class ActorResolver:
                 if phrase in sectors:
                     return sectors[phrase]
         return next((sectors[word] for word in reversed(found) if word in sectors), None)
+
+
+def _picked_actor(text: str, pick: Pick) -> Actor:
+    """The actor a name is, as the knowledge base picked it: its person, with the rule and evidence."""
+    role = pick.role
+    return Actor(text, role.name, role.country, role.sector, role.entity_id, pick.rule, pick.confidence,
+                 pick.evidence)
 
 
 def _may_be_person(sentence: Sentence, token: Token) -> bool:
