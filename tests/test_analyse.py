@@ -86,6 +86,8 @@ def test_analyse_table_names_each_turning_point_and_its_sentences(make_event):
     table = to_table(analyse(_history(make_event), DYAD))
 
     assert "2004 → 2013: cooler" in table and "Putin stopped the sale of missiles to Azerbaijan." in table
+    rows = [line.split() for line in table.splitlines() if line[:4].isdigit()]
+    assert rows and all(row[1][0] in "+−" or row[1] == "0.0" for row in rows)  # every index written one way
 
 
 def _stored(db: str, events) -> None:

@@ -32,7 +32,7 @@ def test_chart_has_a_count_axis_an_index_axis_and_a_legend():
     texts = _texts(root)
 
     assert {"10", "5", "0"} <= set(texts)  # the count axis: 8 events reach below its top, not the +10 line
-    assert {"+10", "+5", "-5", "-10"} <= set(texts)  # the index axis
+    assert {"+10", "+5", "0", "−5", "−10"} <= set(texts)  # the index axis
     assert any("event clusters" in t for t in texts) and any(t.startswith("index (") for t in texts)
     assert {"cooperative clusters", "conflictual clusters", "turning point"} <= set(texts)
 

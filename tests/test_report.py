@@ -69,7 +69,7 @@ def test_report_tells_each_period_marks_turning_points_and_lists_clusters_quotes
     assert "<h2>What happened, period by period</h2>" in html
     assert ("2013</dt><dd>1 event: 0 cooperative and 1 conflictual; index −7.0, cooler than 2001 (+1.0): a turning "
             "point. RUS government sanctioned AZE government on 28 January 2013.</dd>") in html
-    assert "▲<title>2013: turning point, index +1.0 → -7.0</title>" in html  # on the chart
+    assert "▲<title>2013: turning point, index +1.0 → −7.0</title>" in html  # on the chart
     timeline = html.split("<h2>Timeline of events</h2>")[1].split("<h2>")[0]
     assert timeline.count("<tr><td>") == 3 and "a.txt<br>b.txt" in timeline  # one row a cluster, every report
     assert "<blockquote>We will not sell them.</blockquote>" in html

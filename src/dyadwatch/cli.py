@@ -33,7 +33,8 @@ from .timelimit import DEFAULT as TIME_LIMIT
 from .timex import tag
 from .views.analysis import to_json, to_table
 from .views.export import FORMATS, ExportError, write
-from .views.report import build_context, counted_noun, render
+from .views.report import build_context, render
+from .views.words import counted_noun
 from .workers import RayMissing, default_workers
 
 OK, REJECTED, FAILED = 0, 1, 2

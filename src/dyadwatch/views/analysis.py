@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from ..model import Analysis, Driver
+from .words import counted_noun, index_text
 
 _ANALYSIS = TypeAdapter(Analysis)
 
@@ -22,21 +23,24 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
 def to_table(analysis: Analysis) -> str:
     """The series, turning points with their evidence, contexts, third parties and speakers."""
     a, b = analysis.dyad.split("-")
-    lines = [f"{a}–{b} by {analysis.by}: {analysis.clusters} events (clusters) from {analysis.reports} reports",
+    lines = [f"{a}–{b} by {analysis.by}: {counted_noun(analysis.clusters, 'event')} (clusters) from "
+             f"{counted_noun(analysis.reports, 'report')}",
              "index: mean intensity of the period's events, −10 (war) … +10 (alliance)", "",
              f"{'period':<10}{'index':>7}{'events':>8}{'coop':>6}{'conflict':>10}",
-             *(f"{r.period:<10}{r.index:>7.1f}{r.clusters:>8}{r.cooperation:>6}{r.conflict:>10}"
+             *(f"{r.period:<10}{index_text(r.index):>7}{r.clusters:>8}{r.cooperation:>6}{r.conflict:>10}"
                for r in analysis.series)]
     if analysis.turning_points:
         lines += ["", "turning points"]
         for point in analysis.turning_points:
             lines.append(f"  {point.previous} → {point.period}: {'warmer' if point.change > 0 else 'cooler'}, index "
-                         f"{point.before:+.1f} → {point.after:+.1f} ({point.change:+.1f}); the events behind it:")
+                         f"{index_text(point.before)} → {index_text(point.after)} ({index_text(point.change)}); "
+                         "the events behind it:")
             lines += [f"    {d.date} {d.event_type} {_sides(d)}: {_short(d.sentence)} [{', '.join(d.documents)}]"
                       for d in point.drivers]
     if analysis.contexts:
-        lines += ["", "by context", *(f"  {c.context:<19}{c.clusters:>4} events, {c.cooperation} cooperation, "
-                                      f"{c.conflict} conflict, index {c.index:+.1f}" for c in analysis.contexts)]
+        lines += ["", "by context", *(f"  {c.context:<19}{counted_noun(c.clusters, 'event'):>10}, {c.cooperation} "
+                                      f"cooperation, {c.conflict} conflict, index {index_text(c.index)}"
+                                      for c in analysis.contexts)]
     if analysis.third_parties:
         lines += ["", "third parties: " + ", ".join(f"{p.name} ({p.count})" for p in analysis.third_parties)]
     if analysis.speakers:
@@ -46,7 +50,7 @@ def to_table(analysis: Analysis) -> str:
 
 def _sides(driver: Driver) -> str:
     def side(codes: tuple[str | None, ...]) -> str:
-        return ",".join(sorted({code or "?" for code in codes}))
+        return ",".join(sorted({code for code in codes if code})) or "unknown"
     return f"{side(driver.actor)}→{side(driver.recipient)}"
 
 

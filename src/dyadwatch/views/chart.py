@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..analyse import periods_between
 from ..model import PeriodRow, TurningPoint
+from .words import counted_noun, index_text
 
 WIDTH, HEIGHT = 900, 300
 LEFT, RIGHT, TOP, BOTTOM = 56, 56, 24, 56  # room for the count axis, the index axis, the ▲ and the labels
@@ -83,7 +84,7 @@ def _axes(frame: _Frame, by: str) -> str:
             y = frame.count_y(sign * count)
             parts.append(_tick(LEFT, y, -1, str(count), "#444"))
     for index in (10, 5, 0, -5, -10):
-        parts.append(_tick(right, frame.index_y(index), 1, f"{index:+d}" if index else "0", INDEX))
+        parts.append(_tick(right, frame.index_y(index), 1, index_text(index).removesuffix(".0"), INDEX))
     parts.append(f'<text x="12" y="{frame.middle:.1f}" font-size="11" fill="#444" text-anchor="middle" '
                  f'transform="rotate(-90 12 {frame.middle:.1f})">event clusters (up / down)</text>')
     parts.append(f'<text x="{WIDTH - 10}" y="{frame.middle:.1f}" font-size="11" fill="{INDEX}" text-anchor="middle" '
@@ -109,10 +110,11 @@ def _bars(frame: _Frame, by_period: dict[str, PeriodRow]) -> list[str]:
         x = frame.x(i) - width / 2
         up, down = frame.middle - frame.count_y(row.cooperation), frame.count_y(-row.conflict) - frame.middle
         parts.append(f'<rect x="{x:.1f}" y="{frame.middle - up:.1f}" width="{width:.1f}" height="{up:.1f}" '
-                     f'fill="{COOPERATION}"><title>{period}: {_count(row.cooperation, "cooperative cluster")}'
+                     f'fill="{COOPERATION}"><title>{period}: {counted_noun(row.cooperation, "cooperative cluster")}'
                      '</title></rect>')
         parts.append(f'<rect x="{x:.1f}" y="{frame.middle:.1f}" width="{width:.1f}" height="{down:.1f}" '
-                     f'fill="{CONFLICT}"><title>{period}: {_count(row.conflict, "conflictual cluster")}</title></rect>')
+                     f'fill="{CONFLICT}"><title>{period}: {counted_noun(row.conflict, "conflictual cluster")}'
+                     '</title></rect>')
     return parts
 
 
@@ -129,7 +131,7 @@ def _index(frame: _Frame, by_period: dict[str, PeriodRow]) -> list[str]:
         point = (frame.x(i), frame.index_y(row.index))
         runs[-1].append(point)
         dots.append(f'<circle cx="{point[0]:.1f}" cy="{point[1]:.1f}" r="3" fill="{INDEX}"><title>{period}: index '
-                    f'{row.index:+.1f} from {_count(row.clusters, "cluster")}</title></circle>')
+                    f'{index_text(row.index)} from {counted_noun(row.clusters, "cluster")}</title></circle>')
     lines = [f'<polyline points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in run)}" fill="none" stroke="{INDEX}" '
              'stroke-width="2"/>' for run in runs if len(run) > 1]
     return lines + dots
@@ -146,8 +148,8 @@ def _labels(frame: _Frame, turned: dict[str, TurningPoint]) -> list[str]:
                          f'text-anchor="middle">{_text(period)}</text>')
         if (point := turned.get(period)) is not None:
             parts.append(f'<text x="{frame.x(i):.1f}" y="{TOP - 6}" font-size="13" fill="{TURN}" '
-                         f'text-anchor="middle">▲<title>{period}: turning point, index {point.before:+.1f} → '
-                         f'{point.after:+.1f}</title></text>')
+                         f'text-anchor="middle">▲<title>{period}: turning point, index {index_text(point.before)} → '
+                         f'{index_text(point.after)}</title></text>')
     return parts
 
 
@@ -167,10 +169,6 @@ def _legend() -> str:
         parts.append(f'<text x="{x + 16}" y="{y}" font-size="11" fill="#444">{text}</text>')
         x += 40 + 6 * len(text)
     return "".join(parts)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _text(value: str) -> str:

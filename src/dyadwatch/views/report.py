@@ -16,6 +16,7 @@ from ..analyse import analyse, cluster_period, clusters, counted
 from ..lexicon import code_names
 from ..model import Actor, Analysis, Cluster, Dyad, Event, MapPoint, PeriodRow
 from .chart import chart_svg
+from .words import counted_noun, index_text
 from .worldmap import map_svg
 
 
@@ -137,16 +138,6 @@ _VERBS = {"AGREE": ("reached an agreement", "reached an agreement with"), "CONSU
           "THREATEN": ("made threats", "threatened"), "PROTEST": ("protested", "protested against"),
           "MOBILIZE": ("mobilised", "mobilised against"), "SANCTION": ("imposed sanctions", "sanctioned"),
           "COERCE": ("used force short of attack", "coerced"), "ASSAULT": ("attacked", "attacked")}
-
-
-def counted_noun(n: int, noun: str) -> str:
-    """"1 event", "3 events"."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def index_text(index: float) -> str:
-    """An index as the report writes every one: signed, one decimal ("+3.8", "−2.0", "0.0")."""
-    return "0.0" if round(index, 1) == 0 else f"{index:+.1f}".replace("-", "−")
 
 
 @lru_cache(maxsize=1)
