@@ -7,6 +7,7 @@ found; 2 nothing could be done (bad arguments, unusable database, missing model,
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import signal
@@ -35,6 +36,7 @@ from .views.analysis import to_json, to_table
 from .views.export import FORMATS, ExportError, write
 from .views.report import build_context, render
 from .views.words import counted_noun
+from .watch.sources import SourceError, WatchConfig, read_config, source_of
 from .workers import RayMissing, default_workers
 
 OK, REJECTED, FAILED = 0, 1, 2
@@ -155,6 +157,36 @@ def cmd_run(args: argparse.Namespace) -> int:
         status = _summary(summary, args.db, args.paths)
         _discard_if_empty(store, created)
         return status
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from .watch.poll import Watcher  # imported here: only watching needs httpx and feedparser
+
+    config = read_config(Path(args.config)) if args.config else WatchConfig(())
+    config = dataclasses.replace(
+        config, sources=(*config.sources, *(source_of(s) for s in args.sources)),
+        every=args.every or config.every, dyad=Dyad.parse(args.dyad) if args.dyad else config.dyad,
+        alert_intensity=config.alert_intensity if args.alert_intensity is None else args.alert_intensity,
+        alert_types=config.alert_types | {t.upper() for t in args.alert_type},
+        alert_index=config.alert_index if args.alert_index is None else args.alert_index,
+        alert_log=Path(args.alert_log) if args.alert_log else config.alert_log, webhook=args.webhook or config.webhook)
+    if not config.sources:
+        raise UsageError("no sources: give feed addresses, folders or .jsonl files, or --config FILE")
+    if config.dyad is not None:
+        config = dataclasses.replace(config, dyad=config.dyad.known_in(known_codes()))
+    settings = Settings(tables=_tables(args.tables), workers=1)
+    with Store(args.db) as store:
+        watcher = Watcher(store, config, settings=settings)
+        try:
+            watcher.watch(once=args.once)
+        except BaseException as stop:
+            if not _stopping(stop):
+                raise
+            _stderr(_interrupted(store))
+            return FAILED
+        finally:
+            watcher.fetcher.close()
+    return OK
 
 
 def _discard_if_empty(store: Store, created: bool) -> None:
@@ -319,6 +351,16 @@ def cmd_actors_import(args: argparse.Namespace) -> int:
     return OK
 
 
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("give a number of seconds above 0")
+    return value
+
+
 def _tables(folder: str | None) -> Path | None:
     """The --tables folder; Settings checks that it is one."""
     return Path(folder) if folder else None
@@ -422,6 +464,27 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--anchor", metavar="YYYY-MM-DD", help="the publication date that relative dates count from")
     sub.add_argument("--tense", choices=("past", "future"), help="force the direction of 'Tuesday', 'in May', …")
 
+    sub = command("watch", "Poll feeds, sitemaps, folders and growing JSONL files; code what is new; raise alerts.",
+                  "dyadwatch watch --once --db news.duckdb --dyad RUS-AZE https://example.org/rss.xml inbox/",
+                  cmd_watch)
+    sub.add_argument("sources", nargs="*", metavar="URL_OR_PATH",
+                     help="an RSS or Atom feed or a sitemap (http/https), a folder, or a .jsonl file")
+    db_option(sub)
+    sub.add_argument("--config", metavar="FILE", help="a TOML file of sources and settings (see the README)")
+    sub.add_argument("--once", action="store_true", help="poll each source once and stop (for cron)")
+    sub.add_argument("--every", type=_positive_seconds, metavar="SECONDS",
+                     help="seconds between polls (default 900)")
+    sub.add_argument("--dyad", metavar="AAA-BBB", help="the dyad alerts are about (none: event alerts of any dyad)")
+    sub.add_argument("--alert-intensity", type=float, metavar="X",
+                     help="alert on a new event of intensity X or below (default -7)")
+    sub.add_argument("--alert-type", action="append", default=[], metavar="TYPE",
+                     help="alert on every new event of this PLOVER type too (repeatable)")
+    sub.add_argument("--alert-index", type=float, metavar="X",
+                     help="alert when the current period's index is at or past X (below it when X < 0)")
+    sub.add_argument("--alert-log", metavar="FILE", help="append each alert to this JSONL file")
+    sub.add_argument("--webhook", metavar="URL", help="POST each poll's alerts to this URL as JSON")
+    sub.add_argument("--tables", metavar="DIR", help="a folder of your own tables, added to the packaged ones")
+
     sub = command("demo", "Run everything on the bundled demo corpus (Russia–Azerbaijan, 1992–2025).",
                   "dyadwatch demo --dir dyadwatch-demo", cmd_demo)
     sub.add_argument("--dir", default="dyadwatch-demo", metavar="DIR", help="where to write the database and report")
@@ -447,7 +510,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except (UsageError, SettingsError, DyadError, ExportError, StoreError, ModelMissing, LexiconError, PetrarchError,
-            RayMissing) as error:
+            RayMissing, SourceError) as error:
         _stderr(f"dyadwatch {args.command}: {shown(str(error))}")
         return FAILED
     except BrokenPipeError:  # the reader went away (dyadwatch export | head): not an error

@@ -12,6 +12,7 @@ values; other keys and nested values are ignored. A block that does not close wi
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 import re
@@ -369,6 +370,37 @@ def _read_jsonl(path: Path) -> Iterator[Article | Reject]:
         return
     if records == 0:
         yield Reject(str(path), "empty file", STAGE)
+
+
+def read_jsonl_from(path: Path, position: int) -> tuple[list[Article | Reject], int]:
+    """The records of a JSONL file that grows, from byte ``position`` on, and where the next read starts:
+    only whole lines (one still being written waits for the next read). A file shorter than
+    ``position`` was replaced: it is read from its start."""
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        if handle.tell() < position:
+            position = 0
+        handle.seek(0)
+        number = handle.read(position).count(b"\n")
+        found: list[Article | Reject] = []
+        for raw in handle:
+            if not raw.endswith(b"\n"):
+                break
+            number += 1
+            position += len(raw)
+            if raw.strip():
+                try:
+                    found.append(_from_record(raw.decode("utf-8-sig" if number == 1 else "utf-8"), f"{path}:{number}"))
+                except UnicodeDecodeError:
+                    found.append(Reject(f"{path}:{number}", "not UTF-8 text", STAGE))
+    return found, position
+
+
+def from_page(url: str, html: str) -> Article | Reject:
+    """The article of a web page fetched from ``url``, which is its id and origin (and its url when the
+    page names none)."""
+    found = _from_html(url, html, None, url)
+    return dataclasses.replace(found, url=found.url or url) if isinstance(found, Article) else found
 
 
 def _from_record(line: str, origin: str) -> Article | Reject:

@@ -468,3 +468,36 @@ class Analysis:
     turning_points: tuple[TurningPoint, ...]
     third_parties: tuple[Party, ...]
     speakers: tuple[Party, ...]
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """What a watcher knows of one source between polls. ``position``: the bytes of a growing JSONL
+    file already read; ``failures``: polls in a row that failed, and ``retry_at`` when to try again."""
+
+    source: str
+    kind: str  # "feed", "sitemap", "folder", "jsonl" or "page"
+    etag: str | None = None
+    last_modified: str | None = None
+    position: int = 0
+    polled_at: str | None = None
+    ok_at: str | None = None
+    failures: int = 0
+    retry_at: str | None = None
+    error: str | None = None
+    items: int = 0  # items the last good poll brought
+
+
+@dataclass(frozen=True)
+class Alert:
+    """Something a watched dyad did that an analyst asked to be told of, with the events and sources
+    behind it. ``kind``: "event" (a new event as violent as asked, or of a chosen type), "index" (the
+    current period's index crossed the threshold) or "turning point"."""
+
+    id: str
+    raised_at: str
+    kind: str
+    dyad: str
+    message: str
+    events: tuple[str, ...]
+    sources: tuple[str, ...]

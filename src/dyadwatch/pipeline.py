@@ -36,6 +36,7 @@ class RunSummary:
     stored: dict[str, int] = field(default_factory=dict)
     undated: int = 0  # documents coded with no publication date of their own (from metadata, text or name)
     dyads: list[tuple[Dyad, int]] = field(default_factory=list)  # the database's, most events first
+    coded: list[str] = field(default_factory=list)  # the ids of the documents coded
 
 
 def run(paths: Iterable[str | Path], store: Store, settings: Settings | None = None, coder: Coder | None = None,
@@ -49,9 +50,15 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings | None = N
     Each batch of documents, with the rejects found so far, is written in one transaction, after
     which the database is released until the next, so that readers can open it meanwhile."""
     settings = settings or Settings()
+    return run_items(read_sources(paths, settings.published, settings.follow_links), store, settings, coder, progress)
+
+
+def run_items(read: Iterable[Article | Reject], store: Store, settings: Settings | None = None,
+              coder: Coder | None = None, progress: Progress | None = None) -> RunSummary:
+    """``run`` on articles (and rejects) already read: what a watcher fetched, say."""
+    settings = settings or Settings()
     summary = RunSummary()
     version = coder.version if coder else coder_version(settings.tables)
-    read = read_sources(paths, settings.published, settings.follow_links)
     known = store.stored_documents()
     store.release()
     articles: Iterator[Article] = iter(_to_code(read, known, summary, version, settings.time_limit))
@@ -84,6 +91,7 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings | None = N
         summary.sentences += result.sentences
         summary.events += len(result.events)
         summary.undated += result.article.published is None
+        summary.coded.append(result.article.doc_id)
         if len(batch) == BATCH:
             write()
         if progress:

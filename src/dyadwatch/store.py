@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from .model import (
     Actor,
+    Alert,
     Article,
     DateValue,
     DocumentResult,
@@ -25,6 +26,7 @@ from .model import (
     Location,
     MapPoint,
     Reject,
+    SourceState,
     countries,
 )
 
@@ -111,10 +113,27 @@ def _migration_3(con: Any) -> None:
         con.executemany("UPDATE events SET place = ?, lat = ?, lon = ? WHERE id = ?", places)
 
 
+def _migration_4(con: Any) -> None:
+    """What a watcher keeps between polls: each source's state (the feed's ETag and Last-Modified, how
+    far a growing file was read, when it was polled, its last failure and when to try again), every
+    URL it has handled, and the alerts it raised."""
+    con.execute("""
+        CREATE TABLE watch_sources (
+            source VARCHAR PRIMARY KEY, kind VARCHAR, etag VARCHAR, last_modified VARCHAR, position BIGINT,
+            polled_at TIMESTAMP, ok_at TIMESTAMP, failures INTEGER, retry_at TIMESTAMP, error VARCHAR,
+            items INTEGER)""")
+    con.execute("CREATE TABLE watch_seen (url VARCHAR PRIMARY KEY, source VARCHAR, outcome VARCHAR, seen_at TIMESTAMP)")
+    con.execute("""
+        CREATE TABLE alerts (
+            id VARCHAR PRIMARY KEY, raised_at TIMESTAMP, kind VARCHAR, dyad VARCHAR, message VARCHAR,
+            events VARCHAR[], sources VARCHAR[])""")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Any], None]]] = [
     (1, "documents, events and rejects", _migration_1),
     (2, "events: date_evidence and date_first", _migration_2),
     (3, "events: place, lat, lon; documents: dateline", _migration_3),
+    (4, "watch_sources, watch_seen and alerts", _migration_4),
 ]
 
 
@@ -369,6 +388,68 @@ class Store:
             "FROM pairs WHERE a <> r GROUP BY one, other ORDER BY n DESC, one, other LIMIT ?", [limit]).fetchall()
         return [(Dyad(first, other if first == one else one), int(n)) for one, other, n, first in rows]
 
+    # -- watching ------------------------------------------------------------------------------
+    def source_state(self, source: str) -> SourceState | None:
+        row = self.con.execute(f"SELECT {_STATE_COLUMNS} FROM watch_sources WHERE source = ?", [source]).fetchone()
+        return _state(row) if row else None
+
+    def source_states(self) -> list[SourceState]:
+        """Every source a watcher has polled, the longest failing first, then by name."""
+        rows = self.con.execute(f"SELECT {_STATE_COLUMNS} FROM watch_sources ORDER BY failures DESC, source")
+        return [_state(row) for row in rows.fetchall()]
+
+    def save_source_state(self, state: SourceState) -> None:
+        values = [getattr(state, f.name) for f in fields(SourceState)]
+        self.con.execute(f"INSERT OR REPLACE INTO watch_sources ({_STATE_COLUMNS}) VALUES "
+                         f"({', '.join('?' for _ in values)})", values)
+
+    def seen(self, urls: Iterable[str]) -> set[str]:
+        """Those of ``urls`` a watcher has handled before (stored, unchanged or rejected)."""
+        return {url for url, _ in self.seen_outcomes(urls)}
+
+    def seen_outcomes(self, urls: Iterable[str]) -> list[tuple[str, str]]:
+        """Those of ``urls`` (or paths) a watcher has handled, with what it noted of each."""
+        urls = list(urls)
+        if not urls:
+            return []
+        found = self.con.execute("SELECT url, outcome FROM watch_seen WHERE url IN (SELECT unnest(?))", [urls])
+        return [(url, outcome) for url, outcome in found.fetchall()]
+
+    def mark_seen(self, url: str, source: str, outcome: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO watch_seen VALUES (?, ?, ?, ?)", [url, source, outcome, _now()])
+
+    def save_alerts(self, alerts: Iterable[Alert]) -> list[Alert]:
+        """Store alerts not raised before (by id); returns those that are new."""
+        new = []
+        for alert in alerts:
+            if not self.con.execute("SELECT 1 FROM alerts WHERE id = ?", [alert.id]).fetchone():
+                self.con.execute("INSERT INTO alerts VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                 [alert.id, alert.raised_at, alert.kind, alert.dyad, alert.message,
+                                  list(alert.events), list(alert.sources)])
+                new.append(alert)
+        return new
+
+    def alerts(self, limit: int = 50) -> list[Alert]:
+        rows = self.con.execute("SELECT id, strftime(raised_at, '%Y-%m-%d %H:%M:%S'), kind, dyad, message, events, "
+                                "sources FROM alerts ORDER BY raised_at DESC, id LIMIT ?", [limit]).fetchall()
+        return [Alert(i, at, kind, dyad, message, tuple(events or ()), tuple(sources or ()))
+                for i, at, kind, dyad, message, events, sources in rows]
+
+    def document_events(self, doc_ids: Iterable[str]) -> list[Event]:
+        """The events of the documents named, as stored, with the documents of their clusters."""
+        ids = list(doc_ids)
+        if not ids:
+            return []
+        cursor = self.con.execute(
+            "SELECT * FROM events WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id, span_start, id", [ids])
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        links = sorted({row["link"] for row in rows if row["link"]})
+        sources = dict(self.con.execute(
+            "SELECT link, list(DISTINCT doc_id ORDER BY doc_id) FROM events WHERE link IN (SELECT unnest(?)) "
+            "GROUP BY link", [links]).fetchall()) if links else {}
+        return [_event_from_row(row, sources) for row in rows]
+
     def facets(self) -> dict[str, list[str]]:
         """The values the filters can take: event types, contexts, modalities."""
         return {
@@ -466,6 +547,14 @@ def _query_clauses(query: EventQuery) -> tuple[list[str], list[Any]]:
 def _containing(text: str) -> str:
     """An ILIKE pattern for text that contains ``text`` as typed: its % and _ are not wildcards."""
     return "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
+
+
+_STATE_COLUMNS = ", ".join(f.name for f in fields(SourceState))
+
+
+def _state(row: tuple[Any, ...]) -> SourceState:
+    values: list[Any] = [v.strftime("%Y-%m-%d %H:%M:%S") if isinstance(v, datetime) else v for v in row]
+    return SourceState(*values)
 
 
 def _now() -> datetime:

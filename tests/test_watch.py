@@ -1,0 +1,237 @@
+"""Watching (issue 19): a local HTTP server on 127.0.0.1 serves feeds and pages that change between
+polls, and every fault a feed can have; the watcher codes each story once, keeps its state in the
+database across restarts, records each fault with its reason and goes on, and raises alerts once.
+The stories are written for the tests."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from dyadwatch.cli import main
+from dyadwatch.model import Dyad
+from dyadwatch.store import Store
+from dyadwatch.watch.fetch import Fetcher
+from dyadwatch.watch.poll import Watcher
+from dyadwatch.watch.sources import Source, SourceError, WatchConfig, read_config
+
+pytestmark = pytest.mark.slow
+
+STORY = ("<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+         "<p>{text}</p><p>Officials gave no further details on the matter.</p></article></body></html>")
+SHELLING = "Russian forces shelled Azerbaijani villages near Tartar on 3 May 2024, killing four civilians."
+TALKS = "Russia and Azerbaijan signed a transit agreement in Baku on 6 May 2024."
+
+
+def _rss(*items):
+    entries = "".join(f"<item><title>{t}</title><link>{link}</link></item>" for link, t in items)
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test wire</title><link>http://x/</link>'
+            f"{entries}</channel></rss>").encode()
+
+
+class _Site:
+    """What the server answers: path → (status, headers, body); a body may be a callable (slow answers)."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, tuple[int, dict[str, str], bytes]] = {}
+        self.hits: list[str] = []
+        self.posted: list[bytes] = []
+        self.agents: set[str] = set()
+
+
+@pytest.fixture(scope="module")
+def site():
+    state = _Site()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802 (the name http.server calls)
+            state.hits.append(self.path)
+            state.agents.add(self.headers.get("User-Agent", ""))
+            status, headers, body = state.routes.get(self.path, (404, {}, b"not here"))
+            if callable(body):
+                body = body()
+            if headers.get("ETag") and self.headers.get("If-None-Match") == headers["ETag"]:
+                status, body = 304, b""
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_POST(self):  # noqa: N802
+            state.posted.append(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+            self.send_response(204)
+            self.end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    state.base = f"http://127.0.0.1:{server.server_address[1]}"
+    yield state
+    server.shutdown()
+
+
+def _page(site, path, title, text):
+    page = STORY.format(title=title, text=text).encode()
+    site.routes[path] = (200, {"Content-Type": "text/html; charset=utf-8"}, page)
+
+
+def _feed(site, path, *items, etag=None):
+    headers = {"Content-Type": "application/rss+xml", **({"ETag": etag} if etag else {})}
+    site.routes[path] = (200, headers, _rss(*((site.base + link, title) for link, title in items)))
+
+
+def _watcher(store, coder, *sources, **config):
+    return Watcher(store, WatchConfig(tuple(sources), **config), coder=coder,
+                   fetcher=Fetcher(delay=0, timeout=1.0, max_bytes=200_000), say=lambda line: None)
+
+
+def test_watch_codes_each_new_story_once_across_polls_and_restarts(site, coder, tmp_path):
+    _page(site, "/a/talks", "Transit deal", TALKS)
+    _page(site, "/a/shelling", "Villages shelled", SHELLING)
+    _feed(site, "/a/rss", ("/a/talks", "Transit deal"), etag='"v1"')
+    source = Source("url", site.base + "/a/rss")
+    db = tmp_path / "w.duckdb"
+
+    with Store(db) as store:
+        first = _watcher(store, coder, source).poll()
+        unchanged = _watcher(store, coder, source).poll()  # the feed answers 304 to its ETag
+        _feed(site, "/a/rss", ("/a/talks", "Transit deal"), ("/a/shelling", "Villages shelled"), etag='"v2"')
+        fetched = len(site.hits)
+        second = _watcher(store, coder, source).poll()
+        pages = [hit for hit in site.hits[fetched:] if hit.startswith("/a/") and hit != "/a/rss"]
+        documents = store.counts()["documents"]
+        state = store.source_state(source.key)
+
+    with Store(db) as store:  # a watcher started again
+        again = _watcher(store, coder, source).poll()
+
+    assert (first.coded, unchanged.coded, second.coded, again.coded) == (1, 0, 1, 0)
+    assert pages == ["/a/shelling"]  # the story seen before is not fetched again
+    assert documents == 2 and state.etag == '"v2"' and state.failures == 0
+    assert any(agent.startswith("dyadwatch/") for agent in site.agents)
+
+
+@pytest.mark.parametrize(("path", "answer", "reason"), [
+    ("/bad/malformed", (200, {"Content-Type": "text/html"}, b"<html><body>no feed here</body></html>"),
+     "not a feed (an HTML page)"),
+    ("/bad/gone", (404, {}, b""), "answered 404"),
+    ("/bad/broken", (500, {}, b""), "answered 500"),
+    ("/bad/hangs", (200, {}, lambda: time.sleep(2.5) or b""), "no answer in time"),
+    ("/bad/huge", (200, {"Content-Type": "application/rss+xml"}, b"<rss>" + b"x" * 300_000), "larger than"),
+    ("/bad/loop", (302, {"Location": "/bad/loop"}, b""), "redirects (a loop?)"),
+])
+def test_watch_a_faulty_feed_is_recorded_with_its_reason_and_the_others_go_on(site, coder, tmp_path, path, answer,
+                                                                               reason):
+    site.routes[path] = answer
+    _page(site, "/ok/talks", "Transit deal", TALKS)
+    _feed(site, "/ok/rss", ("/ok/talks", "Transit deal"))
+    bad, good = Source("url", site.base + path), Source("url", site.base + "/ok/rss")
+
+    with Store(tmp_path / "w.duckdb") as store:
+        done = _watcher(store, coder, bad, good).poll()
+        state = store.source_state(bad.key)
+        rejects = store.con.execute("SELECT reason FROM rejects WHERE origin = ?", [bad.where]).fetchall()
+        later = _watcher(store, coder, bad, good).poll()  # within the pause: the bad source waits
+
+    assert done.coded == 1 and len(done.failed) == 1 and reason in done.failed[0]
+    assert state.failures == 1 and reason in state.error and state.retry_at is not None
+    assert rejects and reason in rejects[0][0]
+    assert later.failed == [] and later.coded == 0
+
+
+def test_watch_a_story_that_is_no_page_or_that_robots_forbid_is_rejected_and_not_fetched_again(site, coder, tmp_path):
+    site.routes["/robots.txt"] = (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n")
+    site.routes["/r/report.pdf"] = (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4")
+    _feed(site, "/r/rss", ("/r/report.pdf", "A report"), ("/private/note", "Private"))
+
+    with Store(tmp_path / "w.duckdb") as store:
+        done = _watcher(store, coder, Source("url", site.base + "/r/rss")).poll()
+        hits = len(site.hits)
+        _watcher(store, coder, Source("url", site.base + "/r/rss")).poll()
+
+    reasons = sorted(r.reason for r in done.rejected)
+    assert any("not an HTML page (application/pdf)" in r for r in reasons)
+    assert any("robots.txt" in r for r in reasons) and "/private/note" not in site.hits
+    assert "/r/report.pdf" not in site.hits[hits:]
+
+
+def test_watch_a_folder_and_a_growing_jsonl_file(coder, tmp_path):
+    inbox, feed = tmp_path / "inbox", tmp_path / "scraper.jsonl"
+    inbox.mkdir()
+    (inbox / "talks.txt").write_text(f"Transit deal\n\n{TALKS}\n", encoding="utf-8")
+    first_record = json.dumps({"id": "s1", "text": SHELLING, "date": "2024-05-03"})
+    feed.write_text(f'{first_record}\n{{"id": "s2", "text": "Azerbaijan recalled its ambassador',
+                    encoding="utf-8")  # the second line is still being written
+    sources = (Source("folder", str(inbox)), Source("jsonl", str(feed)))
+
+    with Store(tmp_path / "w.duckdb") as store:
+        first = _watcher(store, coder, *sources).poll()
+        same = _watcher(store, coder, *sources).poll()
+        with feed.open("a", encoding="utf-8") as out:
+            out.write(' from Moscow on 6 May 2024 after the shelling near Tartar.", "date": "2024-05-06"}\n')
+        (inbox / "talks.txt").write_text(f"Transit deal\n\n{TALKS} Both sides welcomed it.\n", encoding="utf-8")
+        grown = _watcher(store, coder, *sources).poll()
+        ids = sorted(r[0] for r in store.con.execute("SELECT doc_id FROM documents").fetchall())
+
+    assert (first.coded, same.coded + same.unchanged, grown.coded) == (2, 0, 2)
+    assert ids == ["s1", "s2", "talks.txt"]
+
+
+def test_watch_alerts_once_on_a_violent_event_of_the_dyad(site, coder, tmp_path):
+    _page(site, "/al/shelling", "Villages shelled", SHELLING)
+    _feed(site, "/al/rss", ("/al/shelling", "Villages shelled"))
+    log = tmp_path / "alerts.jsonl"
+    said: list[str] = []
+    config = WatchConfig((Source("url", site.base + "/al/rss"),), dyad=Dyad("RUS", "AZE"), alert_log=log,
+                         webhook=site.base + "/hook")
+
+    with Store(tmp_path / "w.duckdb") as store:
+        watcher = Watcher(store, config, coder=coder, fetcher=Fetcher(delay=0), say=said.append)
+        first = watcher.poll()
+        site.routes["/al/rss"] = (200, {"Content-Type": "application/rss+xml"}, _rss())
+        second = watcher.poll()
+        stored = store.alerts()
+
+    assert first.alerts >= 1 and second.alerts == 0
+    event_alerts = [a for a in stored if a.kind == "event"]
+    assert event_alerts and event_alerts[0].sources == (site.base + "/al/shelling",)
+    assert any(line.startswith("ALERT event:") and "ASSAULT" in line for line in said)
+    logged = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert any(entry["kind"] == "event" for entry in logged)
+    assert site.posted and json.loads(site.posted[-1])["alerts"]
+
+
+def test_watch_config_file_is_read_and_a_bad_one_is_named(tmp_path):
+    good = tmp_path / "watch.toml"
+    good.write_text('every = 60\ndyad = "RUS-AZE"\nalert_types = ["assault"]\n[[source]]\nurl = "https://x.org/rss"\n'
+                    '[[source]]\nfolder = "inbox"\n', encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[source]]\nurl = "ftp://x.org/feed"\n', encoding="utf-8")
+
+    config = read_config(good)
+
+    assert (config.every, str(config.dyad), config.alert_types) == (60.0, "RUS-AZE", frozenset({"ASSAULT"}))
+    assert [s.kind for s in config.sources] == ["url", "folder"]
+    with pytest.raises(SourceError, match="bad.toml: .*not an http or https address"):
+        read_config(bad)
+
+
+def test_cli_watch_once_on_a_feed(site, tmp_path, capsys):
+    _page(site, "/c/talks", "Transit deal", TALKS)
+    _feed(site, "/c/rss", ("/c/talks", "Transit deal"))
+    db = tmp_path / "c.duckdb"
+
+    status = main(["watch", "--once", "--db", str(db), site.base + "/c/rss"])
+    out = capsys.readouterr().out
+
+    assert status == 0 and "polled 1 sources" in out and "1 new" in out
+    assert main(["watch", "--once", "--db", str(db)]) == 2
+    assert "no sources" in capsys.readouterr().err
