@@ -37,11 +37,11 @@ def _unstored(event: Event) -> Event:
     return replace(event, link=None, sources=())
 
 
-def test_store_records_schema_version_3(store):
+def test_store_records_schema_version_4(store):
     rows = store.con.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
 
-    assert [row[0] for row in rows] == [1, 2, 3]
-    assert store.schema_version() == 3
+    assert [row[0] for row in rows] == [1, 2, 3, 4]
+    assert store.schema_version() == 4
 
 
 def test_store_reopening_a_file_applies_migrations_once(tmp_path):
@@ -50,7 +50,7 @@ def test_store_reopening_a_file_applies_migrations_once(tmp_path):
 
     with Store(path) as reopened:
         assert reopened.con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall() == [
-            (1,), (2,), (3,)]
+            (1,), (2,), (3,), (4,)]
 
 
 def _version_1_database(path: Path) -> None:
@@ -112,7 +112,7 @@ def test_store_migrating_again_changes_nothing(tmp_path):
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()]
         count = again.counts()["events"]
 
-    assert versions == [(1,), (2,), (3,)]
+    assert versions == [(1,), (2,), (3,), (4,)]
     assert columns.count("date_evidence") == 1 and columns.count("date_first") == 1 and columns.count("place") == 1
     assert count == 4
 
@@ -418,3 +418,16 @@ def test_store_a_database_another_process_writes_is_busy_with_a_clear_message(tm
                                capture_output=True, text=True, timeout=60)
     assert other.returncode == 2
     assert "the database is busy" in other.stderr and "wait for it to finish" in other.stderr
+
+
+def test_store_keeps_a_watchers_state_seen_urls_and_alerts_once(store):
+    from dyadwatch.model import Alert, SourceState
+
+    store.save_source_state(SourceState("https://x.org/rss", "url", etag='"v1"', failures=2, error="answered 500"))
+    store.mark_seen("https://x.org/a", "https://x.org/rss", "read")
+    alert = Alert("event:L1", "2024-05-03 10:00:00", "event", "RUS-AZE", "shelled", ("e1",), ("a.txt",))
+
+    assert store.source_state("https://x.org/rss").etag == '"v1"' and store.source_states()[0].failures == 2
+    assert store.seen(["https://x.org/a", "https://x.org/b"]) == {"https://x.org/a"}
+    assert store.save_alerts([alert]) == [alert] and store.save_alerts([alert]) == []
+    assert store.alerts() == [alert]

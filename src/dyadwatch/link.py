@@ -32,31 +32,62 @@ _RECENT_DAYS = 14  # a report dated only by its article joins an event of its ki
 class _Cluster:
     anchor: LinkRow
     members: list[LinkRow]
+    order: int  # when it was made: of two that fit, the first made wins
+
+
+class _Clusters:
+    """The clusters made so far, of one event type (clusters never mix types), with those anchored on
+    a day also kept under that day: a report of a day is compared only with clusters a few days off,
+    not with every one (linking is then near linear in the events, not quadratic)."""
+
+    def __init__(self) -> None:
+        self.all: list[_Cluster] = []
+        self.on_day: dict[int, list[_Cluster]] = {}
+
+    def add(self, row: LinkRow, order: int) -> None:
+        cluster = _Cluster(row, [row], order)
+        self.all.append(cluster)
+        if row.precision == "day":
+            self.on_day.setdefault(row.when.first_day.toordinal(), []).append(cluster)
+
+    def same_days(self, row: LinkRow) -> _Cluster | None:
+        """The first made cluster anchored on a day within the row's window that fits it."""
+        day, window = row.when.first_day.toordinal(), max(_WINDOW_DAYS.values(), default=1)
+        near = sorted((c for d in range(day - window, day + window + 1) for c in self.on_day.get(d, ())),
+                      key=lambda c: c.order)
+        return next((c for c in near if _same_days(c.anchor, row)), None)
 
 
 def link_events(rows: Iterable[LinkRow]) -> dict[str, str]:
     """Map each event id to its cluster id (an event on its own keeps its id unless it is dated)."""
     usable = sorted((r for r in rows), key=lambda r: (_order(r), r.id))
-    clusters: list[_Cluster] = []
+    by_type: dict[str, _Clusters] = {}
     alone: list[LinkRow] = []
+    made = 0
     for row in usable:
         if row.date is None or row.precision not in _PRECISION_RANK or not row.actors or not row.recipients:
             alone.append(row)
-        elif row.looks_back:  # the latest earlier event, else a report of the same days (a reprint)
-            _join(clusters, row, _latest_before(clusters, row) or next(
-                (c for c in clusters if _same_days(c.anchor, row)), None))
+            continue
+        clusters = by_type.setdefault(row.event_type, _Clusters())
+        if row.looks_back:  # the latest earlier event, else a report of the same days (a reprint)
+            joined = _latest_before(clusters.all, row) or clusters.same_days(row)
         elif row.precision == "day":
-            same = next((c for c in clusters if _same_days(c.anchor, row)), None)
-            if same is None and row.basis == "publication":  # told after the fact: "the presidents discussed"
-                same = _latest_before(clusters, row, _RECENT_DAYS)
-            _join(clusters, row, same)
+            joined = clusters.same_days(row)
+            if joined is None and row.basis == "publication":  # told after the fact: "the presidents discussed"
+                joined = _latest_before(clusters.all, row, _RECENT_DAYS)
         else:
-            holding = [c for c in clusters if _holds(row, c.anchor)]
-            _join(clusters, row, holding[0] if len(holding) == 1 else None)
+            holding = [c for c in clusters.all if _holds(row, c.anchor)]
+            joined = holding[0] if len(holding) == 1 else None
+        if joined is None:
+            clusters.add(row, made)
+            made += 1
+        else:
+            joined.members.append(row)
     links = {row.id: row.id for row in alone}
-    for cluster in clusters:
-        cluster_id = _cluster_id(cluster.anchor)
-        links.update((member.id, cluster_id) for member in cluster.members)
+    for clusters in by_type.values():
+        for cluster in clusters.all:
+            cluster_id = _cluster_id(cluster.anchor)
+            links.update((member.id, cluster_id) for member in cluster.members)
     return links
 
 
@@ -67,13 +98,6 @@ def _order(row: LinkRow) -> tuple[int, str, int]:
         return (3, "", 0)
     return (2 if row.looks_back else 0 if row.precision == "day" else 1, row.when.first_day.isoformat(),
             -_PRECISION_RANK[row.precision or ""])
-
-
-def _join(clusters: list[_Cluster], row: LinkRow, cluster: _Cluster | None) -> None:
-    if cluster is None:
-        clusters.append(_Cluster(row, [row]))
-    else:
-        cluster.members.append(row)
 
 
 def _sides_fit(a: LinkRow, b: LinkRow) -> bool:

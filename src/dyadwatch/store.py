@@ -331,16 +331,19 @@ class Store:
         clauses, params = _query_clauses(query)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         total = int(self.con.execute(f"SELECT count(*) FROM events {where}", params).fetchone()[0])
-        cursor = self.con.execute(
+        return total, self._events_of(self.con.execute(
             f"SELECT * FROM events {where} ORDER BY date_first NULLS LAST, doc_id, span_start, id LIMIT ? OFFSET ?",
-            [*params, query.limit, query.offset])
+            [*params, query.limit, query.offset]))
+
+    def _events_of(self, cursor: Any) -> list[Event]:
+        """The events a query's rows are, each with the documents of its cluster."""
         names = [d[0] for d in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         links = sorted({row["link"] for row in rows if row["link"]})
         sources = dict(self.con.execute(
             "SELECT link, list(DISTINCT doc_id ORDER BY doc_id) FROM events WHERE list_contains(?, link) "
             "GROUP BY link", [links]).fetchall()) if links else {}
-        return total, [_event_from_row(row, sources) for row in rows]
+        return [_event_from_row(row, sources) for row in rows]
 
     def event(self, event_id: str) -> Event | None:
         _, found = self.query_events(EventQuery(ids=(event_id,), limit=1))
@@ -440,15 +443,8 @@ class Store:
         ids = list(doc_ids)
         if not ids:
             return []
-        cursor = self.con.execute(
-            "SELECT * FROM events WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id, span_start, id", [ids])
-        names = [d[0] for d in cursor.description]
-        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-        links = sorted({row["link"] for row in rows if row["link"]})
-        sources = dict(self.con.execute(
-            "SELECT link, list(DISTINCT doc_id ORDER BY doc_id) FROM events WHERE link IN (SELECT unnest(?)) "
-            "GROUP BY link", [links]).fetchall()) if links else {}
-        return [_event_from_row(row, sources) for row in rows]
+        return self._events_of(self.con.execute(
+            "SELECT * FROM events WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id, span_start, id", [ids]))
 
     def facets(self) -> dict[str, list[str]]:
         """The values the filters can take: event types, contexts, modalities."""
