@@ -179,7 +179,7 @@ def test_cli_every_command_has_help_with_an_example():
     commands = dict(_leaf_commands(_parser()))
     assert set(commands) == {"dyadwatch run", "dyadwatch export", "dyadwatch report", "dyadwatch analyse",
                              "dyadwatch serve", "dyadwatch demo", "dyadwatch dates", "dyadwatch actors lookup",
-                             "dyadwatch actors import"}
+                             "dyadwatch actors import", "dyadwatch watch"}
     for name, sub in commands.items():
         assert "example:" in sub.format_help(), name
         assert f"  {name} " in sub.format_help(), name
@@ -274,3 +274,24 @@ def test_cli_sigterm_stops_a_run_even_where_a_library_turned_it_into_its_own_err
     assert status == 2 and err.startswith("stopped by SIGTERM: the documents stored so far are kept")
     assert "holds 0 documents, 0 events" in err and "internal error" not in err
     assert signal.getsignal(signal.SIGTERM) is handler  # the caller's handler is back
+
+
+def test_cli_run_shows_progress_with_a_rate_and_the_time_left_on_a_terminal(tmp_path, capsys, monkeypatch):
+    """Issue 19: a bar on a terminal, counted from the inputs (files, and JSONL lines)."""
+    import sys
+
+    from dyadwatch.cli import _progress
+    from dyadwatch.ingest import count_documents
+
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.md").write_text("x", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text('{"id": 1}\n{"id": 2}\n{"id": 3}\n', encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+
+    show = _progress([str(tmp_path)])
+    show(2, "b.md")
+    shown = capsys.readouterr().err
+
+    assert count_documents([tmp_path]) == 5
+    assert "2/5 documents" in shown and "/s" in shown and "left" in shown and "[" in shown

@@ -132,6 +132,7 @@ def test_serve_declares_every_answer_in_its_schema(client):
         "/api/chart": {"$ref": "#/components/schemas/Chart"},
         "/api/dyads": {"items": {"$ref": "#/components/schemas/DyadCount"}, "title": "Response Dyads Api Dyads Get",
                        "type": "array"},
+        "/api/watch": {"$ref": "#/components/schemas/Watching"},
     }
 
 

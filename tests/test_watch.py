@@ -235,3 +235,43 @@ def test_cli_watch_once_on_a_feed(site, tmp_path, capsys):
     assert status == 0 and "polled 1 sources" in out and "1 new" in out
     assert main(["watch", "--once", "--db", str(db)]) == 2
     assert "no sources" in capsys.readouterr().err
+
+
+def test_watch_the_web_view_lists_sources_their_problems_and_alerts(site, coder, tmp_path):
+    import shutil
+    import socket
+    import subprocess
+
+    import uvicorn
+
+    from dyadwatch.views.serve import create_app
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("no chromium on this machine")
+    _page(site, "/v/shelling", "Villages shelled", SHELLING)
+    _feed(site, "/v/rss", ("/v/shelling", "Villages shelled"))
+    site.routes["/v/gone"] = (404, {}, b"")
+    db = tmp_path / "v.duckdb"
+    config = WatchConfig((Source("url", site.base + "/v/rss"), Source("url", site.base + "/v/gone")),
+                         dyad=Dyad("RUS", "AZE"))
+    with Store(db) as store:
+        Watcher(store, config, coder=coder, fetcher=Fetcher(delay=0), say=lambda line: None).poll()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=15000",
+                              "--dump-dom", f"http://127.0.0.1:{port}/"], capture_output=True, text=True,
+                             timeout=120).stdout
+    finally:
+        server.should_exit = True
+    watching = dom[dom.index('id="watching"'):dom.index('id="chart"')]
+
+    assert "hidden" not in watching.split(">")[0]
+    assert site.base + "/v/gone" in watching and "answered 404" in watching and "1 in a row" in watching
+    assert "event: " in watching and "ASSAULT" in watching and site.base + "/v/shelling" in watching

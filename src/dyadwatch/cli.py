@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from importlib import resources
@@ -24,6 +25,7 @@ from .actors.petrarch import PetrarchError, parse_actors, write_persons_tsv
 from .analyse import PERIODS, analyse
 from .coder import Coder
 from .dates import as_date
+from .ingest import count_documents
 from .lexicon import LexiconError, known_codes
 from .model import DateValue, DateValueError, Dyad, DyadError
 from .nlp import ModelMissing
@@ -95,16 +97,31 @@ def _publication_date(text: str | None, option: str = "--date") -> DateValue | N
     return value
 
 
-def _progress() -> Callable[[int, str], None]:
+def _progress(paths: Sequence[str] = ()) -> Callable[[int, str], None]:
+    """Progress of a run: on a terminal a bar with documents per second and the time left, redrawn in
+    place; else a plain line every 100 documents."""
     tty = sys.stderr.isatty()
+    total = count_documents(paths) if paths else 0
+    began = time.monotonic()
 
     def show(number: int, doc_id: str) -> None:
+        rate = number / max(time.monotonic() - began, 1e-6)
         if tty:
-            print(f"\r  coded {number} documents, last: {shown(doc_id)[:60]:<60}", end="", file=sys.stderr,
-                  flush=True)
+            done = min(number / total, 1.0) if total else 0.0
+            bar = "#" * round(done * 24) + "." * (24 - round(done * 24))
+            left = f", {_duration((total - number) / rate)} left" if total > number else ""
+            print(f"\r  [{bar}] {number:,}/{total:,} documents, {rate:.1f}/s{left}  {shown(doc_id)[:40]:<40}",
+                  end="", file=sys.stderr, flush=True)
         elif number % 100 == 0:
-            _stderr(f"  coded {number} documents")
+            _stderr(f"  coded {number:,} documents of about {total:,}, {rate:.1f}/s" if total else
+                    f"  coded {number:,} documents, {rate:.1f}/s")
     return show
+
+
+def _duration(seconds: float) -> str:
+    minutes, seconds = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
 
 
 def _summary(summary: RunSummary, db: str, paths: Sequence[str]) -> int:
@@ -147,7 +164,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     created = not Path(args.db).exists()
     with Store(args.db) as store:
         try:
-            summary = run(args.paths, store, settings, progress=_progress())
+            summary = run(args.paths, store, settings, progress=_progress(args.paths))
         except BaseException as stop:
             if not _stopping(stop):
                 raise

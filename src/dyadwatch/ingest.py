@@ -372,6 +372,25 @@ def _read_jsonl(path: Path) -> Iterator[Article | Reject]:
         yield Reject(str(path), "empty file", STAGE)
 
 
+def count_documents(paths: Iterable[str | Path]) -> int:
+    """About how many documents ``paths`` hold, for a progress bar: the files a run reads, a JSONL file
+    counted by its lines (gzipped JSONL by its size, at 4 kB a record). Cheap next to coding them."""
+    total = 0
+    for given in paths:
+        path = Path(given)
+        files = [p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)] if path.is_dir() else [path]
+        for file in files:
+            kind = SUFFIXES.get(_suffix(file))
+            if kind != "jsonl":
+                total += kind is not None
+            elif file.suffix.lower() == ".gz":
+                total += max(1, file.stat().st_size // 4000)
+            else:
+                with file.open("rb") as handle:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+    return total
+
+
 def read_jsonl_from(path: Path, position: int) -> tuple[list[Article | Reject], int]:
     """The records of a JSONL file that grows, from byte ``position`` on, and where the next read starts:
     only whole lines (one still being written waits for the next read). A file shorter than

@@ -32,7 +32,18 @@ from starlette.types import Message as AsgiMessage
 
 from ..analyse import PERIODS, analyse
 from ..lexicon import event_types_and_contexts, known_codes
-from ..model import MODALITIES, Analysis, DateValue, DateValueError, Dyad, DyadError, Event, MapPoint
+from ..model import (
+    MODALITIES,
+    Alert,
+    Analysis,
+    DateValue,
+    DateValueError,
+    Dyad,
+    DyadError,
+    Event,
+    MapPoint,
+    SourceState,
+)
 from ..store import EventQuery, Store, StoreError
 from .analysis import to_json
 from .chart import chart_svg
@@ -128,6 +139,13 @@ class DyadCount:
     __pydantic_config__ = _EXACT
     dyad: str
     events: int
+
+
+@dataclass(frozen=True)
+class Watching:
+    __pydantic_config__ = _EXACT
+    sources: list[SourceState]  # every source a watcher polled, the longest failing first
+    alerts: list[Alert]  # the latest first
 
 
 @dataclass(frozen=True)
@@ -256,6 +274,12 @@ def create_app(db: str | Path) -> FastAPI:
     def dyads(limit: int = Query(10, ge=1, le=100)) -> list[dict[str, Any]]:
         with store() as opened:
             return [{"dyad": str(dyad), "events": n} for dyad, n in opened.dyads(limit)]
+
+    @app.get("/api/watch", summary="The sources a watcher polls, when and with what result, and its alerts",
+             response_model=Watching)
+    def watching(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
+        with store() as opened:
+            return {"sources": opened.source_states(), "alerts": opened.alerts(limit)}
 
     @app.get("/api/facets", summary="The values the filters can take", response_model=Facets)
     def facets() -> dict[str, list[str]]:
