@@ -298,6 +298,12 @@ class Store:
             self._insert("rejects", list(rows.values()), replace=True)
 
     def set_links(self, links: dict[str, str]) -> None:
+        """Give each event its cluster; only the links that change are written (a poll that adds a few
+        events changes few)."""
+        current = dict(self.con.execute("SELECT id, link FROM events").fetchall())
+        links = {event_id: link for event_id, link in links.items() if current.get(event_id) != link}
+        if not links:
+            return
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("CREATE TEMP TABLE IF NOT EXISTS new_links (link VARCHAR, id VARCHAR)")
