@@ -97,9 +97,10 @@ def run_items(read: Iterable[Article | Reject], store: Store, settings: Settings
         if progress:
             progress(summary.documents, result.article.doc_id)
     write()
-    rows = store.link_rows()
+    rows = store.link_rows(store.touched)  # only the types this run stored or removed events of
     store.release()
     store.set_links(link.link_events(rows))
+    store.touched.clear()
     summary.stored = store.counts()
     summary.dyads = store.dyads(5)
     return summary

@@ -162,6 +162,7 @@ class Store:
         self.wait = (READER_WAIT if read_only else WRITER_WAIT) if wait is None else wait
         self._lock = None if read_only or self.path == ":memory:" else _writer_lock(self.path)
         self._con: Any = None
+        self.touched: set[str] = set()  # event types stored or removed since the last linking
         try:
             if not read_only:
                 self._migrate()
@@ -266,6 +267,9 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             if results:
+                removed = self.con.execute("SELECT DISTINCT event_type FROM events WHERE list_contains(?, doc_id)",
+                                           [ids]).fetchall()
+                self.touched |= {row[0] for row in removed} | {e.event_type for r in results for e in r.events}
                 self.con.execute("DELETE FROM events WHERE list_contains(?, doc_id)", [ids])
                 self.con.execute("DELETE FROM documents WHERE list_contains(?, doc_id)", [ids])
                 self.con.execute("DELETE FROM rejects WHERE list_contains(?, doc_id) OR list_contains(?, origin)",
@@ -462,11 +466,16 @@ class Store:
                 "SELECT DISTINCT modality FROM events ORDER BY 1").fetchall()],
         }
 
-    def link_rows(self) -> list[LinkRow]:
-        """What linking needs of every stored event."""
+    def link_rows(self, types: Iterable[str] | None = None) -> list[LinkRow]:
+        """What linking needs of every stored event (of ``types`` only, if given: clusters never mix
+        types, so linking the events of the types a run touched gives their clusters whole; the types
+        of events never linked, as a run stopped before its linking leaves them, come too)."""
+        where, params = ("", []) if types is None else (
+            "WHERE list_contains(?, event_type) OR event_type IN (SELECT event_type FROM events WHERE link IS NULL) ",
+            [sorted(types)])
         cursor = self.con.execute(
             "SELECT id, event_type, actor_countries, recipient_countries, date, date_precision, date_basis, sentence "
-            "FROM events ORDER BY id")
+            f"FROM events {where}ORDER BY id", params)
         rows: list[LinkRow] = []
         while chunk := cursor.fetchmany(10_000):  # a chunk of sentences at a time, not all of them
             rows += [LinkRow(i, t, tuple(a or ()), tuple(r or ()), d, p, b, s) for i, t, a, r, d, p, b, s in chunk]
