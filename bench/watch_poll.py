@@ -4,8 +4,11 @@ article, with their own ids and dates). The coder is loaded once, before timing,
 
     python bench/watch_poll.py [--sizes 0 1000 10000] [--new 5]
 
-Printed per size: the seconds the poll took and how much of it was coding the new stories (the rest
-is reading what the database knows, storing and linking, which grows with the database)."""
+Two kinds of stored database: "same", every stored event of the new stories' types (the worst case,
+as a poll relinks the stored events of the types it brings); and "varied", the stored events spread
+over the 16 PLOVER types, as in a database of many kinds of news. Printed per kind and size: the
+seconds the poll took and how much of it was coding the new stories (the rest is reading what the
+database knows, storing and linking, which grows with the database)."""
 
 from __future__ import annotations
 
@@ -25,8 +28,13 @@ STORY = ("Officials in Baku said on {day} May 2024 that Russia and Azerbaijan ha
          "transit through the Caspian port of Alat, story number {n}. Moscow welcomed the accord.")
 
 
-def _filled(store: Store, coder: Coder, size: int) -> None:
-    """``size`` documents, each with the events of one coded story, under ids and dates of their own."""
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+         "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT")
+
+
+def _filled(store: Store, coder: Coder, size: int, varied: bool) -> None:
+    """``size`` documents, each with the events of one coded story, under ids and dates of their own
+    (and, ``varied``, of a type of their own too)."""
     model = next(iter(coder([Article("model.txt", STORY.format(day=3, n=0), "model.txt", "txt")])))
     assert isinstance(model, DocumentResult)
     batch = []
@@ -34,7 +42,8 @@ def _filled(store: Store, coder: Coder, size: int) -> None:
         article = dataclasses.replace(model.article, doc_id=f"old/{n}.txt", origin=f"old/{n}.txt",
                                       text=model.article.text + f" ({n})")
         date = f"{2000 + n % 25}-0{1 + n % 9}-1{n % 10}"
-        events = tuple(dataclasses.replace(e, id=f"{e.id}-{n}", doc_id=article.doc_id, date=date, link=None)
+        events = tuple(dataclasses.replace(e, id=f"{e.id}-{n}", doc_id=article.doc_id, date=date, link=None,
+                                           event_type=TYPES[n % len(TYPES)] if varied else e.event_type)
                        for e in model.events)
         batch.append(DocumentResult(article, model.sentences, events))
         if len(batch) == 500:
@@ -49,13 +58,13 @@ def main() -> None:
     options.add_argument("--new", type=int, default=5)
     args = options.parse_args()
     coder = Coder()
-    for size in args.sizes:
+    for varied, size in [(varied, size) for varied in (False, True) for size in args.sizes]:
         with tempfile.TemporaryDirectory() as folder:
             root = Path(folder)
             inbox = root / "inbox"
             inbox.mkdir()
             with Store(root / "w.duckdb") as store:
-                _filled(store, coder, size)
+                _filled(store, coder, size, varied)
                 for n in range(args.new):
                     (inbox / f"new{n}.txt").write_text(STORY.format(day=4 + n, n=size + n), encoding="utf-8")
                 watcher = Watcher(store, WatchConfig((Source("folder", str(inbox)),)), coder=coder,
@@ -64,7 +73,8 @@ def main() -> None:
                 done = watcher.poll()
                 took = time.perf_counter() - began
             coded_alone = _coding_time(coder, inbox)
-            print(f"{size:>6} stored documents: poll of {done.coded} new stories {took:.2f} s "
+            print(f"{'varied' if varied else 'same':>6} {size:>6} stored documents: poll of {done.coded} new stories "
+                  f"{took:.2f} s "
                   f"(coding them alone {coded_alone:.2f} s; the rest {took - coded_alone:.2f} s)")
 
 

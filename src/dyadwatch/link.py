@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from .model import PRECISIONS, LinkRow
 
@@ -48,11 +49,11 @@ class _Clusters:
         cluster = _Cluster(row, [row], order)
         self.all.append(cluster)
         if row.precision == "day":
-            self.on_day.setdefault(row.when.first_day.toordinal(), []).append(cluster)
+            self.on_day.setdefault(_first(row).toordinal(), []).append(cluster)
 
     def same_days(self, row: LinkRow) -> _Cluster | None:
         """The first made cluster anchored on a day within the row's window that fits it."""
-        day, window = row.when.first_day.toordinal(), max(_WINDOW_DAYS.values(), default=1)
+        day, window = _first(row).toordinal(), max(_WINDOW_DAYS.values(), default=1)
         near = sorted((c for d in range(day - window, day + window + 1) for c in self.on_day.get(d, ())),
                       key=lambda c: c.order)
         return next((c for c in near if _same_days(c.anchor, row)), None)
@@ -68,7 +69,7 @@ def link_events(rows: Iterable[LinkRow]) -> dict[str, str]:
         if row.date is None or row.precision not in _PRECISION_RANK or not row.actors or not row.recipients:
             alone.append(row)
             continue
-        clusters = by_type.setdefault(row.event_type, _Clusters())
+        clusters = by_type.get(row.event_type) or by_type.setdefault(row.event_type, _Clusters())
         if row.looks_back:  # the latest earlier event, else a report of the same days (a reprint)
             joined = _latest_before(clusters.all, row) or clusters.same_days(row)
         elif row.precision == "day":
@@ -96,7 +97,7 @@ def _order(row: LinkRow) -> tuple[int, str, int]:
     that begin on one day the coarser first (a year before its January)."""
     if row.date is None or row.precision not in _PRECISION_RANK:
         return (3, "", 0)
-    return (2 if row.looks_back else 0 if row.precision == "day" else 1, row.when.first_day.isoformat(),
+    return (2 if row.looks_back else 0 if row.precision == "day" else 1, _first(row).isoformat(),
             -_PRECISION_RANK[row.precision or ""])
 
 
@@ -111,7 +112,7 @@ def _sides_fit(a: LinkRow, b: LinkRow) -> bool:
 def _same_days(anchor: LinkRow, row: LinkRow) -> bool:
     if anchor.precision != "day" or not _sides_fit(anchor, row):
         return False
-    gap = abs((row.when.first_day - anchor.when.first_day).days)
+    gap = abs((_first(row) - _first(anchor)).days)
     return gap <= _WINDOW_DAYS.get(row.event_type, 1)
 
 
@@ -122,14 +123,20 @@ def _holds(coarse: LinkRow, anchor: LinkRow) -> bool:
 
 def _latest_before(clusters: list[_Cluster], row: LinkRow, within: int | None = None) -> _Cluster | None:
     """The latest cluster of the row's type and sides dated before it (at most ``within`` days before)."""
-    earlier = [c for c in clusters if _sides_fit(c.anchor, row) and c.anchor.when.first_day < row.when.first_day
+    earlier = [c for c in clusters if _sides_fit(c.anchor, row) and _first(c.anchor) < _first(row)
                and (within is None or _days_between(c.anchor, row) <= within)]
-    return max(earlier, key=lambda c: c.anchor.when.first_day, default=None)
+    return max(earlier, key=lambda c: _first(c.anchor), default=None)
 
 
 def _days_between(anchor: LinkRow, row: LinkRow) -> int:
     """Days from the first day the anchor covers to the row's day."""
-    return (row.when.first_day - anchor.when.first_day).days
+    return (_first(row) - _first(anchor)).days
+
+
+def _first(row: LinkRow) -> date:
+    """The first day a dated row covers."""
+    assert row.first is not None
+    return row.first
 
 
 def _cluster_id(anchor: LinkRow) -> str:

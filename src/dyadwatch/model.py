@@ -331,6 +331,9 @@ class Event:
         return DateValue(self.date, self.date_precision or "day") if self.date else None
 
 
+_Day = date  # a row's field is named "date": the type under another name
+
+
 @dataclass(frozen=True, slots=True)
 class LinkRow:
     """What linking needs of a stored event (its sentence only to see whether it looks back, so
@@ -345,9 +348,12 @@ class LinkRow:
     basis: str
     sentence: InitVar[str]
     looks_back: bool = field(init=False)  # dated only by its article, telling of something done before
+    first: _Day | None = field(init=False)  # the first day its date covers, worked out once
 
     def __post_init__(self, sentence: str) -> None:
         object.__setattr__(self, "looks_back", self.basis == "publication" and bool(_LOOKING_BACK.search(sentence)))
+        dated = self.date is not None and self.precision in PRECISIONS
+        object.__setattr__(self, "first", self.when.first_day if dated else None)
 
     @property
     def when(self) -> DateValue:
