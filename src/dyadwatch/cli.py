@@ -124,7 +124,8 @@ def _duration(seconds: float) -> str:
     return f"{hours} h {minutes} min" if hours else f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
 
 
-def _summary(summary: RunSummary, db: str, paths: Sequence[str]) -> int:
+def _summary(summary: RunSummary, db: str, paths: Sequence[str], dyads: list[tuple[Dyad, int]]) -> int:
+    """The one-screen account of a run; ``dyads``: the database's with the most events."""
     if sys.stderr.isatty() and summary.documents:
         print(file=sys.stderr)
     unchanged = f" ({summary.unchanged} unchanged, skipped)" if summary.unchanged else ""
@@ -140,9 +141,9 @@ def _summary(summary: RunSummary, db: str, paths: Sequence[str]) -> int:
     stored = summary.stored
     print(f"database {shown(db)}: {counted_noun(stored.get('documents', 0), 'document')}, "
           f"{counted_noun(stored.get('events', 0), 'event')}")
-    if summary.dyads:
-        print("dyads, most events first: " + ", ".join(f"{d} ({counted_noun(n, 'event')})" for d, n in summary.dyads))
-        top = summary.dyads[0][0]
+    if dyads:
+        print("dyads, most events first: " + ", ".join(f"{d} ({counted_noun(n, 'event')})" for d, n in dyads))
+        top = dyads[0][0]
         print(f"next: dyadwatch report --db {shown(db)} --dyad {top} -o {top}.html   (a report to read)")
         print(f"      dyadwatch serve --db {shown(db)}   (the web view, at http://127.0.0.1:8765)")
     if not summary.documents and not summary.unchanged and not summary.rejects:
@@ -171,7 +172,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             _stderr(_interrupted(store))
             _discard_if_empty(store, created)
             return FAILED
-        status = _summary(summary, args.db, args.paths)
+        status = _summary(summary, args.db, args.paths, store.dyads(5))
         _discard_if_empty(store, created)
         return status
 
@@ -311,7 +312,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     db = str(folder / "dyadwatch.duckdb")
     with resources.as_file(resources.files("dyadwatch") / "data" / "demo") as corpus, Store(db) as store:
-        status = _summary(run([str(corpus)], store, progress=_progress()), db, [str(corpus)])
+        status = _summary(run([str(corpus)], store, progress=_progress()), db, [str(corpus)], store.dyads(5))
         with open(folder / "events.jsonl", "w", encoding="utf-8") as out:
             print(f"wrote {shown(str(folder / 'events.jsonl'))}: {write(store.events(), out, 'jsonl')} events")
         _write_report(store, DEMO_DYAD, str(folder / "report.html"))

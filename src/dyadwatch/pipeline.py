@@ -13,7 +13,7 @@ from .clean import clean as clean_article
 from .clean import mostly_latin
 from .coder import Coder, coder_version
 from .ingest import read_sources
-from .model import Article, DocumentResult, Dyad, Reject
+from .model import Article, DocumentResult, Reject
 from .settings import Settings
 from .store import Store, content_hash
 from .timelimit import TimeLimit, time_limit
@@ -35,7 +35,6 @@ class RunSummary:
     rejects: list[Reject] = field(default_factory=list)
     stored: dict[str, int] = field(default_factory=dict)
     undated: int = 0  # documents coded with no publication date of their own (from metadata, text or name)
-    dyads: list[tuple[Dyad, int]] = field(default_factory=list)  # the database's, most events first
     coded: list[str] = field(default_factory=list)  # the ids of the documents coded
 
 
@@ -102,7 +101,6 @@ def run_items(read: Iterable[Article | Reject], store: Store, settings: Settings
     store.set_links(link.link_events(rows))
     store.touched.clear()
     summary.stored = store.counts()
-    summary.dyads = store.dyads(5)
     return summary
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from countryinfo import all_countries
 
 from ..model import MapPoint
+from .words import counted_noun
 
 QUAD_COLOURS = ("#7fbf8f", "#2e7d4f", "#e08a3c", "#c0392b")
 QUAD_NAMES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
@@ -81,7 +82,7 @@ def map_svg(points: Sequence[MapPoint], *, highlight: Collection[str] = (), widt
     largest = max(1, *(max(p.reports) for p in placed))
     body = [_outlines_svg(view), _labels_svg(placed, view), _places_svg(placed, view, set(highlight), largest),
             _legend_svg(largest, width, height)]
-    return _svg(width, height, f"Map of events at {_count(len(placed), 'place')}", body, view)
+    return _svg(width, height, f"Map of events at {counted_noun(len(placed), 'place')}", body, view)
 
 
 def _svg(width: int, height: int, label: str, body: list[str], view: _View | None = None) -> str:
@@ -228,7 +229,7 @@ def _title(point: MapPoint) -> str:
     """E.g. "Baku (AZE): 12 events — 5 verbal cooperation, 4 material cooperation, 3 verbal conflict"."""
     where = f"{point.name} ({point.country})" if point.country else point.name
     parts = [f"{n} {name}" for n, name in zip(point.reports, QUAD_NAMES, strict=True) if n > 0]
-    summary = f"{where}: {_count(sum(point.reports), 'event')}"
+    summary = f"{where}: {counted_noun(sum(point.reports), 'event')}"
     return f"{summary} — {', '.join(parts)}" if parts else summary
 
 
@@ -241,15 +242,11 @@ def _legend_svg(largest: int, width: int, height: int) -> str:
     one, r = _radius(1, max(SCALE_FLOOR, largest)), _radius(largest, max(SCALE_FLOOR, largest))
     sizes = (f'<circle cx="296" cy="22" r="{one:.1f}" fill="none" stroke="#777777"/><text x="302" y="26">1</text>'
              f'<circle cx="{312 + r:.1f}" cy="22" r="{r:.1f}" fill="none" stroke="#777777"/>'
-             f'<text x="{317 + 2 * r:.1f}" y="26">{_count(largest, "event")} of one class at a place '
+             f'<text x="{317 + 2 * r:.1f}" y="26">{counted_noun(largest, "event")} of one class at a place '
              f'(circle area ∝ events)</text>')
     return (f'<g class="legend" transform="translate(0,{height - LEGEND_HEIGHT})" fill="#333333">'
             f'<rect width="{width}" height="{LEGEND_HEIGHT}" fill="#ffffff"/>'
             f'<path d="M0,0h{width}" stroke="#cccccc"/>{"".join(quads)}{sizes}</g>')
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _text(value: str) -> str:
