@@ -20,6 +20,7 @@ from pathlib import Path
 
 from dyadwatch.coder import Coder
 from dyadwatch.model import Article, DocumentResult
+from dyadwatch.relink import relink
 from dyadwatch.store import Store
 from dyadwatch.watch.poll import Watcher
 from dyadwatch.watch.sources import Source, WatchConfig
@@ -50,6 +51,7 @@ def _filled(store: Store, coder: Coder, size: int, varied: bool) -> None:
             store.save_documents(batch, coder.version)
             batch = []
     store.save_documents(batch, coder.version)
+    relink(store)  # a database a watcher polls into is linked already
 
 
 def main() -> None:

@@ -128,27 +128,3 @@ def test_link_weeks_among_days_and_months_give_the_same_clusters_in_any_order():
 
     assert links == link_events(list(reversed(rows)))
     assert links["w05"] == links["jan"] == links["d27"] != links["w06"]
-
-
-def test_link_a_run_relinks_only_the_types_it_touched_and_gets_the_same_clusters(make_event):
-    """Clusters never mix types, so linking the types a run stored or removed events of is exact; events
-    a stopped run left unlinked are linked by the next."""
-    from dyadwatch import link
-    from dyadwatch.model import Article, DocumentResult
-    from dyadwatch.store import Store
-
-    first = [make_event("m1", "a.txt", date="2001-01-09", event_type="CONSULT"),
-             make_event("s1", "a.txt", date="2001-01-09", event_type="AGREE", quad_code=1)]
-    later = [make_event("m2", "b.txt", date="2001-01-10", event_type="CONSULT")]
-    with Store(":memory:") as store:
-        store.save_documents([DocumentResult(Article("a.txt", "t", "a.txt", "txt"), 1, tuple(first))], "t")
-        store.set_links(link.link_events(store.link_rows(store.touched)))
-        store.touched.clear()
-        store.save_documents([DocumentResult(Article("b.txt", "t", "b.txt", "txt"), 1, tuple(later))], "t")
-        touched, rows = set(store.touched), store.link_rows(store.touched)
-        store.set_links(link.link_events(rows))
-        incremental = dict(store.con.execute("SELECT id, link FROM events").fetchall())
-        full = link.link_events(store.link_rows())
-
-    assert touched == {"CONSULT"} and {r.id for r in rows} == {"m1", "m2"}  # not the agreement
-    assert incremental == full and incremental["m1"] == incremental["m2"]

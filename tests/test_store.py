@@ -261,7 +261,7 @@ def test_store_changed_events_replace_the_old_ones(store, make_event):
 def test_store_stored_documents_tell_the_same_text_and_coder_apart(store, make_event, text, coder, current):
     _save(store, _article("a.txt"), [make_event()])
 
-    origin, digest, stored_coder = store.stored_documents()["a.txt"]
+    origin, digest, stored_coder = store.stored_documents(["a.txt", "b.txt"])["a.txt"]
 
     assert origin == _article("a.txt").origin
     assert ((digest, stored_coder) == (content_hash(_article("a.txt", text=text)), coder)) is current

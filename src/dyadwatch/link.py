@@ -11,7 +11,9 @@ dated only by its article when an event of its kind and sides happened in the tw
 date or without two sides stay on their own.
 
 A cluster's id comes from its anchor, the report with the most precise and earliest date: the
-same input gives the same ids on every run, whatever the order.
+same input gives the same ids on every run, whatever the order. A report's cluster depends only on
+the anchors of the clusters made before it, so the events before a change keep their links, and
+linking can start from the anchors already made (``fixed``; see relink.py).
 """
 
 from __future__ import annotations
@@ -59,18 +61,23 @@ class _Clusters:
         return next((c for c in near if _same_days(c.anchor, row)), None)
 
 
-def link_events(rows: Iterable[LinkRow]) -> dict[str, str]:
-    """Map each event id to its cluster id (an event on its own keeps its id unless it is dated)."""
-    usable = sorted((r for r in rows), key=lambda r: (_order(r), r.id))
+def link_events(rows: Iterable[LinkRow], fixed: Iterable[LinkRow] = ()) -> dict[str, str]:
+    """Map each event id to its cluster id (an event on its own keeps its id unless it is dated).
+    ``fixed`` are anchors of clusters made before (stored, linkable, not among ``rows``): each makes
+    its cluster where it comes in the order, and gets no link here."""
+    made_before = {row.id for row in fixed}
+    usable = sorted([*rows, *fixed], key=lambda r: (_order(r), r.id))
     by_type: dict[str, _Clusters] = {}
     alone: list[LinkRow] = []
     made = 0
     for row in usable:
-        if row.date is None or row.precision not in _PRECISION_RANK or not row.actors or not row.recipients:
+        if not linkable(row):
             alone.append(row)
             continue
         clusters = by_type.get(row.event_type) or by_type.setdefault(row.event_type, _Clusters())
-        if row.looks_back:  # the latest earlier event, else a report of the same days (a reprint)
+        if row.id in made_before:
+            joined = None
+        elif row.looks_back:  # the latest earlier event, else a report of the same days (a reprint)
             joined = _latest_before(clusters.all, row) or clusters.same_days(row)
         elif row.precision == "day":
             joined = clusters.same_days(row)
@@ -88,8 +95,20 @@ def link_events(rows: Iterable[LinkRow]) -> dict[str, str]:
     for clusters in by_type.values():
         for cluster in clusters.all:
             cluster_id = _cluster_id(cluster.anchor)
-            links.update((member.id, cluster_id) for member in cluster.members)
+            links.update((member.id, cluster_id) for member in cluster.members if member.id not in made_before)
     return links
+
+
+def linkable(row: LinkRow) -> bool:
+    """Dated, with a side on each hand: the events that can share a cluster with others."""
+    return row.first is not None and bool(row.actors) and bool(row.recipients)
+
+
+def anchors(row: LinkRow) -> bool:
+    """Whether a stored row anchors its cluster, as far as linking can tell: its link is the id it
+    gives a cluster (another report of the same type, sides and date would give the same id, and
+    stands for the anchor equally well)."""
+    return row.link is not None and row.link == _cluster_id(row)
 
 
 def _order(row: LinkRow) -> tuple[int, str, int]:
@@ -101,7 +120,7 @@ def _order(row: LinkRow) -> tuple[int, str, int]:
             -_PRECISION_RANK[row.precision or ""])
 
 
-def _sides_fit(a: LinkRow, b: LinkRow) -> bool:
+def sides_fit(a: LinkRow, b: LinkRow) -> bool:
     if a.event_type != b.event_type:
         return False
     straight = bool(set(a.actors) & set(b.actors)) and bool(set(a.recipients) & set(b.recipients))
@@ -110,7 +129,7 @@ def _sides_fit(a: LinkRow, b: LinkRow) -> bool:
 
 
 def _same_days(anchor: LinkRow, row: LinkRow) -> bool:
-    if anchor.precision != "day" or not _sides_fit(anchor, row):
+    if anchor.precision != "day" or not sides_fit(anchor, row):
         return False
     gap = abs((_first(row) - _first(anchor)).days)
     return gap <= _WINDOW_DAYS.get(row.event_type, 1)
@@ -118,12 +137,12 @@ def _same_days(anchor: LinkRow, row: LinkRow) -> bool:
 
 def _holds(coarse: LinkRow, anchor: LinkRow) -> bool:
     """A week, month or year report of the anchor's event: same type and sides, the anchor inside it."""
-    return _sides_fit(coarse, anchor) and coarse.when.holds(anchor.when)
+    return sides_fit(coarse, anchor) and coarse.when.holds(anchor.when)
 
 
 def _latest_before(clusters: list[_Cluster], row: LinkRow, within: int | None = None) -> _Cluster | None:
     """The latest cluster of the row's type and sides dated before it (at most ``within`` days before)."""
-    earlier = [c for c in clusters if _sides_fit(c.anchor, row) and _first(c.anchor) < _first(row)
+    earlier = [c for c in clusters if sides_fit(c.anchor, row) and _first(c.anchor) < _first(row)
                and (within is None or _days_between(c.anchor, row) <= within)]
     return max(earlier, key=lambda c: _first(c.anchor), default=None)
 

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 PRECISIONS = ("day", "week", "month", "year")  # most precise first
+LINK_REACH_DAYS = 15  # no report of a day joins a cluster anchored farther back (link.py, relink.py)
 MODALITIES = ("asserted", "negated", "hypothetical", "future", "reported", "historical")
 # words by which a sentence tells of something done before it ("had signed", "were subsequently signed")
 _LOOKING_BACK = re.compile(r"\b(?:had|subsequently|previously|earlier|already|formerly|once|since then)\b", re.I)
@@ -347,6 +348,7 @@ class LinkRow:
     precision: str | None
     basis: str
     sentence: InitVar[str]
+    link: str | None = None  # its stored cluster (None: not linked yet)
     looks_back: bool = field(init=False)  # dated only by its article, telling of something done before
     first: _Day | None = field(init=False)  # the first day its date covers, worked out once
 

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
-from . import clean, ingest, link, nlp
+from . import clean, ingest, nlp
 from .clean import clean as clean_article
 from .clean import mostly_latin
 from .coder import Coder, coder_version
 from .ingest import read_sources
 from .model import Article, DocumentResult, Reject
+from .relink import relink
 from .settings import Settings
 from .store import Store, content_hash
 from .timelimit import TimeLimit, time_limit
@@ -21,6 +22,7 @@ from .workers import code_in_processes, code_on_ray
 
 BATCH = 50  # documents written per transaction
 SMALL_RUN = 32  # fewer documents than this are coded in this process whatever the workers asked
+LOOKUP = 256  # documents read ahead to ask the store which of them it holds
 Progress = Callable[[int, str], None]
 
 
@@ -58,9 +60,7 @@ def run_items(read: Iterable[Article | Reject], store: Store, settings: Settings
     settings = settings or Settings()
     summary = RunSummary()
     version = coder.version if coder else coder_version(settings.tables)
-    known = store.stored_documents()
-    store.release()
-    articles: Iterator[Article] = iter(_to_code(read, known, summary, version, settings.time_limit))
+    articles: Iterator[Article] = iter(_to_code(read, store, summary, version, settings.time_limit))
     head = list(islice(articles, SMALL_RUN))
     local_few = len(head) < SMALL_RUN and settings.engine == "local"  # a few documents do not pay for workers
     articles = chain(head, articles)
@@ -96,18 +96,24 @@ def run_items(read: Iterable[Article | Reject], store: Store, settings: Settings
         if progress:
             progress(summary.documents, result.article.doc_id)
     write()
-    rows = store.link_rows(store.touched)  # only the types this run stored or removed events of
-    store.release()
-    store.set_links(link.link_events(rows))
-    store.touched.clear()
+    relink(store)  # what the new events can change, not the database
     summary.stored = store.counts()
     return summary
 
 
-def _to_code(items: Iterable[Article | Reject], known: dict[str, tuple[str, str, str]], summary: RunSummary,
-             version: str, seconds: float | None) -> Iterator[Article]:
+def _to_code(read: Iterable[Article | Reject], store: Store, summary: RunSummary, version: str,
+             seconds: float | None) -> Iterator[Article]:
     """Clean what ingest read; set aside rejects, repeats and documents already stored as they are."""
     seen: dict[str, str] = {}
+    items = iter(read)
+    while chunk := list(islice(items, LOOKUP)):
+        known = store.stored_documents(item.doc_id for item in chunk if isinstance(item, Article))
+        store.release()
+        yield from _new_in(chunk, known, seen, summary, version, seconds)
+
+
+def _new_in(items: list[Article | Reject], known: dict[str, tuple[str, str, str]], seen: dict[str, str],
+            summary: RunSummary, version: str, seconds: float | None) -> Iterator[Article]:
     for item in items:
         reason = _reason_to_skip(item, seen) if isinstance(item, Article) else None
         if isinstance(item, Reject):

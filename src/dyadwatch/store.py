@@ -8,13 +8,14 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, fields
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
 from .model import (
+    LINK_REACH_DAYS,
     Actor,
     Alert,
     Article,
@@ -162,7 +163,6 @@ class Store:
         self.wait = (READER_WAIT if read_only else WRITER_WAIT) if wait is None else wait
         self._lock = None if read_only or self.path == ":memory:" else _writer_lock(self.path)
         self._con: Any = None
-        self.touched: set[str] = set()  # event types stored or removed since the last linking
         try:
             if not read_only:
                 self._migrate()
@@ -250,10 +250,11 @@ class Store:
         return int(row[0]) if row and row[0] is not None else 0
 
     # -- writing ---------------------------------------------------------------------------------
-    def stored_documents(self) -> dict[str, tuple[str, str, str]]:
-        """Origin, content hash and coder of every stored document, by id: read once by a run, which
-        would otherwise hold the database open between its writes to ask about each document."""
-        rows = self.con.execute("SELECT doc_id, origin, content_hash, coder FROM documents").fetchall()
+    def stored_documents(self, doc_ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+        """Origin, content hash and coder of those of ``doc_ids`` that are stored, by id (a run asks
+        about its documents a few hundred at a time, not one by one, nor about every stored one)."""
+        rows = self.con.execute("SELECT doc_id, origin, content_hash, coder FROM documents "
+                                "WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)]).fetchall()
         return {str(row[0]): (str(row[1]), str(row[2]), str(row[3])) for row in rows}
 
     def save_documents(self, results: Iterable[DocumentResult], coder: str, rejects: Iterable[Reject] = ()
@@ -267,9 +268,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             if results:
-                removed = self.con.execute("SELECT DISTINCT event_type FROM events WHERE list_contains(?, doc_id)",
-                                           [ids]).fetchall()
-                self.touched |= {row[0] for row in removed} | {e.event_type for r in results for e in r.events}
+                self._unlink_after(ids)
                 self.con.execute("DELETE FROM events WHERE list_contains(?, doc_id)", [ids])
                 self.con.execute("DELETE FROM documents WHERE list_contains(?, doc_id)", [ids])
                 self.con.execute("DELETE FROM rejects WHERE list_contains(?, doc_id) OR list_contains(?, origin)",
@@ -282,6 +281,18 @@ class Store:
         except BaseException:  # Ctrl-C and SIGTERM too: a batch is stored whole or not at all
             self.con.execute("ROLLBACK")
             raise
+
+    def _unlink_after(self, doc_ids: list[str]) -> None:
+        """Before the events of ``doc_ids`` go: mark for linking again (link NULL) every event whose
+        cluster their going can change, those of their types dated from 15 days before the earliest of
+        them, or from the first of its year (a year's report holds what the year holds)."""
+        removed = self.con.execute(
+            f"SELECT event_type, min(date_first) FROM events WHERE list_contains(?, doc_id) AND {_LINKABLE} "
+            "GROUP BY event_type", [doc_ids]).fetchall()
+        for event_type, first in removed:
+            since = min(first - timedelta(days=LINK_REACH_DAYS), date(first.year, 1, 1))
+            self.con.execute("UPDATE events SET link = NULL WHERE event_type = ? AND date_first >= ?",
+                             [event_type, since])
 
     def _insert(self, table: str, rows: list[list[Any]], replace: bool = False, columns: tuple[str, ...] = ()
                 ) -> None:
@@ -304,7 +315,8 @@ class Store:
     def set_links(self, links: dict[str, str]) -> None:
         """Give each event its cluster; only the links that change are written (a poll that adds a few
         events changes few)."""
-        current = dict(self.con.execute("SELECT id, link FROM events").fetchall())
+        current = dict(self.con.execute("SELECT id, link FROM events WHERE id IN (SELECT unnest(?))",
+                                        [list(links)]).fetchall()) if links else {}
         links = {event_id: link for event_id, link in links.items() if current.get(event_id) != link}
         if not links:
             return
@@ -328,13 +340,27 @@ class Store:
     def events(self, dyad: Dyad | None = None) -> Iterator[Event]:
         """Events in date order (undated last); with a dyad, those between its two sides."""
         where, params = ("", []) if dyad is None else (f"WHERE {_BETWEEN}", _between(dyad))
-        sources = dict(self.con.execute(
-            "SELECT link, list(DISTINCT doc_id ORDER BY doc_id) FROM events GROUP BY link").fetchall())
+        sources = dict(self.con.execute("SELECT link, list(DISTINCT doc_id ORDER BY doc_id) FROM events "
+                                        "WHERE link IS NOT NULL GROUP BY link").fetchall())
         cursor = self.con.execute(
             f"SELECT * FROM events {where} ORDER BY date_first NULLS LAST, doc_id, span_start, id", params)
         names = [d[0] for d in cursor.description]
         for row in cursor.fetchall():
             yield _event_from_row(dict(zip(names, row, strict=True)), sources)
+
+    def dyad_days(self, dyad: Dyad) -> tuple[date, date] | None:
+        """The first and last day of the dated events between a dyad's sides (None: there are none)."""
+        row = self.con.execute(f"SELECT min(date_first), max(date_first) FROM events WHERE {_BETWEEN}",
+                               _between(dyad)).fetchone()
+        return (row[0], row[1]) if row and row[0] is not None else None
+
+    def dyad_events_since(self, dyad: Dyad, since: date) -> list[Event]:
+        """The events between a dyad's sides in the clusters that have one of them from ``since`` on, each
+        cluster whole (its reports dated before ``since`` too)."""
+        return self._events_of(self.con.execute(
+            f"SELECT * FROM events WHERE {_BETWEEN} AND coalesce(link, id) IN (SELECT coalesce(link, id) FROM "
+            f"events WHERE {_BETWEEN} AND date_first >= ?) ORDER BY date_first NULLS LAST, doc_id, span_start, id",
+            [*_between(dyad), *_between(dyad), since]))
 
     def query_events(self, query: EventQuery) -> tuple[int, list[Event]]:
         """The events that match a query (all its filters at once), a page of them, and how many match."""
@@ -351,7 +377,7 @@ class Store:
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         links = sorted({row["link"] for row in rows if row["link"]})
         sources = dict(self.con.execute(
-            "SELECT link, list(DISTINCT doc_id ORDER BY doc_id) FROM events WHERE list_contains(?, link) "
+            "SELECT link, list(DISTINCT doc_id ORDER BY doc_id) FROM events WHERE link IN (SELECT unnest(?)) "
             "GROUP BY link", [links]).fetchall()) if links else {}
         return [_event_from_row(row, sources) for row in rows]
 
@@ -466,19 +492,40 @@ class Store:
                 "SELECT DISTINCT modality FROM events ORDER BY 1").fetchall()],
         }
 
-    def link_rows(self, types: Iterable[str] | None = None) -> list[LinkRow]:
-        """What linking needs of every stored event (of ``types`` only, if given: clusters never mix
-        types, so linking the events of the types a run touched gives their clusters whole; the types
-        of events never linked, as a run stopped before its linking leaves them, come too)."""
-        where, params = ("", []) if types is None else (
-            "WHERE list_contains(?, event_type) OR event_type IN (SELECT event_type FROM events WHERE link IS NULL) ",
-            [sorted(types)])
+    def link_rows(self) -> list[LinkRow]:
+        """What linking needs of every stored event."""
+        return self._link_rows("TRUE", [])
+
+    def unlinked_rows(self) -> list[LinkRow]:
+        """The events not linked yet: stored since the last linking, or marked again by a removal."""
+        return self._link_rows("link IS NULL", [])
+
+    def linkable_rows(self, event_type: str, since: date, before: date | None = None, coarse: bool = False
+                      ) -> list[LinkRow]:
+        """The events of a type that can share clusters (dated, a side on each hand), from ``since`` on
+        (and before ``before``), by their first day; ``coarse``: only those dated by a week, month or year."""
+        where = (f"event_type = ? AND date_first >= ? AND {_LINKABLE}" + (" AND date_first < ?" if before else "")
+                 + (" AND date_precision <> 'day'" if coarse else ""))
+        return self._link_rows(where, [event_type, since, *([before] if before else [])])
+
+    def latest_linkable_rows(self, event_type: str, before: date, actors: Sequence[str],
+                             recipients: Sequence[str]) -> Iterator[LinkRow]:
+        """The linkable events of a type before a day with a side in common with each of two sides (either
+        way round), the latest first, read a page at a time."""
         cursor = self.con.execute(
-            "SELECT id, event_type, actor_countries, recipient_countries, date, date_precision, date_basis, sentence "
-            f"FROM events {where}ORDER BY id", params)
+            f"SELECT {_LINK_COLUMNS} FROM events WHERE event_type = ? AND date_first < ? AND {_LINKABLE} AND "
+            "((list_has_any(actor_countries, ?) AND list_has_any(recipient_countries, ?)) OR "
+            "(list_has_any(actor_countries, ?) AND list_has_any(recipient_countries, ?))) "
+            "ORDER BY date_first DESC, id", [event_type, before, list(actors), list(recipients), list(recipients),
+                                             list(actors)])
+        while page := cursor.fetchmany(200):
+            yield from (_link_row(row) for row in page)
+
+    def _link_rows(self, where: str, params: list[Any]) -> list[LinkRow]:
+        cursor = self.con.execute(f"SELECT {_LINK_COLUMNS} FROM events WHERE {where} ORDER BY id", params)
         rows: list[LinkRow] = []
         while chunk := cursor.fetchmany(10_000):  # a chunk of sentences at a time, not all of them
-            rows += [LinkRow(i, t, tuple(a or ()), tuple(r or ()), d, p, b, s) for i, t, a, r, d, p, b, s in chunk]
+            rows += [_link_row(row) for row in chunk]
         return rows
 
     def documents(self) -> list[dict[str, Any]]:
@@ -604,9 +651,9 @@ EVENT_COLUMNS = (*_STORED_FIELDS, *_SPAN, *_DERIVED)  # the events table, whatev
 
 
 def _event_row(e: Event) -> list[Any]:
-    """The values of ``EVENT_COLUMNS`` for one event; an event not yet linked is its own cluster."""
+    """The values of ``EVENT_COLUMNS`` for one event (one not linked yet has no link: the next linking
+    gives it one)."""
     values = [_ENCODE.get(name, _same)(getattr(e, name)) for name in _STORED_FIELDS]
-    values[_STORED_FIELDS.index("link")] = e.link or e.id
     return [*values, *e.span, countries(e.actor), countries(e.recipient),
             e.date_value.first_day if e.date_value else None, *_place_columns(e.location)]
 
@@ -624,9 +671,24 @@ def _place_columns(location: Location | None) -> tuple[str | None, float | None,
     return str(location.geonameid) if location.geonameid else location.name, location.lat, location.lon
 
 
+_LINK_COLUMNS = ("id, event_type, actor_countries, recipient_countries, date, date_precision, date_basis, sentence, "
+                 "link")
+_LINKABLE = ("date_first IS NOT NULL AND date_precision IN ('day', 'week', 'month', 'year') "
+             "AND len(actor_countries) > 0 AND len(recipient_countries) > 0")
+
+
+def _link_row(row: tuple[Any, ...]) -> LinkRow:
+    event_id, event_type, actors, recipients, day, precision, basis, sentence, link = row
+    return LinkRow(event_id, event_type, tuple(actors or ()), tuple(recipients or ()), day, precision, basis,
+                   sentence, link)
+
+
 def _event_from_row(row: dict[str, Any], sources: dict[str, list[str]]) -> Event:
-    return Event(**{name: _DECODE.get(name, _same)(row[name]) for name in _STORED_FIELDS},
-                 span=(row["span_start"], row["span_end"]), sources=tuple(sources.get(row["link"], [row["doc_id"]])))
+    """An event as stored; one not linked yet is read as its own cluster."""
+    found = Event(**{name: _DECODE.get(name, _same)(row[name]) for name in _STORED_FIELDS},
+                  span=(row["span_start"], row["span_end"]), sources=tuple(sources.get(row["link"] or "",
+                                                                                       [row["doc_id"]])))
+    return found if found.link else replace(found, link=found.id)
 
 
 def _same(value: Any) -> Any:

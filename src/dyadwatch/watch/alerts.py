@@ -8,17 +8,19 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 
-from ..analyse import analyse, cluster_period, clusters, counted
+from ..analyse import analyse, cluster_period, clusters, counted, dyad_series, period_of
 from ..lexicon import code_names
-from ..model import Actor, Alert, Dyad, Event
+from ..model import Actor, Alert, DateValue, Dyad, Event
+from ..store import Store
 from ..views.words import index_text
 
 INTENSITY = -7.0
+_PERIOD_DAYS = {"year": 366, "quarter": 92, "month": 31}
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,8 @@ class AlertRules:
 
 
 def raised(new: Sequence[Event], stored: Iterable[Event], rules: AlertRules) -> list[Alert]:
-    """The alerts the events just coded (``new``) raise, in the light of every stored event."""
+    """The alerts the events just coded (``new``) raise, in the light of the stored events of the dyad
+    (``recent_events``: enough for its last two periods)."""
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
     found = []
     for event in new:
@@ -45,6 +48,28 @@ def raised(new: Sequence[Event], stored: Iterable[Event], rules: AlertRules) -> 
     if rules.dyad is not None and new:
         found += _index_alerts(list(stored), rules, now)
     return found
+
+
+def recent_events(store: Store, dyad: Dyad, by: str) -> list[Event]:
+    """Enough of the dyad's events to tell its last two periods whole (what index alerts compare), not
+    all of them: those of the clusters with a report in the last two periods' span, a span that doubles
+    until two whole periods lie inside it (or it holds every event)."""
+    days = store.dyad_days(dyad)
+    if days is None:
+        return []
+    first, last = days
+    span = timedelta(days=2 * _PERIOD_DAYS[by])
+    while True:
+        since = last - span
+        events = store.dyad_events_since(dyad, since)
+        # a cluster is whole when its anchor is on or after ``since``: so is one in a period after the
+        # week after it (a week is placed by its Thursday)
+        edge = period_of(DateValue((since + timedelta(days=7)).isoformat(), "day"), by)
+        whole = [row for row in dyad_series([e for e in events if dyad.involves(e)], by)
+                 if edge is not None and row.period > edge]
+        if len(whole) >= 2 or since <= first:
+            return events
+        span *= 2
 
 
 def _index_alerts(events: list[Event], rules: AlertRules, now: str) -> list[Alert]:

@@ -24,7 +24,7 @@ from ..model import Article, Reject, SourceState
 from ..pipeline import RunSummary, run_items
 from ..settings import Settings
 from ..store import Store
-from .alerts import AlertRules, announce, raised
+from .alerts import AlertRules, announce, raised, recent_events
 from .feeds import FeedError, stories
 from .fetch import Fetcher, FetchError
 from .sources import Source, WatchConfig
@@ -177,7 +177,7 @@ class Watcher:
         if not summary.coded:
             return 0
         new = self.store.document_events(summary.coded)
-        stored = list(self.store.events(self.rules.dyad)) if self.rules.dyad else []
+        stored = recent_events(self.store, self.rules.dyad, self.rules.by) if self.rules.dyad else []
         alerts = self.store.save_alerts(raised(new, stored, self.rules))
         self.store.release()
         for problem in announce(alerts, self.rules, self.say):
