@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -96,3 +97,21 @@ def test_link_reach_covers_every_window_of_linking():
     from dyadwatch.model import LINK_REACH_DAYS
 
     assert link._RECENT_DAYS < LINK_REACH_DAYS and max(link._WINDOW_DAYS.values()) < LINK_REACH_DAYS
+
+
+@pytest.mark.parametrize("other", [
+    ("AGREE", ("RUS",), ("AZE",), 100, "year", "stated", False),  # a year report that held the day's one event
+    ("AGREE", ("RUS",), ("AZE",), 99, "day", "publication", True),  # a look-back the day before it, that joined it
+])
+def test_relink_after_a_report_goes_links_again_the_earlier_reports_that_had_joined_it(other):
+    """A day's report goes (its document coded again without it): a report dated before it that had
+    joined its cluster (a year that holds it, a look-back of the days around it) is linked again."""
+    day = ("AGREE", ("RUS",), ("AZE",), 100, "day", "stated", False)
+    with Store(":memory:") as store:
+        store.save_documents([_document("old0", [day]), _document("old1", [other])], "t")
+        relink(store)
+        joined = _stored(store)
+        store.save_documents([_document("old0", [])], "t")
+        relink(store)
+        assert _stored(store) == link.link_events(store.link_rows())
+    assert joined["old1-0"] == joined["old0-0"] != "old1-0"

@@ -150,7 +150,8 @@ def test_watch_a_faulty_feed_is_recorded_with_its_reason_and_the_others_go_on(si
 def test_watch_a_story_that_is_no_page_or_that_robots_forbid_is_rejected_and_not_fetched_again(site, coder, tmp_path):
     site.routes["/robots.txt"] = (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n")
     site.routes["/r/report.pdf"] = (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4")
-    _feed(site, "/r/rss", ("/r/report.pdf", "A report"), ("/private/note", "Private"))
+    site.routes["/r/moved"] = (302, {"Location": "/private/moved"}, b"")
+    _feed(site, "/r/rss", ("/r/report.pdf", "A report"), ("/private/note", "Private"), ("/r/moved", "Moved"))
 
     with Store(tmp_path / "w.duckdb") as store:
         done = _watcher(store, coder, Source("url", site.base + "/r/rss")).poll()
@@ -160,6 +161,8 @@ def test_watch_a_story_that_is_no_page_or_that_robots_forbid_is_rejected_and_not
     reasons = sorted(r.reason for r in done.rejected)
     assert any("not an HTML page (application/pdf)" in r for r in reasons)
     assert any("robots.txt" in r for r in reasons) and "/private/note" not in site.hits
+    assert any("redirected to" in r and "/private/moved" in r and "robots.txt" in r for r in reasons)
+    assert "/private/moved" not in site.hits and "/r/moved" not in site.hits[hits:]
     assert "/r/report.pdf" not in site.hits[hits:]
 
 
@@ -328,3 +331,35 @@ def test_watch_stops_cleanly_on_sigterm_between_polls(site, tmp_path):
 
     assert first and "polled 1 sources" in first[0] and "1 new" in first[0]
     assert watcher.returncode == 2 and "stopped by SIGTERM" in err  # and it says what the database holds
+
+
+@pytest.mark.parametrize("by", ["year", "quarter", "month"])
+def test_watch_index_alerts_from_the_recent_periods_are_those_from_every_event(make_event, by):
+    """Index alerts compare the last two periods with events: reading only the clusters near them (far
+    back, after a quiet spell) gives the same alerts as reading all of the dyad's twenty years."""
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    from dyadwatch.model import Article, DocumentResult
+    from dyadwatch.relink import relink
+    from dyadwatch.watch.alerts import AlertRules, raised, recent_events
+
+    dyad = Dyad("RUS", "AZE")
+    events = [make_event(f"e{n}", f"d{n % 40}.txt", event_type="ACCUSE" if n % 3 else "AGREE",
+                         quad_code=3 if n % 3 else 1, intensity=-4.0 if n % 3 else 6.0,
+                         date=(date(2004, 1, 5) + timedelta(days=23 * n)).isoformat()) for n in range(320)]
+    events.append(make_event("late", "d0.txt", event_type="ASSAULT", quad_code=4, intensity=-9.0,
+                             date="2027-03-02"))  # after three quiet years: the period before is far back
+    with Store(":memory:") as store:
+        store.save_documents([DocumentResult(Article(f"d{n}.txt", "t", f"d{n}.txt", "txt"), 1,
+                                             tuple(e for e in events if e.doc_id == f"d{n}.txt")) for n in range(40)],
+                             "t")
+        relink(store)
+        rules = AlertRules(dyad, index_level=-1.0, by=by)
+        new = store.document_events(["d0.txt"])
+        everything = list(store.events(dyad))
+        recent = recent_events(store, dyad, by)
+        few, full = (raised(new, found, rules) for found in (recent, everything))
+    assert len(recent) < len(everything) / 4
+    assert [replace(a, raised_at="") for a in few] == [replace(a, raised_at="") for a in full]
+    assert any(a.kind in ("index", "turning point") for a in full)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 import urllib.robotparser
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -16,6 +16,7 @@ TIMEOUT = 20.0  # seconds for connecting and for each read
 MAX_BYTES = 5_000_000
 MAX_REDIRECTS = 5
 HOST_DELAY = 1.0  # seconds between two requests to one host
+_REDIRECTS = (301, 302, 303, 307, 308)
 
 
 class FetchError(Exception):
@@ -49,8 +50,7 @@ class Fetcher:
         self.delay = delay
         self.max_bytes = max_bytes
         self.user_agent = user_agent
-        self.client = httpx.Client(timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
-                                   headers={"User-Agent": user_agent})
+        self.client = httpx.Client(timeout=timeout, follow_redirects=False, headers={"User-Agent": user_agent})
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._last: dict[str, float] = {}
 
@@ -58,37 +58,49 @@ class Fetcher:
         self.client.close()
 
     def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Fetched:
-        """The page or feed at ``url``; with ``etag`` or ``last_modified``, a 304 when it has not changed."""
-        if urlsplit(url).scheme not in ("http", "https"):
-            raise FetchError(url, "not an http or https address")
-        if not self._allowed(url):
-            raise FetchError(url, "robots.txt of the site asks robots not to fetch it")
+        """The page or feed at ``url``; with ``etag`` or ``last_modified``, a 304 when it has not changed.
+        Redirects are followed one at a time, each address asked of its site's robots.txt."""
         headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
         return self._get(url, headers)
 
-    def _get(self, url: str, headers: dict[str, str]) -> Fetched:
+    def _get(self, url: str, headers: dict[str, str], robots: bool = True) -> Fetched:
+        asked = url
+        for _ in range(MAX_REDIRECTS + 1):
+            if urlsplit(url).scheme not in ("http", "https"):
+                raise FetchError(asked, "not an http or https address" if url == asked
+                                 else f"redirected to {url}, not an http or https address")
+            if robots and not self._allowed(url):
+                raise FetchError(asked, "robots.txt of the site asks robots not to fetch it" if url == asked
+                                 else f"redirected to {url}, which robots.txt of its site asks robots not to fetch")
+            found = self._answer(asked, url, headers)
+            if isinstance(found, Fetched):
+                return found
+            url = found
+        raise FetchError(asked, f"more than {MAX_REDIRECTS} redirects (a loop?)")
+
+    def _answer(self, asked: str, url: str, headers: dict[str, str]) -> Fetched | str:
+        """What ``url`` answers: the page, or the address it redirects to."""
         self._pause(url)
         try:
             with self.client.stream("GET", url, headers=headers) as answer:
+                if answer.status_code in _REDIRECTS and "location" in answer.headers:
+                    return urljoin(url, answer.headers["location"])
                 if answer.status_code == 304:
-                    return Fetched(str(answer.url), 304, b"", "", answer.headers.get("etag"),
-                                   answer.headers.get("last-modified"))
+                    return Fetched(url, 304, b"", "", answer.headers.get("etag"), answer.headers.get("last-modified"))
                 if answer.status_code >= 400:
-                    raise FetchError(url, f"the server answered {answer.status_code} {answer.reason_phrase}".rstrip(),
+                    raise FetchError(asked, f"the server answered {answer.status_code} {answer.reason_phrase}".rstrip(),
                                      transient=answer.status_code >= 500 or answer.status_code == 429)
                 body = bytearray()
                 for chunk in answer.iter_bytes():
                     body += chunk
                     if len(body) > self.max_bytes:
-                        raise FetchError(url, f"larger than {self.max_bytes:,} bytes; not read")
-                return Fetched(str(answer.url), answer.status_code, bytes(body), answer.headers.get("content-type", ""),
+                        raise FetchError(asked, f"larger than {self.max_bytes:,} bytes; not read")
+                return Fetched(url, answer.status_code, bytes(body), answer.headers.get("content-type", ""),
                                answer.headers.get("etag"), answer.headers.get("last-modified"))
-        except httpx.TooManyRedirects:
-            raise FetchError(url, f"more than {MAX_REDIRECTS} redirects (a loop?)") from None
         except httpx.TimeoutException:
-            raise FetchError(url, "no answer in time (the server hangs or is too slow)", transient=True) from None
+            raise FetchError(asked, "no answer in time (the server hangs or is too slow)", transient=True) from None
         except httpx.HTTPError as error:
-            raise FetchError(url, f"cannot be reached ({type(error).__name__}: {error})", transient=True) from None
+            raise FetchError(asked, f"cannot be reached ({type(error).__name__}: {error})", transient=True) from None
 
     def _pause(self, url: str) -> None:
         host = urlsplit(url).netloc
@@ -113,7 +125,7 @@ class Fetcher:
     def _read_robots(self, site: str) -> urllib.robotparser.RobotFileParser | None:
         rules = urllib.robotparser.RobotFileParser()
         try:
-            found = self._get(f"{site}/robots.txt", {})
+            found = self._get(f"{site}/robots.txt", {}, robots=False)
         except FetchError as error:
             if error.transient:
                 return None
