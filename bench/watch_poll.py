@@ -4,11 +4,11 @@ article, with their own ids and dates). The coder is loaded once, before timing,
 
     python bench/watch_poll.py [--sizes 0 1000 10000] [--new 5]
 
-Two kinds of stored database: "same", every stored event of the new stories' types (the worst case,
-as a poll relinks the stored events of the types it brings); and "varied", the stored events spread
-over the 16 PLOVER types, as in a database of many kinds of news. Printed per kind and size: the
-seconds the poll took and how much of it was coding the new stories (the rest is reading what the
-database knows, storing and linking, which grows with the database)."""
+Two kinds of stored database: "same", every stored event of the new stories' types and sides (a poll
+links again the stored events of its types near its events' days); and "varied", the stored events
+spread over the 16 PLOVER types, as in a database of many kinds of news. Printed per kind and size:
+the seconds the poll took and how much of it was coding the new stories (the rest is reading what the
+database knows of them, storing and linking)."""
 
 from __future__ import annotations
 

@@ -291,8 +291,8 @@ class Store:
             "GROUP BY event_type", [doc_ids]).fetchall()
         for event_type, first in removed:
             since = min(first - timedelta(days=LINK_REACH_DAYS), date(first.year, 1, 1))
-            self.con.execute("UPDATE events SET link = NULL WHERE event_type = ? AND date_first >= ?",
-                             [event_type, since])
+            self.con.execute("UPDATE events SET link = NULL WHERE event_type = ? AND date_first >= ? "
+                             "AND link IS NOT NULL", [event_type, since])
 
     def _insert(self, table: str, rows: list[list[Any]], replace: bool = False, columns: tuple[str, ...] = ()
                 ) -> None:
