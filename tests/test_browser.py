@@ -174,3 +174,26 @@ def test_browser_draws_a_dyad_of_one_period(server):
 
     assert "<svg" in part and "2022" in _seen(part) and "<polyline" not in part  # one bar pair and a dot
     assert part.count("<circle") == 1
+
+
+def test_browser_shows_the_dyad_held_against_an_imported_dataset(server, tmp_path):
+    from dyadwatch.external import gdelt
+    from dyadwatch.importer import import_files
+
+    url, db = server
+    row = dict.fromkeys(gdelt.COLUMNS, "")
+    row.update({"GLOBALEVENTID": "77", "Day": "20100903", "Actor1Name": "RUSSIA", "Actor1CountryCode": "RUS",
+                "Actor2Name": "AZERBAIJAN", "Actor2CountryCode": "AZE", "EventCode": "057", "QuadClass": "1",
+                "GoldsteinScale": "8.0", "SOURCEURL": "https://wire.example/border-treaty"})
+    export = tmp_path / "20100903.export.CSV"
+    export.write_text("\t".join(row[name] for name in gdelt.COLUMNS) + "\n", encoding="utf-8")
+    with Store(db) as store:
+        import_files("gdelt", [export], store)
+
+    dom = _chromium("--dump-dom", f"{url}/?dyad=RUS-AZE")
+
+    section = dom[dom.index('id="compared"'):dom.index('id="map"')]
+    assert "hidden" not in section[:40] and "Held against GDELT, RUS-AZE" in section
+    assert "<svg" in section
+    assert re.search(r"days at most 3 apart\): 2 of our \d+ clusters, 1 of their 1 event\.", section)
+    assert "GDELT's, not in ours" in section and "Ours, not in GDELT" in section

@@ -179,7 +179,7 @@ def test_cli_every_command_has_help_with_an_example():
     commands = dict(_leaf_commands(_parser()))
     assert set(commands) == {"dyadwatch run", "dyadwatch export", "dyadwatch report", "dyadwatch analyse",
                              "dyadwatch serve", "dyadwatch demo", "dyadwatch dates", "dyadwatch actors lookup",
-                             "dyadwatch actors import", "dyadwatch watch"}
+                             "dyadwatch actors import", "dyadwatch watch", "dyadwatch import"}
     for name, sub in commands.items():
         assert "example:" in sub.format_help(), name
         assert f"  {name} " in sub.format_help(), name

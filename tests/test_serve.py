@@ -133,6 +133,8 @@ def test_serve_declares_every_answer_in_its_schema(client):
         "/api/dyads": {"items": {"$ref": "#/components/schemas/DyadCount"}, "title": "Response Dyads Api Dyads Get",
                        "type": "array"},
         "/api/watch": {"$ref": "#/components/schemas/Watching"},
+        "/api/compare": {"items": {"$ref": "#/components/schemas/Compared"},
+                         "title": "Response Compared Api Compare Get", "type": "array"},
     }
 
 

@@ -37,11 +37,11 @@ def _unstored(event: Event) -> Event:
     return replace(event, link=None, sources=())
 
 
-def test_store_records_schema_version_4(store):
+def test_store_records_schema_version_5(store):
     rows = store.con.execute("SELECT version, name FROM schema_migrations ORDER BY version").fetchall()
 
-    assert [row[0] for row in rows] == [1, 2, 3, 4]
-    assert store.schema_version() == 4
+    assert [row[0] for row in rows] == [1, 2, 3, 4, 5]
+    assert store.schema_version() == 5
 
 
 def test_store_reopening_a_file_applies_migrations_once(tmp_path):
@@ -50,7 +50,7 @@ def test_store_reopening_a_file_applies_migrations_once(tmp_path):
 
     with Store(path) as reopened:
         assert reopened.con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall() == [
-            (1,), (2,), (3,), (4,)]
+            (1,), (2,), (3,), (4,), (5,)]
 
 
 def _version_1_database(path: Path) -> None:
@@ -112,7 +112,7 @@ def test_store_migrating_again_changes_nothing(tmp_path):
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()]
         count = again.counts()["events"]
 
-    assert versions == [(1,), (2,), (3,), (4,)]
+    assert versions == [(1,), (2,), (3,), (4,), (5,)]
     assert columns.count("date_evidence") == 1 and columns.count("date_first") == 1 and columns.count("place") == 1
     assert count == 4
 

@@ -24,17 +24,19 @@ from . import __version__
 from .actors.petrarch import PetrarchError, parse_actors, write_persons_tsv
 from .analyse import PERIODS, analyse
 from .coder import Coder
+from .compare import WITHIN, compare
 from .dates import as_date
+from .importer import import_files
 from .ingest import count_documents
 from .lexicon import LexiconError, known_codes
-from .model import DateValue, DateValueError, Dyad, DyadError
+from .model import DATASETS, DateValue, DateValueError, Dyad, DyadError
 from .nlp import ModelMissing
 from .pipeline import RunSummary, run
 from .settings import Settings, SettingsError
 from .store import DEFAULT_DB, EventQuery, Store, StoreError
 from .timelimit import DEFAULT as TIME_LIMIT
 from .timex import tag
-from .views.analysis import to_json, to_table
+from .views.analysis import NAMES, comparison_json, comparison_table, to_json, to_table
 from .views.export import FORMATS, ExportError, write
 from .views.report import build_context, render
 from .views.words import counted_noun
@@ -259,7 +261,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _write_report(store: Store, dyad: Dyad, output: str, by: str = "year") -> None:
     places = store.places(EventQuery(dyad=dyad, modality="asserted"))
-    context = build_context(list(store.events()), dyad, store.documents(), by, places)
+    events = list(store.events())
+    comparisons = [compare(events, theirs, dyad, dataset, by) for dataset in sorted(store.external_counts())
+                   if (theirs := store.external_events(dataset, dyad))]
+    context = build_context(events, dyad, store.documents(), by, places, comparisons)
     Path(output).write_text(render(context), encoding="utf-8")
     events = context.dated + context.undated
     print(f"wrote {shown(output)}: {len(events)} events between {dyad.first} and {dyad.second}")
@@ -276,6 +281,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
+    if args.compare:
+        return _compare(args)
     dyad = Dyad.parse(args.dyad)
     with Store(args.db, read_only=True) as store:
         dyad = _known(dyad, store)
@@ -292,6 +299,66 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         _stderr(f"nothing to analyse: {shown(args.db)}: {why}")
         return REJECTED
     return OK
+
+
+def _compare(args: argparse.Namespace) -> int:
+    if args.within < 0:
+        raise UsageError(f"--within {args.within}: give the days apart as 0 or more")
+    dyad = Dyad.parse(args.dyad)
+    with Store(args.db, read_only=True) as store:
+        dyad = _known(dyad, store)
+        theirs = store.external_events(args.compare, dyad)
+        imported = store.external_counts().get(args.compare, 0)
+        found = compare(store.events(dyad), theirs, dyad, args.compare, args.by, args.within)
+    print(json.dumps(comparison_json(found), ensure_ascii=False, indent=2) if args.format == "json"
+          else comparison_table(found))
+    if not theirs:
+        name = NAMES[args.compare]
+        why = (f"none of its {imported:,} {name} events are between {dyad.first} and {dyad.second}" if imported else
+               f"it holds no {name} events; import them with 'dyadwatch import {args.compare} FILE... --db {args.db}'")
+        _stderr(f"nothing to compare with: {shown(args.db)}: {why}")
+        return REJECTED
+    return OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    dyad = Dyad.parse(args.dyad) if args.dyad else None
+    tty = sys.stderr.isatty()
+    began = time.monotonic()
+
+    def progress(rows: int, name: str) -> None:  # every 100,000 rows: in place on a terminal, else a line
+        line = f"  read {rows:,} rows, {rows / max(time.monotonic() - began, 1e-6):,.0f}/s: {shown(name)[-50:]}"
+        print(f"\r{line}" if tty else line, end="" if tty else "\n", file=sys.stderr, flush=True)
+
+    with Store(args.db) as store:
+        done = import_files(args.dataset, [Path(f) for f in args.files], store, dyad, progress)
+        stored = store.external_counts().get(args.dataset, 0)
+    if tty and done.rows >= 100_000:
+        print(file=sys.stderr)
+    name = NAMES[args.dataset]
+    rate = done.rows / max(done.seconds, 1e-6)
+    print(f"imported {counted_noun(done.events, f'{name} event')} from {counted_noun(done.files, 'file')}: "
+          f"{done.rows:,} rows in {_duration(done.seconds)}, {rate:,.0f} rows/s")
+    if done.mentions:
+        print(f"mentions          {done.mentions:,} (articles naming the events)")
+    if done.outside:
+        print(f"left out          {done.outside:,} events not between {dyad}")
+    if done.untyped:
+        print(f"no PLOVER type    {done.untyped:,} (CAMEO public statements and investigations: stored, not compared)")
+    print(f"rejected rows     {done.rejected:,}" + (" (the first 1,000 a file in the rejects table)"
+                                                    if done.rejected > len(done.rejects) else ""))
+    for reject in done.rejects[:5]:
+        print(f"  {shown(reject.origin)}: {shown(reject.reason)}")
+    if done.rejected > 5:
+        print(f"  … and {done.rejected - 5:,} more")
+    for failure in done.failed:
+        _stderr(f"not imported: {shown(failure)}")
+    print(f"database {shown(args.db)}: {counted_noun(stored, f'{name} event')}")
+    if stored:
+        print(f"next: dyadwatch analyse --db {shown(args.db)} --dyad {dyad or 'AAA-BBB'} --compare {args.dataset}")
+    if done.failed:
+        return FAILED if not done.files else REJECTED
+    return REJECTED if done.rejected else OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -445,6 +512,22 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", choices=("table", "json"), default="table")
     sub.add_argument("--threshold", type=float, default=2.5, metavar="N",
                      help="a turning point is a change of the index by N or more (default 2.5)")
+    sub.add_argument("--compare", choices=DATASETS, metavar="DATASET",
+                     help="hold the dyad against an imported dataset: gdelt, icews or polecat (see 'import')")
+    sub.add_argument("--within", type=int, default=WITHIN, metavar="DAYS",
+                     help=f"with --compare: an event of theirs matches one of ours this many days apart at most "
+                          f"(default {WITHIN})")
+    db_option(sub)
+
+    sub = command("import", "Import another dataset's events (GDELT 2.0, ICEWS, POLECAT) to compare with; "
+                  "kept apart from coded events.",
+                  "dyadwatch import gdelt 20240503.export.CSV.zip 20240503.mentions.CSV.zip --db news.duckdb "
+                  "--dyad RUS-AZE", cmd_import)
+    sub.add_argument("dataset", choices=DATASETS, metavar="DATASET", help="gdelt, icews or polecat: the files' dataset")
+    sub.add_argument("files", nargs="+", metavar="FILE",
+                     help="files as downloaded: GDELT *.export.CSV.zip and *.mentions.CSV.zip, ICEWS *.tab, "
+                          "POLECAT *.txt (plain, .zip or .gz)")
+    sub.add_argument("--dyad", metavar="AAA-BBB", help="keep only the events between these two sides")
     db_option(sub)
 
     sub = command("serve", "Serve a read-only web view of a database, with a JSON API under /api/.",

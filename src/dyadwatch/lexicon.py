@@ -96,6 +96,7 @@ COLUMNS = {
     "contexts.tsv": ("word", "context"),
     "quotes.tsv": ("cue", "event_type"),
     "plover.tsv": ("event_type", "quad_code", "intensity", "cameo", "cameo_name"),
+    "cameo.tsv": ("cameo", "event_type", "note"),
     "sources.tsv": ("source", "name", "country", "kind"),
     "gazetteer.tsv": ("code", "name", "aliases", "country", "feature", "lat", "lon", "geonameid", "source"),
 }
@@ -231,6 +232,43 @@ def event_types_and_contexts() -> tuple[frozenset[str], frozenset[str]]:
     """The ontology's event types and the contexts of the packaged tables (without loading the rest)."""
     return (frozenset(row["event_type"] for _, row in read_table("plover.tsv", None)),
             frozenset(row["context"] for _, row in read_table("contexts.tsv", None)))
+
+
+@lru_cache(maxsize=1)
+def plover_scale() -> dict[str, tuple[int, float]]:
+    """Each PLOVER type's quad class and intensity (plover.tsv)."""
+    return {row["event_type"]: (int(row["quad_code"]), float(row["intensity"]))
+            for _, row in read_table("plover.tsv", None)}
+
+
+@lru_cache(maxsize=1)
+def cameo_types() -> dict[str, str | None]:
+    """CAMEO codes (roots and the longer codes that differ from their root) → PLOVER type, None where
+    PLOVER has none (cameo.tsv); the longest code that begins a given code decides."""
+    known = plover_scale()
+    found: dict[str, str | None] = {}
+    for where, row in read_table("cameo.tsv", None):
+        if row["event_type"] and row["event_type"] not in known:
+            raise LexiconError(f"{where}: '{row['event_type']}' is not an event type of plover.tsv")
+        found[row["cameo"]] = row["event_type"] or None
+    return found
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    """Country names as datasets write them ("Russian Federation", "Azerbaijan"), lower-cased → code:
+    the packaged names and aliases, then ISO 3166's names (pycountry)."""
+    import pycountry
+
+    found: dict[str, str] = {}
+    for country in pycountry.countries:
+        for name in ("name", "official_name", "common_name"):
+            if value := getattr(country, name, None):
+                found[value.lower()] = country.alpha_3
+    for _, row in read_table("countries.tsv", None):
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            found[name.lower()] = row["code"]
+    return found
 
 
 @lru_cache(maxsize=4)

@@ -410,7 +410,7 @@ class PeriodRow:
 
 @dataclass(frozen=True)
 class Driver:
-    """A cluster behind a turning point, by its anchor report."""
+    """A cluster told by its anchor report (one behind a turning point, one another dataset lacks)."""
 
     link: str
     event_type: str
@@ -509,3 +509,77 @@ class Alert:
     message: str
     events: tuple[str, ...]
     sources: tuple[str, ...]
+
+
+# --- other datasets' events, imported to compare with (external/, compare.py) ---
+
+DATASETS = ("gdelt", "icews", "polecat")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExternalEvent:
+    """One event of another dataset as imported: kept apart from coded events. ``event_type`` and
+    ``quad_code`` are PLOVER's, from the dataset's own type (POLECAT) or its CAMEO code; an event whose
+    CAMEO code has no PLOVER type (a public statement, an investigation) has none and is not compared.
+    ``intensity`` is the PLOVER type's (what the index averages, as for coded events); ``score`` is the
+    dataset's own (GDELT's Goldstein scale, ICEWS's and POLECAT's intensity)."""
+
+    dataset: str
+    id: str
+    date: str  # YYYY-MM-DD
+    actor: str  # the names as the dataset gives them
+    recipient: str
+    actor_countries: tuple[str, ...]  # ISO 3166-1 alpha-3 codes, where the dataset names countries
+    recipient_countries: tuple[str, ...]
+    cameo: str | None
+    event_type: str | None
+    quad_code: int | None
+    intensity: float | None
+    score: float | None
+    url: str | None  # GDELT's source article; ICEWS and POLECAT publish none
+    source: str | None  # the publisher, where given
+    place: str | None
+    lat: float | None
+    lon: float | None
+    origin: str  # file: line
+
+
+@dataclass(frozen=True)
+class ExternalMention:
+    """One article that mentions an imported event (GDELT's mentions file)."""
+
+    dataset: str
+    id: str  # the event's
+    url: str
+    origin: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComparedPeriod:
+    """One period of a dyad in our events (clusters) and in another dataset's (events)."""
+
+    period: str
+    clusters: int
+    index: float | None  # None: no cluster in the period
+    theirs: int
+    their_index: float | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Comparison:
+    """A dyad in our events and in another dataset's, period by period, and what each has that the
+    other lacks (same dyad, same quad class, dates at most ``within`` days apart)."""
+
+    dataset: str
+    dyad: str
+    by: str
+    within: int
+    periods: tuple[ComparedPeriod, ...]
+    index_correlation: float | None  # Pearson, over periods both have events in (None: fewer than 3)
+    count_correlation: float | None  # over every period either has events in
+    matched: int  # our clusters the other dataset has too
+    ours_only: tuple[Driver, ...]  # every one it lacks, by date
+    their_matched: int  # their events we have too
+    their_unmatched: int
+    theirs_only: tuple[ExternalEvent, ...]  # the latest of those we lack (at most ``shown`` of them)
+    left_out: int  # their events of the dyad with no PLOVER type, not compared

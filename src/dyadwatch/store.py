@@ -8,6 +8,7 @@ import json
 import os
 import re
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, date, datetime, timedelta
@@ -23,6 +24,8 @@ from .model import (
     DocumentResult,
     Dyad,
     Event,
+    ExternalEvent,
+    ExternalMention,
     LinkRow,
     Location,
     MapPoint,
@@ -130,12 +133,27 @@ def _migration_4(con: Any) -> None:
             events VARCHAR[], sources VARCHAR[])""")
 
 
+def _migration_5(con: Any) -> None:
+    """Other datasets' events (GDELT, ICEWS, POLECAT), imported to compare with, apart from coded
+    events; and the articles GDELT's mentions files name for them. ``file``: the file they came from;
+    ``imported``: which import of it (a new one replaces an old one when it is whole)."""
+    con.execute(f"CREATE TABLE external_events ({', '.join(f'{name} {kind}' for name, kind in _EXTERNAL)})")
+    con.execute("CREATE TABLE external_mentions (dataset VARCHAR, id VARCHAR, url VARCHAR, origin VARCHAR, "
+                "file VARCHAR, imported VARCHAR)")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Any], None]]] = [
     (1, "documents, events and rejects", _migration_1),
     (2, "events: date_evidence and date_first", _migration_2),
     (3, "events: place, lat, lon; documents: dateline", _migration_3),
     (4, "watch_sources, watch_seen and alerts", _migration_4),
+    (5, "external_events and external_mentions", _migration_5),
 ]
+_EXTERNAL = (("dataset", "VARCHAR"), ("id", "VARCHAR"), ("date", "DATE"), ("actor", "VARCHAR"),
+             ("recipient", "VARCHAR"), ("actor_countries", "VARCHAR[]"), ("recipient_countries", "VARCHAR[]"),
+             ("cameo", "VARCHAR"), ("event_type", "VARCHAR"), ("quad_code", "INTEGER"), ("intensity", "DOUBLE"),
+             ("score", "DOUBLE"), ("url", "VARCHAR"), ("source", "VARCHAR"), ("place", "VARCHAR"), ("lat", "DOUBLE"),
+             ("lon", "DOUBLE"), ("origin", "VARCHAR"), ("file", "VARCHAR"), ("imported", "VARCHAR"))
 
 
 def content_hash(article: Article) -> str:
@@ -332,6 +350,54 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
+    def replace_external(self, dataset: str, file: str,
+                         batches: Iterable[tuple[list[ExternalEvent], list[ExternalMention]]]) -> int:
+        """Store what one file of another dataset brings, a transaction a batch (so that memory stays
+        flat), then let go what an earlier import of the same file brought. A failure midway (a damaged
+        file, Ctrl-C) takes back what this import stored and keeps what was there. Returns the events
+        stored."""
+        token = uuid.uuid4().hex
+        stored = 0
+        try:
+            for events, mentions in batches:
+                self.con.execute("BEGIN TRANSACTION")
+                try:
+                    self._add_external(events, mentions, file, token)
+                    self.con.execute("COMMIT")
+                except BaseException:
+                    self.con.execute("ROLLBACK")
+                    raise
+                stored += len(events)
+        except BaseException:
+            self._drop_external("imported = ?", [token])
+            raise
+        self._drop_external("dataset = ? AND file = ? AND imported <> ?", [dataset, file, token])
+        return stored
+
+    def _add_external(self, events: list[ExternalEvent], mentions: list[ExternalMention], file: str, token: str
+                      ) -> None:
+        if events:
+            columns = {name: _objects(getattr(e, name) for e in events) for name, _ in _EXTERNAL[:-2]}
+            columns["actor_countries"] = _objects(list(e.actor_countries) for e in events)
+            columns["recipient_countries"] = _objects(list(e.recipient_countries) for e in events)
+            columns["file"], columns["imported"] = _objects(file for _ in events), _objects(token for _ in events)
+            self.con.register("batch", columns)
+            self.con.execute("INSERT INTO external_events SELECT "
+                             + ", ".join(f"CAST({n} AS {k})" for n, k in _EXTERNAL) + " FROM batch")
+        if mentions:
+            self.con.register("batch", {
+                "dataset": _objects(m.dataset for m in mentions), "id": _objects(m.id for m in mentions),
+                "url": _objects(m.url for m in mentions), "origin": _objects(m.origin for m in mentions),
+                "file": _objects(file for _ in mentions), "imported": _objects(token for _ in mentions)})
+            self.con.execute("INSERT INTO external_mentions SELECT * FROM batch")
+        self.con.unregister("batch")
+
+    def _drop_external(self, where: str, params: list[Any]) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        for table in ("external_events", "external_mentions"):
+            self.con.execute(f"DELETE FROM {table} WHERE {where}", params)
+        self.con.execute("COMMIT")
+
     # -- reading ---------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         return {table: int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
@@ -426,6 +492,27 @@ class Store:
             "SELECT least(a, r) AS one, greatest(a, r) AS other, count(DISTINCT id) AS n, mode(a) AS first "
             "FROM pairs WHERE a <> r GROUP BY one, other ORDER BY n DESC, one, other LIMIT ?", [limit]).fetchall()
         return [(Dyad(first, other if first == one else one), int(n)) for one, other, n, first in rows]
+
+    def external_events(self, dataset: str, dyad: Dyad) -> list[ExternalEvent]:
+        """The events of another dataset between a dyad's sides (either way round), by date; an event
+        imported from two files is read once; one without a source URL has the first article that its
+        mentions name (GDELT), if any."""
+        names = [name for name, _ in _EXTERNAL[:-2]]
+        mentioned = ("coalesce(e.url, (SELECT min(m.url) FROM external_mentions m WHERE m.dataset = e.dataset "
+                     "AND m.id = e.id)) AS url")
+        columns = ", ".join(f"e.{name}" if name != "url" else mentioned for name in names)
+        rows = self.con.execute(
+            f"SELECT DISTINCT ON (e.id) {columns} FROM external_events e WHERE e.dataset = ? AND {_BETWEEN} "
+            "ORDER BY e.id, e.origin", [dataset, *_between(dyad)]).fetchall()
+        found = [ExternalEvent(**{**dict(zip(names, row, strict=True)), "date": row[2].isoformat(),
+                                  "actor_countries": tuple(row[5] or ()), "recipient_countries": tuple(row[6] or ())})
+                 for row in rows]
+        return sorted(found, key=lambda e: (e.date, e.id))
+
+    def external_counts(self) -> dict[str, int]:
+        """How many events of each other dataset are stored."""
+        rows = self.con.execute("SELECT dataset, count(*) FROM external_events GROUP BY dataset").fetchall()
+        return {str(d): int(n) for d, n in rows}
 
     # -- watching ------------------------------------------------------------------------------
     def source_state(self, source: str) -> SourceState | None:
@@ -681,6 +768,17 @@ def _link_row(row: tuple[Any, ...]) -> LinkRow:
     event_id, event_type, actors, recipients, day, precision, basis, sentence, link = row
     return LinkRow(event_id, event_type, tuple(actors or ()), tuple(recipients or ()), day, precision, basis,
                    sentence, link)
+
+
+def _objects(values: Iterable[Any]) -> Any:
+    """A column of values for DuckDB to read as a table (None stays NULL)."""
+    import numpy
+
+    items = list(values)
+    column = numpy.empty(len(items), dtype=object)
+    for i, value in enumerate(items):  # one by one: a list value stays one value
+        column[i] = value
+    return column
 
 
 def _event_from_row(row: dict[str, Any], sources: dict[str, list[str]]) -> Event:

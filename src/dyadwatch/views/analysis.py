@@ -1,4 +1,5 @@
-"""An analysis as JSON (``to_json``) or as a plain-text table for the terminal (``to_table``)."""
+"""An analysis as JSON (``to_json``) or as a plain-text table for the terminal (``to_table``); a
+comparison with another dataset likewise (``comparison_json``, ``comparison_table``)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..model import Analysis, Driver
-from .words import counted_noun, index_text
+from ..model import Analysis, Comparison, Driver
+from .words import correlation_text, counted_noun, index_text
 
 _ANALYSIS = TypeAdapter(Analysis)
+_COMPARISON = TypeAdapter(Comparison)
+NAMES = {"gdelt": "GDELT", "icews": "ICEWS", "polecat": "POLECAT"}
 
 
 def to_json(analysis: Analysis) -> dict[str, Any]:
@@ -45,6 +48,45 @@ def to_table(analysis: Analysis) -> str:
         lines += ["", "third parties: " + ", ".join(f"{p.name} ({p.count})" for p in analysis.third_parties)]
     if analysis.speakers:
         lines += ["most quoted: " + ", ".join(f"{p.name} ({p.count})" for p in analysis.speakers)]
+    return "\n".join(lines)
+
+
+def comparison_json(comparison: Comparison) -> dict[str, Any]:
+    """A comparison in the shape of ``model.Comparison``."""
+    record: dict[str, Any] = _COMPARISON.dump_python(comparison, mode="json")
+    return record
+
+
+def comparison_table(c: Comparison) -> str:
+    """Per period ours and theirs, the correlations, and what each has that the other lacks."""
+    name = NAMES.get(c.dataset, c.dataset)
+    a, b = c.dyad.split("-")
+
+    def index(value: float | None) -> str:
+        return "" if value is None else index_text(value)
+
+    lines = [f"{a}–{b} by {c.by}: dyadwatch's event clusters and {name}'s events",
+             "index: mean PLOVER intensity of what is counted, −10 (war) … +10 (alliance)", "",
+             f"{'period':<10}{'ours':>7}{'index':>8}{name:>10}{'index':>8}",
+             *(f"{p.period:<10}{p.clusters:>7}{index(p.index):>8}{p.theirs:>10}{index(p.their_index):>8}"
+               for p in c.periods),
+             "", f"correlation of the indexes (periods both have): {correlation_text(c.index_correlation)}",
+             f"correlation of the counts: {correlation_text(c.count_correlation)}",
+             f"matched (same quad class, days at most {c.within} apart): {c.matched} of our "
+             f"{counted_noun(c.matched + len(c.ours_only), 'cluster')}, {c.their_matched:,} of their "
+             f"{counted_noun(c.their_matched + c.their_unmatched, 'event')}"]
+    if c.left_out:
+        lines.append(f"not compared: {counted_noun(c.left_out, 'event')} of {name} whose CAMEO code has no PLOVER "
+                     "type (public statements, investigations)")
+    if c.ours_only:
+        lines += ["", f"ours, not in {name} ({len(c.ours_only)}):"]
+        lines += [f"  {d.date} {d.event_type} {_sides(d)}: {_short(d.sentence)} [{', '.join(d.documents)}]"
+                  for d in c.ours_only]
+    if c.theirs_only:
+        lines += ["", f"{name}'s, not in ours ({c.their_unmatched:,}; the latest {len(c.theirs_only)}):"]
+        lines += [f"  {t.date} {t.event_type} {','.join(t.actor_countries) or '?'}→"
+                  f"{','.join(t.recipient_countries) or '?'}: {t.actor or '?'} / {t.recipient or '?'} "
+                  f"[{t.url or t.source or t.origin}]" for t in c.theirs_only]
     return "\n".join(lines)
 
 

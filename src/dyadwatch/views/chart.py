@@ -7,6 +7,7 @@ Time is to scale: every period between the first and the last keeps its place, a
 events is a gap, the index line broken there rather than drawn across it. A turning point carries a
 ▲ above its period. One period is one narrow bar and a dot; hundreds thin their labels.
 The colours are attributes of the elements, not classes, so the SVG looks the same anywhere.
+``comparison_svg`` draws a dyad in dyadwatch and in another dataset on the same frame.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..analyse import periods_between
-from ..model import PeriodRow, TurningPoint
+from ..model import Comparison, PeriodRow, TurningPoint
 from .words import counted_noun, index_text
 
 WIDTH, HEIGHT = 900, 300
 LEFT, RIGHT, TOP, BOTTOM = 56, 56, 24, 56  # room for the count axis, the index axis, the ▲ and the labels
 COOPERATION, CONFLICT, INDEX, AXIS, TURN = "#3a8f5c", "#c0392b", "#1f4e9c", "#888", "#b36b00"
+OURS, THEIRS, THEIR_INDEX = "#5b7db8", "#e3a857", "#b35c00"  # a comparison with another dataset
 MAX_BAR = 36.0  # px: one period is a bar, not a wall
 LABEL_WIDTH = 64  # px a period label needs
 EMPTY_MESSAGE = "No dated events that happened between these two sides yet."
@@ -63,6 +65,61 @@ def chart_svg(rows: Sequence[PeriodRow], by: str = "year", turning: Sequence[Tur
              "(left axis), the line is the index (right axis, −10 to +10)")
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
             f'aria-label="{_text(label)}" font-family="sans-serif">{"".join(body)}{_legend()}</svg>')
+
+
+def comparison_svg(comparison: Comparison, name: str) -> str:
+    """Our clusters (bars up, left axis above the middle) and another dataset's events (bars down, its
+    own scale below the middle) per period, and both indexes (right axis; theirs dashed)."""
+    rows = comparison.periods
+    if not rows:
+        return f'<p class="empty">Neither dyadwatch nor {_text(name)} has dated events between these sides.</p>'
+    periods = periods_between(rows[0].period, rows[-1].period, comparison.by)
+    frame = _Frame(periods, (WIDTH - LEFT - RIGHT) / len(periods), TOP + (HEIGHT - TOP - BOTTOM) / 2,
+                   (HEIGHT - TOP - BOTTOM) / 2, _nice_top(max(r.clusters for r in rows)))
+    their_top = _nice_top(max(r.theirs for r in rows))
+    by_period = {r.period: r for r in rows}
+    width = min(frame.step * 0.7, MAX_BAR)
+    body = [_comparison_axes(frame, their_top, name)]
+    for i, period in enumerate(frame.periods):
+        if (row := by_period.get(period)) is None:
+            continue
+        x = frame.x(i) - width / 2
+        up, down = row.clusters / frame.top_count * frame.half, row.theirs / their_top * frame.half
+        body.append(f'<rect x="{x:.1f}" y="{frame.middle - up:.1f}" width="{width:.1f}" height="{up:.1f}" '
+                    f'fill="{OURS}"><title>{period}: {counted_noun(row.clusters, "cluster")} in dyadwatch</title>'
+                    '</rect>')
+        body.append(f'<rect x="{x:.1f}" y="{frame.middle:.1f}" width="{width:.1f}" height="{down:.1f}" '
+                    f'fill="{THEIRS}"><title>{period}: {counted_noun(row.theirs, "event")} in {_text(name)}</title>'
+                    '</rect>')
+    body += _line(frame, {r.period: (r.index, f"dyadwatch's index {index_text(r.index)}") for r in rows
+                          if r.index is not None}, INDEX)
+    body += _line(frame, {r.period: (r.their_index, f"{name}'s index {index_text(r.their_index)}") for r in rows
+                          if r.their_index is not None}, THEIR_INDEX, dashed=True)
+    body += _labels(frame, {})
+    label = (f"dyadwatch and {name} per {comparison.by}, {periods[0]} to {periods[-1]}: bars up count dyadwatch's "
+             f"event clusters, bars down {name}'s events (each on its own scale, left axis); the lines are the "
+             "indexes (right axis, −10 to +10), theirs dashed")
+    legend = _legend_of([("rect", OURS, "dyadwatch clusters"), ("rect", THEIRS, f"{name} events"),
+                         ("line", INDEX, "dyadwatch index"), ("dash", THEIR_INDEX, f"{name} index")])
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
+            f'aria-label="{_text(label)}" font-family="sans-serif">{"".join(body)}{legend}</svg>')
+
+
+def _comparison_axes(frame: _Frame, their_top: int, name: str) -> str:
+    right = WIDTH - RIGHT
+    parts = [f'<line x1="{LEFT}" y1="{frame.middle:.1f}" x2="{right}" y2="{frame.middle:.1f}" stroke="{AXIS}"/>',
+             f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{HEIGHT - BOTTOM}" stroke="{AXIS}"/>',
+             f'<line x1="{right}" y1="{TOP}" x2="{right}" y2="{HEIGHT - BOTTOM}" stroke="{INDEX}"/>']
+    for count in sorted({frame.top_count // 2, frame.top_count} - {0}):
+        parts.append(_tick(LEFT, frame.middle - count / frame.top_count * frame.half, -1, f"{count:,}", OURS))
+    for count in sorted({their_top // 2, their_top} - {0}):
+        parts.append(_tick(LEFT, frame.middle + count / their_top * frame.half, -1, f"{count:,}", THEIRS))
+    parts.append(_tick(LEFT, frame.middle, -1, "0", "#444"))
+    for index in (10, 5, 0, -5, -10):
+        parts.append(_tick(right, frame.index_y(index), 1, index_text(index).removesuffix(".0"), INDEX))
+    parts.append(f'<text x="12" y="{frame.middle:.1f}" font-size="11" fill="#444" text-anchor="middle" '
+                 f'transform="rotate(-90 12 {frame.middle:.1f})">clusters (up) / {_text(name)} events (down)</text>')
+    return "".join(parts)
 
 
 def _nice_top(largest: int) -> int:
@@ -119,21 +176,29 @@ def _bars(frame: _Frame, by_period: dict[str, PeriodRow]) -> list[str]:
 
 
 def _index(frame: _Frame, by_period: dict[str, PeriodRow]) -> list[str]:
-    """The index as lines through consecutive periods with events, broken at each gap, and a dot a period."""
+    return _line(frame, {period: (row.index, f"index {index_text(row.index)} from "
+                                  f"{counted_noun(row.clusters, 'cluster')}") for period, row in by_period.items()},
+                 INDEX)
+
+
+def _line(frame: _Frame, points: dict[str, tuple[float, str]], colour: str, dashed: bool = False) -> list[str]:
+    """An index as lines through consecutive periods that have one, broken at each gap, and a dot a
+    period (its title says what the index is of)."""
     runs: list[list[tuple[float, float]]] = [[]]
     dots = []
     for i, period in enumerate(frame.periods):
-        row = by_period.get(period)
-        if row is None:
+        if period not in points:
             if runs[-1]:
                 runs.append([])
             continue
-        point = (frame.x(i), frame.index_y(row.index))
+        index, what = points[period]
+        point = (frame.x(i), frame.index_y(index))
         runs[-1].append(point)
-        dots.append(f'<circle cx="{point[0]:.1f}" cy="{point[1]:.1f}" r="3" fill="{INDEX}"><title>{period}: index '
-                    f'{index_text(row.index)} from {counted_noun(row.clusters, "cluster")}</title></circle>')
-    lines = [f'<polyline points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in run)}" fill="none" stroke="{INDEX}" '
-             'stroke-width="2"/>' for run in runs if len(run) > 1]
+        dots.append(f'<circle cx="{point[0]:.1f}" cy="{point[1]:.1f}" r="3" fill="{colour}"><title>{period}: '
+                    f'{_text(what)}</title></circle>')
+    dash = ' stroke-dasharray="6 3"' if dashed else ""
+    lines = [f'<polyline points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in run)}" fill="none" stroke="{colour}" '
+             f'stroke-width="2"{dash}/>' for run in runs if len(run) > 1]
     return lines + dots
 
 
@@ -154,16 +219,20 @@ def _labels(frame: _Frame, turned: dict[str, TurningPoint]) -> list[str]:
 
 
 def _legend() -> str:
+    return _legend_of([("rect", COOPERATION, "cooperative clusters"), ("rect", CONFLICT, "conflictual clusters"),
+                       ("line", INDEX, "index; a gap: no events"), ("text", TURN, "turning point")])
+
+
+def _legend_of(items: list[tuple[str, str, str]]) -> str:
     y = HEIGHT - 14
-    items = [("rect", COOPERATION, "cooperative clusters"), ("rect", CONFLICT, "conflictual clusters"),
-             ("line", INDEX, "index; a gap: no events"), ("text", TURN, "turning point")]
     parts, x = [], LEFT
     for kind, colour, text in items:
         if kind == "rect":
             parts.append(f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{colour}"/>')
-        elif kind == "line":
+        elif kind in ("line", "dash"):
+            dash = ' stroke-dasharray="6 3"' if kind == "dash" else ""
             parts.append(f'<line x1="{x - 2}" y1="{y - 4}" x2="{x + 12}" y2="{y - 4}" stroke="{colour}" '
-                         'stroke-width="2"/>')
+                         f'stroke-width="2"{dash}/>')
         else:
             parts.append(f'<text x="{x + 5}" y="{y}" font-size="12" fill="{colour}" text-anchor="middle">▲</text>')
         parts.append(f'<text x="{x + 16}" y="{y}" font-size="11" fill="#444">{text}</text>')

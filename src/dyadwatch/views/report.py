@@ -14,9 +14,10 @@ from markupsafe import Markup, escape
 
 from ..analyse import analyse, cluster_period, clusters, counted
 from ..lexicon import code_names
-from ..model import Actor, Analysis, Cluster, Dyad, Event, MapPoint, PeriodRow
-from .chart import chart_svg
-from .words import counted_noun, index_text
+from ..model import Actor, Analysis, Cluster, Comparison, Dyad, Event, MapPoint, PeriodRow
+from .analysis import NAMES
+from .chart import chart_svg, comparison_svg
+from .words import correlation_text, counted_noun, index_text
 from .worldmap import map_svg
 
 
@@ -37,10 +38,12 @@ class ReportContext:
     actors: list[tuple[str, str, int]]  # name, country, events
     quotes: list[Event]
     places: list[MapPoint]  # where the dyad's asserted events happened, for the map
+    comparisons: list[Comparison]  # the dyad held against other datasets imported
 
 
 def build_context(events: list[Event], dyad: Dyad, documents: list[dict[str, Any]],
-                  by: str = "year", places: list[MapPoint] | None = None) -> ReportContext:
+                  by: str = "year", places: list[MapPoint] | None = None,
+                  comparisons: list[Comparison] | None = None) -> ReportContext:
     """Everything the report shows, from all stored events (third parties need more than the dyad's)."""
     analysis = analyse(events, dyad, by)
     between = [e for e in events if dyad.involves(e)]
@@ -62,6 +65,7 @@ def build_context(events: list[Event], dyad: Dyad, documents: list[dict[str, Any
         actors=_actors(between, dyad),
         quotes=[e for e in between if e.quote],
         places=sorted(places or [], key=lambda p: (-sum(p.reports), p.name)),
+        comparisons=comparisons or [],
     )
 
 
@@ -153,8 +157,11 @@ def render(context: ReportContext) -> str:
     env.filters["where"] = _where
     env.filters["index"] = index_text
     env.filters["counted"] = counted_noun
+    env.filters["correlation"] = correlation_text
     chart = Markup(chart_svg(context.rows, context.by, context.analysis.turning_points))
-    return env.get_template("report.html.j2").render(c=context, chart=chart, map=Markup(map_svg(context.places)))
+    compared = [Markup(comparison_svg(c, NAMES[c.dataset])) for c in context.comparisons]
+    return env.get_template("report.html.j2").render(c=context, chart=chart, map=Markup(map_svg(context.places)),
+                                                     compared=compared, names=NAMES)
 
 
 def _actors_text(actors: tuple[Actor, ...]) -> str:

@@ -31,11 +31,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.types import Message as AsgiMessage
 
 from ..analyse import PERIODS, analyse
+from ..compare import WITHIN, compare
 from ..lexicon import event_types_and_contexts, known_codes
 from ..model import (
+    DATASETS,
     MODALITIES,
     Alert,
     Analysis,
+    Comparison,
     DateValue,
     DateValueError,
     Dyad,
@@ -45,8 +48,8 @@ from ..model import (
     SourceState,
 )
 from ..store import EventQuery, Store, StoreError
-from .analysis import to_json
-from .chart import chart_svg
+from .analysis import NAMES, comparison_json, to_json
+from .chart import chart_svg, comparison_svg
 from .export import event_record
 from .worldmap import map_svg
 
@@ -146,6 +149,15 @@ class Watching:
     __pydantic_config__ = _EXACT
     sources: list[SourceState]  # every source a watcher polled, the longest failing first
     alerts: list[Alert]  # the latest first
+
+
+@dataclass(frozen=True)
+class Compared:
+    __pydantic_config__ = _EXACT
+    dataset: str
+    name: str  # "GDELT"
+    svg: str  # the comparison's chart, as the report draws it
+    comparison: Comparison
 
 
 @dataclass(frozen=True)
@@ -268,6 +280,22 @@ def create_app(db: str | Path) -> FastAPI:
         with store() as opened:
             found = analyse(list(opened.events()), _dyad(dyad, opened), by)
         return {"dyad": found.dyad, "svg": chart_svg(found.series, by, found.turning_points)}
+
+    @app.get("/api/compare", summary="A dyad held against each imported dataset (or one), as the report does",
+             response_model=list[Compared], responses=unknown)
+    def compared(dyad: str = Query(..., description="two codes, e.g. RUS-AZE",
+                                   json_schema_extra={"pattern": f"^{DYAD}$"}),
+                 dataset: str | None = Query(None, pattern="^(" + "|".join(DATASETS) + ")$"),
+                 by: str = Query("year", pattern="^(" + "|".join(PERIODS) + ")$"),
+                 within: int = Query(WITHIN, ge=0, le=60)) -> list[dict[str, Any]]:
+        with store() as opened:
+            pair = _dyad(dyad, opened)
+            datasets = [dataset] if dataset else sorted(opened.external_counts())
+            theirs = {name: rows for name in datasets if (rows := opened.external_events(name, pair))}
+            events = list(opened.events(pair)) if theirs else []
+        held = [compare(events, rows, pair, name, by, within) for name, rows in theirs.items()]
+        return [{"dataset": c.dataset, "name": NAMES[c.dataset], "svg": comparison_svg(c, NAMES[c.dataset]),
+                 "comparison": comparison_json(c)} for c in held]
 
     @app.get("/api/dyads", summary="The pairs of sides with the most events, most first",
              response_model=list[DyadCount])
