@@ -100,6 +100,14 @@ def test_import_again_replaces_a_file_and_keeps_it_when_the_new_copy_is_damaged(
     assert "damaged or truncated" in done.failed[0] or "not a zip archive" in done.failed[0]
 
 
+def test_import_gdelt_skips_a_header_line_some_exports_add(tmp_path):
+    export = tmp_path / "bigquery.tsv"
+    export.write_text("\t".join(gdelt.COLUMNS) + "\n" + _gdelt(1) + "\n", encoding="utf-8")
+    with Store(":memory:") as store:
+        done = import_files("gdelt", [export], store)
+    assert (done.events, done.rejected) == (1, 0)
+
+
 def test_import_gdelt_refuses_a_1_0_file_and_goes_on_with_the_others(gdelt_files, tmp_path):
     old = tmp_path / "20130401.export.CSV"
     old.write_text("\t".join(["1"] * 57) + "\n", encoding="utf-8")
@@ -133,7 +141,7 @@ def test_import_icews_reads_country_names_zero_padded_codes_and_both_date_forms(
     russia, azerbaijan = ("Sergey Lavrov", "Russian Federation"), ("Government (Azerbaijan)", "Azerbaijan")
     path = tmp_path / "events.2016.20170101.tab"
     path.write_text("\n".join([
-        ICEWS_HEADER,
+        "\ufeff" + ICEWS_HEADER,  # saved by a spreadsheet: a byte-order mark first
         _icews("26001", "2016-04-05", russia, azerbaijan, "040", "1.0", City="Baku", Latitude="40.4", Longitude="49.9"),
         _icews("26001", "2016-04-06", azerbaijan, russia, "0874", "5.0"),  # the same id on another day
         _icews("26003", "4/7/2016", russia, ('"Armenia"', '"Armenia"'), "173", "-5.0"),  # a re-release's dates

@@ -7,12 +7,13 @@ import gzip
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from ..lexicon import cameo_types, plover_scale
+from ..model import ExternalEvent, Reject
 
 STAGE = "import.v1"
 _CAMEO = re.compile(r"\d{2,4}")
@@ -24,7 +25,8 @@ class ExternalFileError(Exception):
 
 def lines(path: Path) -> Iterator[tuple[str, int, str]]:
     """(where, line number, text) for each line of the file, or of each file in a zip, where naming the
-    file (and its member); UTF-8, or Latin-1 for a line that is not."""
+    file (and its member); UTF-8 (a byte-order mark at the start dropped), or Latin-1 for a line that
+    is not."""
     if not path.is_file():
         raise ExternalFileError(f"{path}: no such file")
     try:
@@ -58,7 +60,7 @@ def _numbered(where: str, handle: Iterator[bytes]) -> Iterator[tuple[str, int, s
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             text = raw.decode("latin-1")
-        yield where, number, text.rstrip("\r\n")
+        yield where, number, (text.removeprefix("\ufeff") if number == 1 else text).rstrip("\r\n")
 
 
 @lru_cache(maxsize=8192)  # a file's rows share a few thousand days
@@ -108,8 +110,23 @@ def number(text: str, what: str) -> float | None:
         raise ValueError(f"{what} '{text}' is not a number") from None
 
 
-def tables(path: Path, dataset: str, required: tuple[str, ...], names: tuple[str, ...] = ()
-           ) -> Iterator[tuple[str, dict[str, str] | str]]:
+def named_rows(path: Path, dataset: str, required: tuple[str, ...], names: tuple[str, ...],
+               event: Callable[[dict[str, str], str], ExternalEvent]) -> Iterator[ExternalEvent | Reject]:
+    """The events of a tab-separated file with a header line, each row made one by ``event`` (from the
+    row by column name, and where it stands); a Reject for a row that does not fit or that ``event``
+    refuses (ValueError)."""
+    for origin, row in _tables(path, dataset, required, names):
+        if isinstance(row, str):
+            yield Reject(origin, row, STAGE)
+            continue
+        try:
+            yield event(row, origin)
+        except ValueError as error:
+            yield Reject(origin, str(error), STAGE)
+
+
+def _tables(path: Path, dataset: str, required: tuple[str, ...], names: tuple[str, ...]
+            ) -> Iterator[tuple[str, dict[str, str] | str]]:
     """(origin, row by column name) for each row of a tab-separated file with a header line, or
     (origin, reason) for a row that does not fit it. A header with more names than the rows have cells,
     or rows with empty cells beyond it, are read by ``names`` (the dataset's usual columns), as some

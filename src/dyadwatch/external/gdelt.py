@@ -37,6 +37,8 @@ def rows(path: Path) -> Iterator[ExternalEvent | ExternalMention | Reject]:
         if not line.strip():
             continue
         cells = line.split("\t")
+        if cells[0] == "GLOBALEVENTID":  # a header line, as some exports (BigQuery's) add
+            continue
         if layout is None:
             layout = _layout(where, len(cells))
         origin = f"{where}: line {number_}"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..lexicon import country_codes
 from ..model import ExternalEvent, Reject
-from .files import STAGE, cameo_quad, iso_day, number, plover_of_cameo, scaled, tables
+from .files import cameo_quad, iso_day, named_rows, number, plover_of_cameo, scaled
 
 REQUIRED = ("Event ID", "Event Date", "Source Name", "Source Country", "CAMEO Code", "Target Name",
             "Target Country")
@@ -22,14 +22,7 @@ COLUMNS = ("Event ID", "Event Date", "Source Name", "Source Sectors", "Source Co
 
 
 def rows(path: Path) -> Iterator[ExternalEvent | Reject]:
-    for origin, row in tables(path, "ICEWS", REQUIRED, COLUMNS):
-        if isinstance(row, str):
-            yield Reject(origin, row, STAGE)
-            continue
-        try:
-            yield _event(row, origin)
-        except ValueError as error:
-            yield Reject(origin, str(error), STAGE)
+    return named_rows(path, "ICEWS", REQUIRED, COLUMNS, _event)
 
 
 def _event(row: dict[str, str], origin: str) -> ExternalEvent:

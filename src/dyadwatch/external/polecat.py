@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..lexicon import plover_scale
 from ..model import ExternalEvent, Reject
-from .files import STAGE, iso_day, number, tables
+from .files import iso_day, named_rows, number
 
 REQUIRED = ("Event ID", "Event Date", "Event Type", "Actor Name", "Actor Country", "Recipient Name",
             "Recipient Country")
@@ -27,17 +27,11 @@ COLUMNS = ("Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Q
 
 
 def rows(path: Path) -> Iterator[ExternalEvent | Reject]:
-    for origin, row in tables(path, "POLECAT", REQUIRED, COLUMNS):
-        if isinstance(row, str):
-            yield Reject(origin, row, STAGE)
-            continue
-        try:
-            yield _event({k: "" if v == "None" else v for k, v in row.items()}, origin)
-        except ValueError as error:
-            yield Reject(origin, str(error), STAGE)
+    return named_rows(path, "POLECAT", REQUIRED, COLUMNS, _event)
 
 
-def _event(row: dict[str, str], origin: str) -> ExternalEvent:
+def _event(cells: dict[str, str], origin: str) -> ExternalEvent:
+    row = {name: "" if value == "None" else value for name, value in cells.items()}  # POLECAT's empty cell
     if not row["Event ID"]:
         raise ValueError("no Event ID")
     event_type = row["Event Type"].strip().upper()
