@@ -198,6 +198,8 @@ def test_import_polecat_reads_its_types_countries_and_files_with_a_long_header_o
 
 
 def test_compare_counts_periods_correlates_and_lists_what_each_lacks(make_event):
+    from dataclasses import replace
+
     from dyadwatch.model import ExternalEvent
 
     ours = [make_event(f"o{n}", "a.txt", event_type="CONSULT", quad_code=1, intensity=1.0 + n,
@@ -216,14 +218,20 @@ def test_compare_counts_periods_correlates_and_lists_what_each_lacks(make_event)
              theirs("g4", "2014-01-01", "ASSAULT", 4, -10.0), theirs("g5", "2014-01-02", None, 1, None)]
     found = compare(ours, other, RUS_AZE, "gdelt", "year", within=3)
 
+    # the days both cover: 2010-03-03 (their first) to 2013-09-01 (our last), three days wider
+    assert (found.start, found.end, found.outside, found.their_outside) == ("2010-02-28", "2013-09-04", 0, 1)
     assert [(p.period, p.clusters, p.theirs) for p in found.periods] == [
-        ("2010", 1, 1), ("2011", 1, 1), ("2012", 1, 1), ("2013", 2, 1), ("2014", 0, 1)]
-    assert (found.matched, found.their_matched, found.their_unmatched, found.left_out) == (2, 2, 3, 1)
+        ("2010", 1, 1), ("2011", 1, 1), ("2012", 1, 1), ("2013", 2, 1)]
+    assert (found.matched, found.their_matched, found.their_unmatched, found.left_out) == (2, 2, 2, 1)
     assert [d.link for d in found.ours_only] == ["L1", "L3", "war"]
-    assert [t.id for t in found.theirs_only] == ["g4", "g3", "g1"]  # the latest first
+    assert [t.id for t in found.theirs_only] == ["g3", "g1"]  # the latest first; g4 (2014) is outside
     assert found.index_correlation == -0.61  # by hand: ours 1, 2, 3, −3 (the war they lack); theirs 1, 2, 4, 6
     assert found.count_correlation is None  # theirs one a year: a count that never changes tells nothing
-    assert found.periods[-1].index is None and found.periods[-1].their_index == -10.0
+
+    one_day = compare(ours, other[:1], RUS_AZE, "gdelt", "year", within=3)  # a dataset imported for a day
+    assert (one_day.start, one_day.end, one_day.outside, one_day.matched, one_day.ours_only) == (
+        "2010-02-28", "2010-03-06", 4, 1, ())
+    assert compare(ours, [replace(other[0], date="1990-01-01")], RUS_AZE, "gdelt").start is None
 
 
 def test_cli_import_and_analyse_compare(gdelt_files, tmp_path, make_event, capsys):
@@ -293,7 +301,8 @@ def compared_db(gdelt_files, tmp_path, make_event):
             make_event("talks", "a.txt", date="2024-05-04", event_type="CONSULT", quad_code=1),
             make_event("fight", "a.txt", date="2024-06-01", event_type="ASSAULT", quad_code=4, intensity=-10.0,
                        sentence="Border guards exchanged fire on 1 June.")))], "t")
-        import_files("gdelt", list(gdelt_files), store)
+        later = _zipped(tmp_path / "20240615.export.CSV.zip", "20240615.export.CSV", [_gdelt(2001, day="20240615")])
+        import_files("gdelt", [*gdelt_files, later], store)  # GDELT from 3 May to 15 June
     return db
 
 
@@ -303,6 +312,7 @@ def test_report_holds_the_dyad_against_an_imported_dataset(compared_db, tmp_path
     page = out.read_text(encoding="utf-8")
     section = page[page.index('id="compared-gdelt"'):page.index("<h2>By context</h2>")]
     assert "Held against GDELT" in section and 'aria-label="dyadwatch and GDELT per year' in section
+    assert "Compared from 2024-05-01 to 2024-06-04, the days both have events in" in section
     assert "Found in both (the same quad class, days at most 3 apart): 1 of our 2 clusters" in section
     assert "Border guards exchanged fire on 1 June." in section  # ours, not in GDELT
     assert '<a href="https://wire.example/talks">' in section  # theirs (the retreat), with its source
@@ -332,3 +342,80 @@ def test_serve_answers_the_comparison_the_report_draws(compared_db):
     assert [d["link"] for d in found["comparison"]["ours_only"]] == ["fight"]
     assert client.get("/api/compare?dyad=RUS-AZE&dataset=icews").json() == []
     assert client.get("/api/compare?dyad=RUS-AZE&dataset=acled").status_code == 422
+
+
+def test_import_reads_each_file_of_a_zip_by_its_own_header_or_columns(tmp_path):
+    russia, azerbaijan = ("Sergey Lavrov", "Russian Federation"), ("Government (Azerbaijan)", "Azerbaijan")
+    icews_zip = tmp_path / "events.2016.tab.zip"
+    with zipfile.ZipFile(icews_zip, "w") as archive:
+        archive.writestr("a.tab", ICEWS_HEADER + "\n" + _icews("1", "2016-04-05", russia, azerbaijan, "040") + "\n")
+        archive.writestr("b.tab", ICEWS_HEADER + "\n" + _icews("2", "2016-04-06", russia, azerbaijan, "042",
+                                                               Publisher='"The ""Daily"" Wire"') + "\n")
+    both = tmp_path / "both.zip"
+    with zipfile.ZipFile(both, "w") as archive:
+        archive.writestr("x.export.CSV", _gdelt(1001) + "\n")
+        archive.writestr("x.mentions.CSV", _mention(1001, "https://paper.example/m") + "\n")
+    with Store(":memory:") as store:
+        done = [import_files("icews", [icews_zip], store), import_files("gdelt", [both], store)]
+        read = store.external_events("icews", RUS_AZE)
+        mentioned = store.con.execute("SELECT url FROM external_mentions").fetchall()
+    assert [(d.events, d.mentions, d.rejected) for d in done] == [(2, 0, 0), (1, 1, 0)]
+    assert read[1].source == 'The "Daily" Wire' and mentioned == [("https://paper.example/m",)]
+
+
+def test_import_with_a_dyad_keeps_mentions_of_events_imported_before(gdelt_files):
+    export, mentions = gdelt_files
+    with Store(":memory:") as store:
+        import_files("gdelt", [export], store, RUS_AZE)
+        later = import_files("gdelt", [mentions], store, RUS_AZE)  # the mentions file in a command of its own
+    assert (later.mentions, later.outside_mentions) == (2, 1)  # 1001's and 1004's kept; Romania's not
+
+
+def test_import_of_an_empty_copy_keeps_what_the_file_brought(tmp_path):
+    path = tmp_path / "events.tab"
+    path.write_text(ICEWS_HEADER + "\n" + _icews("1", "2016-04-05", ("A", "Russian Federation"),
+                                                 ("B", "Azerbaijan"), "040") + "\n", encoding="utf-8")
+    with Store(":memory:") as store:
+        import_files("icews", [path], store)
+        path.write_text("", encoding="utf-8")  # a download that came back empty
+        done = import_files("icews", [path], store)
+        counts = store.external_counts()
+    assert done.files == 0 and "empty" in done.failed[0] and counts == {"icews": 1}
+
+
+def test_an_import_stopped_hard_is_not_read_and_the_next_import_takes_it_back(gdelt_files):
+    export, _ = gdelt_files
+    with Store(":memory:") as store:
+        import_files("gdelt", [export], store)
+        # what a SIGKILL midway leaves: rows of an import that never finished
+        store.con.execute("INSERT INTO external_imports VALUES ('killed', 'gdelt', 'other.zip', now(), NULL)")
+        store.con.execute("INSERT INTO external_events SELECT * REPLACE ('killed' AS imported, 'k' || id AS id) "
+                          "FROM external_events")
+        read = len(store.external_events("gdelt", RUS_AZE))
+        import_files("gdelt", [export], store)
+        left = store.con.execute("SELECT count(*) FROM external_events WHERE imported = 'killed'").fetchone()[0]
+    assert read == 3 and left == 0
+
+
+def test_polecat_drops_none_among_its_countries():
+    assert polecat._countries("RUS;None; UKR") == ("RUS", "UKR")
+
+
+def test_report_and_compare_read_a_database_made_before_imports(tmp_path, make_event, capsys):
+    """A database of schema 4 opened read-only (report, analyse) has no imported events: not an error."""
+    import duckdb
+
+    from dyadwatch.model import Article, DocumentResult
+
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        store.save_documents([DocumentResult(Article("a.txt", "t", "a.txt", "txt"), 1, (make_event("m", "a.txt"),))],
+                             "t")
+    con = duckdb.connect(str(db))
+    for table in ("external_events", "external_mentions", "external_imports", "link_pending"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("DELETE FROM schema_migrations WHERE version = 5")
+    con.close()
+    assert main(["report", "--db", str(db), "--dyad", "RUS-AZE", "-o", str(tmp_path / "r.html")]) == 0
+    assert main(["analyse", "--db", str(db), "--dyad", "RUS-AZE", "--compare", "icews"]) == 1
+    assert "holds no ICEWS events" in capsys.readouterr().err

@@ -115,3 +115,29 @@ def test_relink_after_a_report_goes_links_again_the_earlier_reports_that_had_joi
         relink(store)
         assert _stored(store) == link.link_events(store.link_rows())
     assert joined["old1-0"] == joined["old0-0"] != "old1-0"
+
+
+def test_relink_a_removal_keeps_the_other_links_until_the_next_linking():
+    """A document coded again: its old events go, the others keep their links (readers meanwhile, or
+    after a stopped run, see the clusters as they were) and the next linking starts from the day noted."""
+    day = ("AGREE", ("RUS",), ("AZE",), 100, "day", "stated", False)
+    with Store(":memory:") as store:
+        store.save_documents([_document("old0", [day]), _document("old1", [day, day])], "t")
+        relink(store)
+        before = _stored(store)
+        store.save_documents([_document("old0", [])], "t")
+        meanwhile, pending = _stored(store), store.pending_links()
+        relink(store)
+        after, left = _stored(store), store.pending_links()
+        assert after == link.link_events(store.link_rows())
+    assert meanwhile == {k: v for k, v in before.items() if k.startswith("old1")} and None not in meanwhile.values()
+    assert pending == {"AGREE": date(2004, 2, 9)} and left == {}
+
+
+def test_an_unlinked_event_is_read_as_its_own_cluster(make_event):
+    with Store(":memory:") as store:
+        store.save_documents([DocumentResult(Article("a.txt", "t", "a.txt", "txt"), 1, (make_event("m1", "a.txt"),))],
+                             "t")
+        [event] = store.events()
+        cluster = store.cluster(event.link or "")
+    assert event.link == "m1" and [e.id for e in cluster] == ["m1"]

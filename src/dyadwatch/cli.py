@@ -24,7 +24,7 @@ from . import __version__
 from .actors.petrarch import PetrarchError, parse_actors, write_persons_tsv
 from .analyse import PERIODS, analyse
 from .coder import Coder
-from .compare import WITHIN, compare
+from .compare import MAX_WITHIN, WITHIN, compare
 from .dates import as_date
 from .importer import import_files
 from .ingest import count_documents
@@ -302,8 +302,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    if args.within < 0:
-        raise UsageError(f"--within {args.within}: give the days apart as 0 or more")
+    if not 0 <= args.within <= MAX_WITHIN:
+        raise UsageError(f"--within {args.within}: give the days apart from 0 to {MAX_WITHIN}")
     dyad = Dyad.parse(args.dyad)
     with Store(args.db, read_only=True) as store:
         dyad = _known(dyad, store)
@@ -341,8 +341,9 @@ def cmd_import(args: argparse.Namespace) -> int:
           f"{done.rows:,} rows in {_duration(done.seconds)}, {rate:,.0f} rows/s")
     if done.mentions:
         print(f"mentions          {done.mentions:,} (articles naming the events)")
-    if done.outside:
-        print(f"left out          {done.outside:,} events not between {dyad}")
+    if done.outside or done.outside_mentions:
+        print(f"left out          {done.outside:,} events not between {dyad}, {done.outside_mentions:,} mentions "
+              "of events not kept (import the event files first, or with them)")
     if done.untyped:
         print(f"no PLOVER type    {done.untyped:,} (CAMEO public statements and investigations: stored, not compared)")
     print(f"rejected rows     {done.rejected:,}" + (" (the first 1,000 a file in the rejects table)"

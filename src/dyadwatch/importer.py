@@ -29,6 +29,7 @@ class ImportSummary:
     mentions: int = 0
     untyped: int = 0  # events whose CAMEO code has no PLOVER type (stored, not compared)
     outside: int = 0  # events left out as not between the dyad's sides
+    outside_mentions: int = 0  # mentions of events not kept (or not imported before)
     rejects: list[Reject] = field(default_factory=list)  # those stored (at most KEPT_REJECTS a file)
     rejected: int = 0
     failed: list[str] = field(default_factory=list)  # files not read, each with its reason
@@ -41,15 +42,15 @@ def import_files(dataset: str, paths: Iterable[Path], store: Store, dyad: Dyad |
     read = READERS[dataset]
     summary = ImportSummary()
     began = time.monotonic()
-    kept: set[str] = set()  # with a dyad: the events kept, whose mentions are kept too
+    kept = store.external_ids(dataset, dyad) if dyad else set()  # with a dyad: events whose mentions are kept
     for path in sorted(paths, key=lambda p: ".mentions." in p.name.lower()):
         rejects: list[Reject] = []
-        counted = (summary.events, summary.mentions, summary.untyped, summary.outside)
+        counted = (summary.events, summary.mentions, summary.untyped, summary.outside, summary.outside_mentions)
         try:
             store.replace_external(dataset, str(path.resolve()),
                                    _batches(read(path), dyad, kept, summary, rejects, progress, str(path)))
         except ExternalFileError as error:  # nothing of it stored: nothing of it counted but its rows
-            summary.events, summary.mentions, summary.untyped, summary.outside = counted
+            summary.events, summary.mentions, summary.untyped, summary.outside, summary.outside_mentions = counted
             summary.failed.append(str(error))
             continue
         summary.files += 1
@@ -73,6 +74,8 @@ def _batches(rows: Iterator[ExternalEvent | ExternalMention | Reject], dyad: Dya
         elif isinstance(row, ExternalMention):
             if dyad is None or row.id in kept:
                 mentions.append(row)
+            else:
+                summary.outside_mentions += 1
         elif dyad is not None and not _between(row, dyad):
             summary.outside += 1
         else:

@@ -574,6 +574,10 @@ class Comparison:
     dyad: str
     by: str
     within: int
+    start: str | None  # the days both cover, YYYY-MM-DD (None: none in common)
+    end: str | None
+    outside: int  # our clusters outside those days, not compared
+    their_outside: int
     periods: tuple[ComparedPeriod, ...]
     index_correlation: float | None  # Pearson, over periods both have events in (None: fewer than 3)
     count_correlation: float | None  # over every period either has events in

@@ -12,9 +12,10 @@ made before it. So, for each event type, from the first day of its events not li
   such anchors before the start are read from the store and given too.
 
 A poll of a few new stories thus links again the events of their types from a fortnight before
-them (or from the start of a month or year that a report of that type holds them in), not the
-database. Removing a document's events marks for linking what their going can change
-(``Store.save_documents``). The links are those that linking every event gives
+them (or from the start of a month or year that a report of that type holds them in) to the last,
+not the whole database; a story of an old event links again what came after it. Removing a
+document's events notes the earliest day of theirs per type (``Store.save_documents``), and the
+next linking starts there too. The links are those that linking every event gives
 (tests/test_relink.py).
 """
 
@@ -31,16 +32,17 @@ _LONGEST = timedelta(days=366)  # no week, month or year report begins farther b
 
 
 def relink(store: Store) -> int:
-    """Link the events not linked yet and those whose clusters they can change; how many were linked."""
+    """Link the events not linked yet, and those whose clusters they (or events that went) can change;
+    returns how many links were worked out (changed or not)."""
     unlinked = store.unlinked_rows()
     links = {row.id: row.id for row in unlinked if not link.linkable(row)}
-    starts: dict[str, date] = {}
+    starts = store.pending_links()  # the earliest day of events that went, per type
     for row in unlinked:
         if link.linkable(row) and row.first is not None:
             starts[row.event_type] = min(starts.get(row.event_type, row.first), row.first)
     for event_type, start in sorted(starts.items()):
         links |= _linked_from(store, event_type, start)
-    store.set_links(links)
+    store.set_links(links, done=starts)
     return len(links)
 
 

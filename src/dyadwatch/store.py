@@ -11,12 +11,11 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from .model import (
-    LINK_REACH_DAYS,
     Actor,
     Alert,
     Article,
@@ -136,10 +135,15 @@ def _migration_4(con: Any) -> None:
 def _migration_5(con: Any) -> None:
     """Other datasets' events (GDELT, ICEWS, POLECAT), imported to compare with, apart from coded
     events; and the articles GDELT's mentions files name for them. ``file``: the file they came from;
-    ``imported``: which import of it (a new one replaces an old one when it is whole)."""
+    ``imported``: which import of it (``external_imports``: only a finished one is read, and it
+    replaces the earlier ones of its file). And ``link_pending``: per event type, the day from which
+    linking is to be done again because events of that type went (relink.py)."""
     con.execute(f"CREATE TABLE external_events ({', '.join(f'{name} {kind}' for name, kind in _EXTERNAL)})")
     con.execute("CREATE TABLE external_mentions (dataset VARCHAR, id VARCHAR, url VARCHAR, origin VARCHAR, "
                 "file VARCHAR, imported VARCHAR)")
+    con.execute("CREATE TABLE external_imports (imported VARCHAR PRIMARY KEY, dataset VARCHAR, file VARCHAR, "
+                "started_at TIMESTAMP, finished_at TIMESTAMP)")
+    con.execute("CREATE TABLE link_pending (event_type VARCHAR PRIMARY KEY, since DATE)")
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Any], None]]] = [
@@ -147,7 +151,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Any], None]]] = [
     (2, "events: date_evidence and date_first", _migration_2),
     (3, "events: place, lat, lon; documents: dateline", _migration_3),
     (4, "watch_sources, watch_seen and alerts", _migration_4),
-    (5, "external_events and external_mentions", _migration_5),
+    (5, "external_events, external_mentions, external_imports; link_pending", _migration_5),
 ]
 _EXTERNAL = (("dataset", "VARCHAR"), ("id", "VARCHAR"), ("date", "DATE"), ("actor", "VARCHAR"),
              ("recipient", "VARCHAR"), ("actor_countries", "VARCHAR[]"), ("recipient_countries", "VARCHAR[]"),
@@ -301,16 +305,17 @@ class Store:
             raise
 
     def _unlink_after(self, doc_ids: list[str]) -> None:
-        """Before the events of ``doc_ids`` go: mark for linking again (link NULL) every event whose
-        cluster their going can change, those of their types dated from 15 days before the earliest of
-        them, or from the first of its year (a year's report holds what the year holds)."""
-        removed = self.con.execute(
-            f"SELECT event_type, min(date_first) FROM events WHERE list_contains(?, doc_id) AND {_LINKABLE} "
-            "GROUP BY event_type", [doc_ids]).fetchall()
-        for event_type, first in removed:
-            since = min(first - timedelta(days=LINK_REACH_DAYS), date(first.year, 1, 1))
-            self.con.execute("UPDATE events SET link = NULL WHERE event_type = ? AND date_first >= ? "
-                             "AND link IS NOT NULL", [event_type, since])
+        """Before the events of ``doc_ids`` go: note, per event type, the earliest day of theirs, from
+        which the next linking links again what their going can change (relink.py); the links stay as
+        they are until then."""
+        self.con.execute(
+            "INSERT INTO link_pending SELECT event_type, min(date_first) FROM events WHERE list_contains(?, doc_id) "
+            f"AND {_LINKABLE} GROUP BY event_type ON CONFLICT (event_type) DO UPDATE SET "
+            "since = least(since, excluded.since)", [doc_ids])
+
+    def pending_links(self) -> dict[str, date]:
+        """Per event type, the day from which linking must be done again because events went."""
+        return dict(self.con.execute("SELECT event_type, since FROM link_pending").fetchall())
 
     def _insert(self, table: str, rows: list[list[Any]], replace: bool = False, columns: tuple[str, ...] = ()
                 ) -> None:
@@ -330,9 +335,12 @@ class Store:
         if rows:
             self._insert("rejects", list(rows.values()), replace=True)
 
-    def set_links(self, links: dict[str, str]) -> None:
+    def set_links(self, links: dict[str, str], done: Iterable[str] = ()) -> None:
         """Give each event its cluster; only the links that change are written (a poll that adds a few
-        events changes few)."""
+        events changes few); ``done``: the event types whose pending linking this was."""
+        done = list(done)
+        if done:
+            self.con.execute("DELETE FROM link_pending WHERE list_contains(?, event_type)", [done])
         current = dict(self.con.execute("SELECT id, link FROM events WHERE id IN (SELECT unnest(?))",
                                         [list(links)]).fetchall()) if links else {}
         links = {event_id: link for event_id, link in links.items() if current.get(event_id) != link}
@@ -353,10 +361,13 @@ class Store:
     def replace_external(self, dataset: str, file: str,
                          batches: Iterable[tuple[list[ExternalEvent], list[ExternalMention]]]) -> int:
         """Store what one file of another dataset brings, a transaction a batch (so that memory stays
-        flat), then let go what an earlier import of the same file brought. A failure midway (a damaged
-        file, Ctrl-C) takes back what this import stored and keeps what was there. Returns the events
-        stored."""
+        flat); once it is all in, the import counts as finished and what earlier imports of the file
+        brought goes. Until then readers see the earlier import; a failure midway (a damaged file,
+        Ctrl-C) takes back what this import stored, and what an import stopped harder (SIGKILL) left is
+        taken back by the next. Returns the events stored."""
+        self._drop_external("imported IN (SELECT imported FROM external_imports WHERE finished_at IS NULL)", [])
         token = uuid.uuid4().hex
+        self.con.execute("INSERT INTO external_imports VALUES (?, ?, ?, ?, NULL)", [token, dataset, file, _now()])
         stored = 0
         try:
             for events, mentions in batches:
@@ -371,7 +382,9 @@ class Store:
         except BaseException:
             self._drop_external("imported = ?", [token])
             raise
-        self._drop_external("dataset = ? AND file = ? AND imported <> ?", [dataset, file, token])
+        self.con.execute("UPDATE external_imports SET finished_at = ? WHERE imported = ?", [_now(), token])
+        self._drop_external("imported IN (SELECT imported FROM external_imports WHERE dataset = ? AND file = ? "
+                            "AND imported <> ?)", [dataset, file, token])
         return stored
 
     def _add_external(self, events: list[ExternalEvent], mentions: list[ExternalMention], file: str, token: str
@@ -393,10 +406,15 @@ class Store:
         self.con.unregister("batch")
 
     def _drop_external(self, where: str, params: list[Any]) -> None:
+        """Take back the imports that ``where`` names (by their ``imported``), rows and record."""
         self.con.execute("BEGIN TRANSACTION")
-        for table in ("external_events", "external_mentions"):
-            self.con.execute(f"DELETE FROM {table} WHERE {where}", params)
-        self.con.execute("COMMIT")
+        try:
+            for table in ("external_events", "external_mentions", "external_imports"):
+                self.con.execute(f"DELETE FROM {table} WHERE {where}", params)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     # -- reading ---------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -495,15 +513,17 @@ class Store:
 
     def external_events(self, dataset: str, dyad: Dyad) -> list[ExternalEvent]:
         """The events of another dataset between a dyad's sides (either way round), by date; an event
-        imported from two files is read once; one without a source URL has the first article that its
-        mentions name (GDELT), if any."""
+        imported from two files is read once; one without a source URL has the alphabetically first of
+        the articles its mentions name (GDELT), if any. Only finished imports are read."""
         names = [name for name, _ in _EXTERNAL[:-2]]
         mentioned = ("coalesce(e.url, (SELECT min(m.url) FROM external_mentions m WHERE m.dataset = e.dataset "
                      "AND m.id = e.id)) AS url")
         columns = ", ".join(f"e.{name}" if name != "url" else mentioned for name in names)
+        if not self._has_table("external_events"):  # a database made before schema 5, read only
+            return []
         rows = self.con.execute(
             f"SELECT DISTINCT ON (e.id) {columns} FROM external_events e WHERE e.dataset = ? AND {_BETWEEN} "
-            "ORDER BY e.id, e.origin", [dataset, *_between(dyad)]).fetchall()
+            f"AND {_FINISHED} ORDER BY e.id, e.origin", [dataset, *_between(dyad)]).fetchall()
         found = [ExternalEvent(**{**dict(zip(names, row, strict=True)), "date": row[2].isoformat(),
                                   "actor_countries": tuple(row[5] or ()), "recipient_countries": tuple(row[6] or ())})
                  for row in rows]
@@ -511,8 +531,17 @@ class Store:
 
     def external_counts(self) -> dict[str, int]:
         """How many events of each other dataset are stored."""
-        rows = self.con.execute("SELECT dataset, count(*) FROM external_events GROUP BY dataset").fetchall()
+        if not self._has_table("external_events"):
+            return {}
+        rows = self.con.execute(f"SELECT dataset, count(DISTINCT id) FROM external_events WHERE {_FINISHED} "
+                                "GROUP BY dataset").fetchall()
         return {str(d): int(n) for d, n in rows}
+
+    def external_ids(self, dataset: str, dyad: Dyad) -> set[str]:
+        """The ids of a dataset's stored events between a dyad's sides (whose mentions an import keeps)."""
+        rows = self.con.execute(f"SELECT DISTINCT id FROM external_events WHERE dataset = ? AND {_BETWEEN} AND "
+                                f"{_FINISHED}", [dataset, *_between(dyad)]).fetchall()
+        return {str(row[0]) for row in rows}
 
     # -- watching ------------------------------------------------------------------------------
     def source_state(self, source: str) -> SourceState | None:
@@ -668,8 +697,8 @@ def _query_clauses(query: EventQuery) -> tuple[list[str], list[Any]]:
     if query.end:
         clauses.append("date_first <= ?")
         params.append(query.end.last_day)
-    for column, value in (("event_type", query.event_type), ("modality", query.modality), ("link", query.link),
-                          ("place", query.place)):
+    for column, value in (("event_type", query.event_type), ("modality", query.modality),
+                          ("coalesce(link, id)", query.link), ("place", query.place)):  # not linked yet: its own
         if value:
             clauses.append(f"{column} = ?")
             params.append(value)
@@ -760,6 +789,7 @@ def _place_columns(location: Location | None) -> tuple[str | None, float | None,
 
 _LINK_COLUMNS = ("id, event_type, actor_countries, recipient_countries, date, date_precision, date_basis, sentence, "
                  "link")
+_FINISHED = "imported IN (SELECT imported FROM external_imports WHERE finished_at IS NOT NULL)"
 _LINKABLE = ("date_first IS NOT NULL AND date_precision IN ('day', 'week', 'month', 'year') "
              "AND len(actor_countries) > 0 AND len(recipient_countries) > 0")
 

@@ -132,7 +132,10 @@ def _tables(path: Path, dataset: str, required: tuple[str, ...], names: tuple[st
     or rows with empty cells beyond it, are read by ``names`` (the dataset's usual columns), as some
     published files have them; a file without the ``required`` columns is refused."""
     header: list[str] | None = None
+    member = None
     for where, number_, line in lines(path):
+        if where != member:  # each file of a zip has its own header
+            header, member = None, where
         if not line.strip():
             continue
         cells = [_unquoted(cell) for cell in line.split("\t")]
@@ -151,8 +154,11 @@ def _tables(path: Path, dataset: str, required: tuple[str, ...], names: tuple[st
             yield origin, f"{len(cells)} cells for the {len(header)} columns of the header (a cut or broken line?)"
         else:
             yield origin, dict(zip(columns, cells, strict=True))
+    if member is None:
+        raise ExternalFileError(f"{path}: empty (no header line); nothing imported, what it brought before kept")
 
 
 def _unquoted(cell: str) -> str:
+    """A cell, without the quotes some files put around it (a doubled quote inside is one quote)."""
     cell = cell.strip()
-    return cell[1:-1] if len(cell) > 1 and cell[0] == cell[-1] == '"' else cell
+    return cell[1:-1].replace('""', '"') if len(cell) > 1 and cell[0] == cell[-1] == '"' else cell

@@ -33,7 +33,10 @@ CAMEO_COUNTRIES = {"ROM": "ROU", "TMP": "TLS", "MTN": "MNE"}
 def rows(path: Path) -> Iterator[ExternalEvent | ExternalMention | Reject]:
     """Each row of an event export or a mentions file, or a Reject saying why not."""
     layout: int | None = None
+    member = None
     for where, number_, line in lines(path):
+        if where != member:  # each file of a zip is told by its own columns
+            layout, member = None, where
         if not line.strip():
             continue
         cells = line.split("\t")
@@ -51,6 +54,8 @@ def rows(path: Path) -> Iterator[ExternalEvent | ExternalMention | Reject]:
             yield _event(cells, origin) if layout == EVENTS else _mention(cells, origin)
         except ValueError as error:
             yield Reject(origin, str(error), STAGE)
+    if member is None:
+        raise ExternalFileError(f"{path}: empty; nothing imported, what it brought before kept")
 
 
 def _layout(where: str, columns: int) -> int:

@@ -49,4 +49,5 @@ def _event(cells: dict[str, str], origin: str) -> ExternalEvent:
 
 
 def _countries(cell: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(code.strip().upper() for code in cell.split(";") if code.strip()))
+    codes = (code.strip().upper() for code in cell.split(";"))
+    return tuple(dict.fromkeys(code for code in codes if code and code != "NONE"))

@@ -70,7 +70,8 @@ def comparison_table(c: Comparison) -> str:
              f"{'period':<10}{'ours':>7}{'index':>8}{name:>10}{'index':>8}",
              *(f"{p.period:<10}{p.clusters:>7}{index(p.index):>8}{p.theirs:>10}{index(p.their_index):>8}"
                for p in c.periods),
-             "", f"correlation of the indexes (periods both have): {correlation_text(c.index_correlation)}",
+             "", span_text(c, name),
+             f"correlation of the indexes (periods both have): {correlation_text(c.index_correlation)}",
              f"correlation of the counts: {correlation_text(c.count_correlation)}",
              f"matched (same quad class, days at most {c.within} apart): {c.matched} of our "
              f"{counted_noun(c.matched + len(c.ours_only), 'cluster')}, {c.their_matched:,} of their "
@@ -88,6 +89,15 @@ def comparison_table(c: Comparison) -> str:
                   f"{','.join(t.recipient_countries) or '?'}: {t.actor or '?'} / {t.recipient or '?'} "
                   f"[{t.url or t.source or t.origin}]" for t in c.theirs_only]
     return "\n".join(lines)
+
+
+def span_text(c: Comparison, name: str) -> str:
+    """The days compared, and what lies outside them (the table's words and the report's)."""
+    if c.start is None:
+        return f"no days in common: {name}'s events and ours do not overlap in time; nothing compared"
+    outside = (f" ({counted_noun(c.outside, 'cluster')} of ours and {counted_noun(c.their_outside, 'event')} of "
+               "theirs outside them, not compared)" if c.outside or c.their_outside else "")
+    return f"compared from {c.start} to {c.end}, the days both have events in{outside}"
 
 
 def _sides(driver: Driver) -> str:

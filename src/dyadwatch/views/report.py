@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from ..analyse import analyse, cluster_period, clusters, counted
 from ..lexicon import code_names
 from ..model import Actor, Analysis, Cluster, Comparison, Dyad, Event, MapPoint, PeriodRow
-from .analysis import NAMES
+from .analysis import NAMES, span_text
 from .chart import chart_svg, comparison_svg
 from .words import correlation_text, counted_noun, index_text
 from .worldmap import map_svg
@@ -158,6 +158,7 @@ def render(context: ReportContext) -> str:
     env.filters["index"] = index_text
     env.filters["counted"] = counted_noun
     env.filters["correlation"] = correlation_text
+    env.filters["span"] = span_text
     chart = Markup(chart_svg(context.rows, context.by, context.analysis.turning_points))
     compared = [Markup(comparison_svg(c, NAMES[c.dataset])) for c in context.comparisons]
     return env.get_template("report.html.j2").render(c=context, chart=chart, map=Markup(map_svg(context.places)),

@@ -31,7 +31,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.types import Message as AsgiMessage
 
 from ..analyse import PERIODS, analyse
-from ..compare import WITHIN, compare
+from ..compare import MAX_WITHIN, WITHIN, compare
 from ..lexicon import event_types_and_contexts, known_codes
 from ..model import (
     DATASETS,
@@ -287,7 +287,7 @@ def create_app(db: str | Path) -> FastAPI:
                                    json_schema_extra={"pattern": f"^{DYAD}$"}),
                  dataset: str | None = Query(None, pattern="^(" + "|".join(DATASETS) + ")$"),
                  by: str = Query("year", pattern="^(" + "|".join(PERIODS) + ")$"),
-                 within: int = Query(WITHIN, ge=0, le=60)) -> list[dict[str, Any]]:
+                 within: int = Query(WITHIN, ge=0, le=MAX_WITHIN)) -> list[dict[str, Any]]:
         with store() as opened:
             pair = _dyad(dyad, opened)
             datasets = [dataset] if dataset else sorted(opened.external_counts())
