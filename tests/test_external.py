@@ -419,3 +419,8 @@ def test_report_and_compare_read_a_database_made_before_imports(tmp_path, make_e
     assert main(["report", "--db", str(db), "--dyad", "RUS-AZE", "-o", str(tmp_path / "r.html")]) == 0
     assert main(["analyse", "--db", str(db), "--dyad", "RUS-AZE", "--compare", "icews"]) == 1
     assert "holds no ICEWS events" in capsys.readouterr().err
+
+
+def test_cli_import_without_a_dyad_suggests_comparing_our_most_told_one(compared_db, gdelt_files, capsys):
+    assert main(["import", "gdelt", str(gdelt_files[0]), "--db", str(compared_db)]) == 1
+    assert f"next: dyadwatch analyse --db {compared_db} --dyad RUS-AZE --compare gdelt" in capsys.readouterr().out

@@ -333,6 +333,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         done = import_files(args.dataset, [Path(f) for f in args.files], store, dyad, progress)
         stored = store.external_counts().get(args.dataset, 0)
+        ours = dyad or next((pair for pair, _ in store.dyads(1)), None)  # the dyad to compare: ours most told
     if tty and done.rows >= 100_000:
         print(file=sys.stderr)
     name = NAMES[args.dataset]
@@ -356,7 +357,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         _stderr(f"not imported: {shown(failure)}")
     print(f"database {shown(args.db)}: {counted_noun(stored, f'{name} event')}")
     if stored:
-        print(f"next: dyadwatch analyse --db {shown(args.db)} --dyad {dyad or 'AAA-BBB'} --compare {args.dataset}")
+        print(f"next: dyadwatch analyse --db {shown(args.db)} --dyad {ours or 'AAA-BBB'} --compare {args.dataset}")
     if done.failed:
         return FAILED if not done.files else REJECTED
     return REJECTED if done.rejected else OK
