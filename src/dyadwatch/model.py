@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 PRECISIONS = ("day", "week", "month", "year")  # most precise first
+TIMESTAMP = "%Y-%m-%d %H:%M:%S"  # how times (UTC) are written: alerts, sources polled, retries
 LINK_REACH_DAYS = 15  # no report of a day joins a cluster anchored farther back (link.py, relink.py)
 MODALITIES = ("asserted", "negated", "hypothetical", "future", "reported", "historical")
 # words by which a sentence tells of something done before it ("had signed", "were subsequently signed")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .model import (
+    TIMESTAMP,
     Actor,
     Alert,
     Article,
@@ -585,7 +586,7 @@ class Store:
         return new
 
     def alerts(self, limit: int = 50) -> list[Alert]:
-        rows = self.con.execute("SELECT id, strftime(raised_at, '%Y-%m-%d %H:%M:%S'), kind, dyad, message, events, "
+        rows = self.con.execute(f"SELECT id, strftime(raised_at, '{TIMESTAMP}'), kind, dyad, message, events, "
                                 "sources FROM alerts ORDER BY raised_at DESC, id LIMIT ?", [limit]).fetchall()
         return [Alert(i, at, kind, dyad, message, tuple(events or ()), tuple(sources or ()))
                 for i, at, kind, dyad, message, events, sources in rows]
@@ -727,7 +728,7 @@ _STATE_COLUMNS = ", ".join(f.name for f in fields(SourceState))
 
 
 def _state(row: tuple[Any, ...]) -> SourceState:
-    values: list[Any] = [v.strftime("%Y-%m-%d %H:%M:%S") if isinstance(v, datetime) else v for v in row]
+    values: list[Any] = [v.strftime(TIMESTAMP) if isinstance(v, datetime) else v for v in row]
     return SourceState(*values)
 
 

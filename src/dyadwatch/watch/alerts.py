@@ -15,7 +15,7 @@ import httpx
 
 from ..analyse import analyse, cluster_period, clusters, counted, dyad_series, period_of
 from ..lexicon import code_names
-from ..model import Actor, Alert, DateValue, Dyad, Event
+from ..model import TIMESTAMP, Actor, Alert, DateValue, Dyad, Event
 from ..store import Store
 from ..views.words import index_text
 
@@ -37,7 +37,7 @@ class AlertRules:
 def raised(new: Sequence[Event], stored: Iterable[Event], rules: AlertRules) -> list[Alert]:
     """The alerts the events just coded (``new``) raise, in the light of the stored events of the dyad
     (``recent_events``: enough for its last two periods)."""
-    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    now = datetime.now(UTC).strftime(TIMESTAMP)
     found = []
     for event in new:
         if not counted(event) or (rules.dyad is not None and not rules.dyad.involves(event)):

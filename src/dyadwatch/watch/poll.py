@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import ingest
 from ..coder import Coder
-from ..model import Article, Reject, SourceState
+from ..model import TIMESTAMP, Article, Reject, SourceState
 from ..pipeline import RunSummary, run_items
 from ..settings import Settings
 from ..store import Store
@@ -165,7 +165,7 @@ class Watcher:
     def _failed(self, source: Source, state: SourceState, reason: str, done: Poll) -> None:
         failures = state.failures + 1
         pause = min(timedelta(seconds=self.config.every) * 2 ** (failures - 1), MAX_PAUSE)
-        retry = (datetime.now(UTC) + pause).strftime("%Y-%m-%d %H:%M:%S")
+        retry = (datetime.now(UTC) + pause).strftime(TIMESTAMP)
         self.store.save_source_state(replace(state, polled_at=_now(), failures=failures, retry_at=retry,
                                              error=reason))
         self.store.save_rejects([Reject(source.where, reason, STAGE)])
@@ -186,4 +186,4 @@ class Watcher:
 
 
 def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    return datetime.now(UTC).strftime(TIMESTAMP)
