@@ -330,7 +330,7 @@ def test_watch_stops_cleanly_on_sigterm_between_polls(site, tmp_path):
     _, err = watcher.communicate(timeout=30)
 
     assert first and "polled 1 sources" in first[0] and "1 new" in first[0]
-    assert watcher.returncode == 2 and "stopped by SIGTERM" in err  # and it says what the database holds
+    assert watcher.returncode == 2 and "stopped by SIGTERM" in err and "holds 1 document, " in err
 
 
 @pytest.mark.parametrize("by", ["year", "quarter", "month"])
@@ -363,3 +363,36 @@ def test_watch_index_alerts_from_the_recent_periods_are_those_from_every_event(m
     assert len(recent) < len(everything) / 4
     assert [replace(a, raised_at="") for a in few] == [replace(a, raised_at="") for a in full]
     assert any(a.kind in ("index", "turning point") for a in full)
+
+
+def test_watch_lets_another_writer_in_between_polls(site, coder, tmp_path):
+    """Between polls the watcher is not the writer: a run may write meanwhile; a poll that finds another
+    writer still at work waits for its next turn, then goes on."""
+    from dyadwatch.model import Article, DocumentResult
+
+    _page(site, "/w/talks", "Transit deal", TALKS)
+    _feed(site, "/w/rss", ("/w/talks", "Transit deal"))
+    db = tmp_path / "w.duckdb"
+    said: list[str] = []
+    other: list[Store] = []
+
+    def say(line: str) -> None:
+        said.append(line)
+        if len(said) == 1:  # after the first poll: another writer comes, stores a document, stays
+            other.append(Store(db))
+            other[0].save_documents([DocumentResult(Article("mine.txt", "t", "mine.txt", "txt"), 1, ())], "t")
+        elif "not polled" in line:
+            other[0].close()  # it is done; the watcher's next turn goes ahead
+        elif len(said) >= 3:
+            raise KeyboardInterrupt
+
+    with Store(db) as store:
+        watcher = Watcher(store, WatchConfig((Source("url", site.base + "/w/rss"),), every=0.1), coder=coder,
+                          fetcher=Fetcher(delay=0, timeout=1.0), say=say)
+        with pytest.raises(KeyboardInterrupt):
+            watcher.watch()
+        store.take_back()
+        documents = sorted(row[0] for row in store.con.execute("SELECT doc_id FROM documents").fetchall())
+
+    assert "polled 1 sources" in said[0] and "the database is busy" in said[1] and "polled 1 sources" in said[2]
+    assert len(documents) == 2 and "mine.txt" in documents

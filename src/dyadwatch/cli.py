@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -202,6 +202,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
         except BaseException as stop:
             if not _stopping(stop):
                 raise
+            with suppress(StoreError):  # stopped between polls: the writer again, to say what is stored
+                store.take_back()
             _stderr(_interrupted(store))
             return FAILED
         finally:
@@ -231,7 +233,8 @@ def _interrupted(store: Store) -> str:
     try:
         store.release()  # the batch being written is rolled back; what was stored before stays
         counts = store.counts()
-        held = f"; {shown(str(store.path))} holds {counts['documents']} documents, {counts['events']} events"
+        held = (f"; {shown(str(store.path))} holds {counted_noun(counts['documents'], 'document')}, "
+                f"{counted_noun(counts['events'], 'event')}")
     except Exception:  # the database may be what was being written when the signal came: say less
         held = ""
     return f"{how}: the documents stored so far are kept{held}; run again to finish"

@@ -186,6 +186,7 @@ class Store:
         self.wait = (READER_WAIT if read_only else WRITER_WAIT) if wait is None else wait
         self._lock = None if read_only or self.path == ":memory:" else _writer_lock(self.path)
         self._con: Any = None
+        self._aside = False  # a writer that gave up its lock for a while (step_aside)
         try:
             if not read_only:
                 self._migrate()
@@ -198,6 +199,8 @@ class Store:
     @property
     def con(self) -> Any:
         """The DuckDB connection, opened again after ``release``."""
+        if self._aside:
+            raise StoreError(f"{self.path}: this writer stepped aside for others; take_back() before writing")
         if self._con is None:
             self._con = self._connect()
         return self._con
@@ -224,6 +227,21 @@ class Store:
         if self._con is not None and self.path != ":memory:":
             self._con.close()
             self._con = None
+
+    def step_aside(self) -> None:
+        """Give up the writer's lock too, until ``take_back``: another run, import or watcher may write
+        meanwhile (a watcher does, between its polls)."""
+        self.release()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+            self._aside = True
+
+    def take_back(self) -> None:
+        """Be the writer again after ``step_aside``; StoreError ("busy") while another writer is."""
+        if self._aside:
+            self._lock = _writer_lock(self.path)
+            self._aside = False
 
     def close(self) -> None:
         if self._con is not None:

@@ -23,7 +23,7 @@ from ..coder import Coder
 from ..model import TIMESTAMP, Article, Reject, SourceState
 from ..pipeline import RunSummary, run_items
 from ..settings import Settings
-from ..store import Store
+from ..store import Store, StoreError
 from .alerts import AlertRules, announce, raised, recent_events
 from .feeds import FeedError, stories
 from .fetch import Fetcher, FetchError
@@ -93,15 +93,25 @@ class Watcher:
         return self.coder
 
     def watch(self, once: bool = False) -> None:
-        """Poll every ``config.every`` seconds until stopped (Ctrl-C or SIGTERM end it between two steps)."""
+        """Poll every ``config.every`` seconds until stopped (Ctrl-C or SIGTERM end it between two steps).
+        Between polls the watcher is not the database's writer: ``dyadwatch run`` or ``import`` may write
+        to it meanwhile; a poll that finds one still writing waits for the next turn."""
         while True:
             done = self.poll()
+            if not once:
+                self.store.step_aside()
             self.say(f"{_now()} polled {len(self.config.sources)} sources in {done.seconds:.1f} s: {done.coded} "
                      f"new, {done.unchanged} unchanged, {len(done.rejected)} rejected, {len(done.failed)} failed, "
                      f"{done.alerts} alerts")
             if once:
                 return
-            time.sleep(self.config.every)
+            while True:
+                time.sleep(self.config.every)
+                try:
+                    self.store.take_back()
+                    break
+                except StoreError as busy:
+                    self.say(f"{_now()} not polled: {busy}; trying again in {self.config.every:g} s")
 
     def _read(self, source: Source, state: SourceState) -> tuple[list[Article | Reject], SourceState,
                                                                  list[tuple[str, str]]]:
