@@ -76,7 +76,7 @@ def _batches(rows: Iterator[ExternalEvent | ExternalMention | Reject], dyad: Dya
                 mentions.append(row)
             else:
                 summary.outside_mentions += 1
-        elif dyad is not None and not _between(row, dyad):
+        elif dyad is not None and not dyad.between(row.actor_countries, row.recipient_countries):
             summary.outside += 1
         else:
             events.append(row)
@@ -92,7 +92,3 @@ def _batches(rows: Iterator[ExternalEvent | ExternalMention | Reject], dyad: Dya
     summary.events, summary.mentions = summary.events + len(events), summary.mentions + len(mentions)
     yield events, mentions
 
-
-def _between(event: ExternalEvent, dyad: Dyad) -> bool:
-    one, other = set(event.actor_countries), set(event.recipient_countries)
-    return (dyad.first in one and dyad.second in other) or (dyad.second in one and dyad.first in other)

@@ -137,7 +137,10 @@ class Dyad:
 
     def involves(self, event: Event) -> bool:
         """Whether ``event`` is between the two sides, either way round."""
-        actors, recipients = set(countries(event.actor)), set(countries(event.recipient))
+        return self.between(countries(event.actor), countries(event.recipient))
+
+    def between(self, actors: Collection[str], recipients: Collection[str]) -> bool:
+        """Whether codes on one hand and on the other are the two sides, either way round."""
         return (self.first in actors and self.second in recipients) or (
             self.second in actors and self.first in recipients)
 

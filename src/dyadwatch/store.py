@@ -309,7 +309,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             if results:
-                self._unlink_after(ids)
+                self._note_relink(ids)
                 self.con.execute("DELETE FROM events WHERE list_contains(?, doc_id)", [ids])
                 self.con.execute("DELETE FROM documents WHERE list_contains(?, doc_id)", [ids])
                 self.con.execute("DELETE FROM rejects WHERE list_contains(?, doc_id) OR list_contains(?, origin)",
@@ -323,7 +323,7 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
-    def _unlink_after(self, doc_ids: list[str]) -> None:
+    def _note_relink(self, doc_ids: list[str]) -> None:
         """Before the events of ``doc_ids`` go: note, per event type, the earliest day of theirs, from
         which the next linking links again what their going can change (relink.py); the links stay as
         they are until then."""
@@ -356,22 +356,24 @@ class Store:
 
     def set_links(self, links: dict[str, str], done: Iterable[str] = ()) -> None:
         """Give each event its cluster; only the links that change are written (a poll that adds a few
-        events changes few); ``done``: the event types whose pending linking this was."""
+        events changes few); ``done``: the event types whose pending linking this was, no longer
+        pending once the links are written (in the same transaction)."""
         done = list(done)
-        if done:
-            self.con.execute("DELETE FROM link_pending WHERE list_contains(?, event_type)", [done])
         current = dict(self.con.execute("SELECT id, link FROM events WHERE id IN (SELECT unnest(?))",
                                         [list(links)]).fetchall()) if links else {}
         links = {event_id: link for event_id, link in links.items() if current.get(event_id) != link}
-        if not links:
+        if not links and not done:
             return
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.execute("CREATE TEMP TABLE IF NOT EXISTS new_links (link VARCHAR, id VARCHAR)")
-            self.con.execute("DELETE FROM new_links")
-            self._insert("new_links", [[link, event_id] for event_id, link in links.items()])
-            self.con.execute("UPDATE events SET link = new_links.link FROM new_links "
-                             "WHERE events.id = new_links.id AND events.link IS DISTINCT FROM new_links.link")
+            if links:
+                self.con.execute("CREATE TEMP TABLE IF NOT EXISTS new_links (link VARCHAR, id VARCHAR)")
+                self.con.execute("DELETE FROM new_links")
+                self._insert("new_links", [[link, event_id] for event_id, link in links.items()])
+                self.con.execute("UPDATE events SET link = new_links.link FROM new_links "
+                                 "WHERE events.id = new_links.id AND events.link IS DISTINCT FROM new_links.link")
+            if done:
+                self.con.execute("DELETE FROM link_pending WHERE list_contains(?, event_type)", [done])
             self.con.execute("COMMIT")
         except BaseException:  # Ctrl-C and SIGTERM too: a batch is stored whole or not at all
             self.con.execute("ROLLBACK")
@@ -632,7 +634,7 @@ class Store:
         return self._link_rows("TRUE", [])
 
     def unlinked_rows(self) -> list[LinkRow]:
-        """The events not linked yet: stored since the last linking, or marked again by a removal."""
+        """The events not linked yet: those stored since the last linking."""
         return self._link_rows("link IS NULL", [])
 
     def linkable_rows(self, event_type: str, since: date, before: date | None = None, coarse: bool = False
